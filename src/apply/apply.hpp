@@ -1,0 +1,42 @@
+#pragma once
+// Config + plan → libcurl options. The only code that calls curl_easy_setopt.
+
+#include <curl/curl.h>
+
+#include <cstdio>
+#include <string>
+
+#include "apply/curl_handles.hpp"
+#include "cli/config.hpp"
+#include "common/result.hpp"
+#include "creds/classify.hpp"
+#include "creds/environment.hpp"
+
+namespace dbcurl {
+
+// Where libcurl's callbacks deliver; owned by the perform stage.
+struct TransferSinks {
+  curl_write_callback write_body = nullptr;
+  void* body_data = nullptr;
+  curl_write_callback write_header = nullptr;
+  void* header_data = nullptr;
+  curl_debug_callback trace = nullptr;  // null: no -v/--trace
+  void* trace_data = nullptr;
+  std::FILE* error_stream = nullptr;    // libcurl's progress meter goes here
+  bool progress_meter = false;
+  char* error_buffer = nullptr;         // CURL_ERROR_SIZE bytes
+};
+
+// Strings libcurl keeps pointers to must outlive the transfer.
+struct AppliedTransfer {
+  HeaderList headers;
+};
+
+// The User-Agent of a request: curl's for plain requests, dbcurl's with the
+// auth mode for workspace requests.
+std::string default_user_agent(const RequestPlan& plan);
+
+Status apply_transfer(CURL* easy, CURLSH* share, const TransferConfig& transfer, const RequestPlan& plan,
+                      const TransferSinks& sinks, const Environment& env, AppliedTransfer& owned);
+
+}  // namespace dbcurl

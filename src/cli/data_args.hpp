@@ -1,0 +1,37 @@
+#pragma once
+// curl's rules for option values that may name a file: "@file" or "@-".
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/diagnostics.hpp"
+
+namespace dbcurl {
+
+// Reads a file, or standard input for "-". nullopt when it cannot be read.
+using FileReader = std::function<std::optional<std::string>(const std::string& path)>;
+
+FileReader system_file_reader();
+
+enum class DataKind {
+  kAscii,   // -d, --data-ascii: @file read with CR and LF dropped
+  kBinary,  // --data-binary, --json: @file read as is
+  kRaw,     // --data-raw: '@' has no meaning
+};
+
+// The bytes one -d style option contributes. An unreadable file contributes
+// nothing, after curl's warning.
+std::string data_option_value(std::string_view value, DataKind kind, const FileReader& read,
+                              const WarningSink& warn);
+
+// -H value: one header, or one header per non-empty line of @file.
+std::vector<std::string> header_option_values(std::string_view value, const FileReader& read,
+                                              const WarningSink& warn);
+
+// -w value: the format, or the contents of @file.
+std::string write_out_option_value(std::string_view value, const FileReader& read, const WarningSink& warn);
+
+}  // namespace dbcurl

@@ -1,0 +1,57 @@
+#include "common/diagnostics.hpp"
+
+#include "common/redact.hpp"
+
+namespace dbcurl {
+
+namespace {
+constexpr std::string_view kWarningPrefix = "Warning: ";
+constexpr std::size_t kWarningWidth = 79 - kWarningPrefix.size();
+}  // namespace
+
+Diagnostics& diagnostics() {
+  static Diagnostics instance;
+  return instance;
+}
+
+std::string wrap_warning(std::string_view text) {
+  std::string out;
+  while (!text.empty()) {
+    out += kWarningPrefix;
+    if (text.size() <= kWarningWidth) {
+      out += text;
+      out += '\n';
+      break;
+    }
+    std::size_t cut = kWarningWidth - 1;
+    while (cut > 0 && text[cut] != ' ' && text[cut] != '\t') --cut;
+    if (cut == 0) cut = kWarningWidth - 1;
+    out += text.substr(0, cut + 1);
+    out += '\n';
+    text.remove_prefix(cut + 1);
+  }
+  return out;
+}
+
+void Diagnostics::write_line(std::string_view prefix, std::string_view text) const {
+  const std::string line = std::string(prefix) + redact_text(text) + "\n";
+  std::fwrite(line.data(), 1, line.size(), stream());
+  std::fflush(stream());
+}
+
+void Diagnostics::error(std::string_view text) const {
+  if (errors_shown()) write_line("dbcurl: ", text);
+}
+
+void Diagnostics::usage_error(std::string_view text) const { write_line("dbcurl: ", text); }
+
+void Diagnostics::notice(std::string_view text) const { write_line("dbcurl: ", text); }
+
+void Diagnostics::warning(std::string_view text) const {
+  if (!warnings_shown()) return;
+  const std::string wrapped = wrap_warning(redact_text(text));
+  std::fwrite(wrapped.data(), 1, wrapped.size(), stream());
+  std::fflush(stream());
+}
+
+}  // namespace dbcurl

@@ -1,0 +1,46 @@
+#pragma once
+// One diagnostic style for the whole program, modelled on curl's own:
+//   dbcurl: <text>          errors (shown unless -s without -S)
+//   Warning: <text>         warnings, wrapped at 79 columns (hidden by -s)
+// Every message passes through the redactor first, so no code path can print
+// a token by accident.
+
+#include <cstdio>
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace dbcurl {
+
+// Where pure stages send warnings; main wires it to diagnostics().warning.
+using WarningSink = std::function<void(std::string_view)>;
+
+class Diagnostics {
+ public:
+  void set_silent(bool silent) { silent_ = silent; }
+  void set_show_error(bool show_error) { show_error_ = show_error; }
+  void set_stream(std::FILE* stream) { stream_ = stream; }
+  std::FILE* stream() const { return stream_ == nullptr ? stderr : stream_; }
+  bool errors_shown() const { return !silent_ || show_error_; }
+  bool warnings_shown() const { return !silent_; }
+
+  void error(std::string_view text) const;    // hidden by -s unless -S
+  void usage_error(std::string_view text) const;  // option errors: always shown, as curl does
+  void warning(std::string_view text) const;
+  // Text that must reach the user even under -s (refusals before sending).
+  void notice(std::string_view text) const;
+
+ private:
+  void write_line(std::string_view prefix, std::string_view text) const;
+  bool silent_ = false;
+  bool show_error_ = false;
+  std::FILE* stream_ = nullptr;
+};
+
+Diagnostics& diagnostics();
+
+// curl's warning layout: "Warning: " on every line, text cut at the last blank
+// within 70 columns (the blank stays at the end of the line).
+std::string wrap_warning(std::string_view text);
+
+}  // namespace dbcurl

@@ -1,0 +1,20 @@
+#pragma once
+// Exit codes. Transfer errors are libcurl's CURLcode values (0-99), usage
+// errors are 2 as in curl, and dbcurl's own failures live in 100-119 so that
+// scripts can tell them from curl's and from a shell's 124+. docs/exit-codes.md
+// lists the same table for users.
+
+namespace dbcurl::exit_code {
+
+inline constexpr int kOk = 0;
+inline constexpr int kUsage = 2;             // CURLE_FAILED_INIT: curl's option errors
+inline constexpr int kReadError = 26;        // CURLE_READ_ERROR: unreadable -K/-w file
+inline constexpr int kPasswordRefused = 100; // password use on a workspace request
+inline constexpr int kNoCredentials = 101;   // workspace request, nothing resolved
+inline constexpr int kConfigInvalid = 102;   // ~/.databrickscfg, config.toml or netrc unusable
+inline constexpr int kHelperFailed = 103;    // token_command or databricks CLI failed
+inline constexpr int kPlainHttpRefused = 104;// token over http:// to a non-loopback host
+inline constexpr int kAmbiguousHost = 105;   // two profiles claim one host
+inline constexpr int kUnsupportedAuth = 106; // auth_type dbcurl cannot do yet
+
+}  // namespace dbcurl::exit_code

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+
+#include "common/result.hpp"
+
+namespace dbcurl {
+
+// Whole-file read; nullopt when the file does not exist (a missing config file
+// is not an error anywhere in dbcurl), an Error when it exists but cannot be
+// read or is larger than max_bytes.
+Result<std::optional<std::string>> read_file_if_exists(const std::string& path, std::size_t max_bytes,
+                                                       int error_code);
+
+// "Warning: FILE is readable by others; run: chmod 600 FILE" when a credential
+// file can be read by group or others, as ssh warns about keys.
+void warn_if_shared(const std::string& path);
+
+}  // namespace dbcurl

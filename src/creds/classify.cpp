@@ -1,0 +1,204 @@
+#include "creds/classify.hpp"
+
+#include <algorithm>
+
+#include "common/files.hpp"
+#include "common/redact.hpp"
+#include "common/strings.hpp"
+#include "creds/netrc.hpp"
+
+namespace dbcurl {
+
+namespace {
+
+constexpr std::size_t kMaxNetrcBytes = 1 << 20;
+
+const char* const kPasswordWhy =
+    "Databricks ended password authentication for the REST API; use a personal access token instead\n"
+    "(User Settings > Developer > Access tokens): it is scoped to one workspace, can expire and can be revoked.\n"
+    "Store it where dbcurl finds it, and never type it on a command line:\n"
+    "  export DATABRICKS_TOKEN=...            (or 'token = ...' in a ~/.databrickscfg profile)\n"
+    "  machine <workspace-host> login token password <token>    (a ~/.netrc line, for -n)\n";
+
+bool is_placeholder_value(std::string_view value) {
+  const auto open = value.find('<');
+  return open != std::string_view::npos && value.find('>', open) != std::string_view::npos;
+}
+
+std::optional<std::string_view> header_value(std::string_view header, std::string_view name) {
+  if (header.size() <= name.size() || !istarts_with(header, name) || header[name.size()] != ':') return std::nullopt;
+  return trim(header.substr(name.size() + 1));
+}
+
+std::string_view login_of(std::string_view userinfo) { return userinfo.substr(0, userinfo.find(':')); }
+
+Error password_refused(const std::string& origin, const std::string& how) {
+  return make_error(exit_code::kPasswordRefused,
+                    "refusing to send a password (" + how + ") to the Databricks workspace " + origin, kPasswordWhy);
+}
+
+bool hosts_match(const UrlParts& parts, const WorkspaceHost& workspace) {
+  if (!iequals(parts.host, workspace.host)) return false;
+  if (parts.port.empty()) return true;
+  const std::string workspace_port = workspace.port.empty() ? (workspace.scheme == "http" ? "80" : "443") : workspace.port;
+  return parts.port == workspace_port;
+}
+
+struct Target {
+  std::string url;
+  UrlParts parts;
+  bool workspace = false;
+};
+
+Result<Target> locate(const std::string& given, CredentialResolver& resolver, std::vector<std::string>& explain,
+                      const WarningSink& warn) {
+  std::string url = given;
+  if (auto repaired = repair_doubled_scheme(url)) {
+    warn("repaired a doubled scheme in " + url + " (the host already had https://)");
+    url = *repaired;
+  }
+  UrlParts parts = split_url(url);
+  const bool path_only = url.starts_with("/");
+  const bool placeholder = is_placeholder_host(parts.host);
+  const Result<DatabricksConfig>& config = resolver.config();
+
+  if (path_only || placeholder) {
+    if (!config) return config.error();
+    if (!config->workspace) {
+      return make_error(exit_code::kNoCredentials, "no Databricks workspace configured for " + given,
+                        "Set DATABRICKS_HOST, pass --profile NAME, or add 'host = ...' to ~/.databrickscfg.\n");
+    }
+    const WorkspaceHost& workspace = *config->workspace;
+    url = workspace.scheme + "://" + (parts.userinfo.empty() ? "" : parts.userinfo + "@") + workspace.host +
+          (workspace.port.empty() ? "" : ":" + workspace.port) + parts.rest;
+    explain.push_back(std::string(path_only ? "path-only URL" : "placeholder host " + parts.host) +
+                      ": the resolved workspace " + workspace.origin() + " is put in front");
+    return Target{url, split_url(url), true};
+  }
+  if (config && config->workspace && hosts_match(parts, *config->workspace)) {
+    explain.push_back("host " + parts.host + " is the resolved workspace");
+    return Target{url, parts, true};
+  }
+  explain.push_back("host " + parts.host + " is not a Databricks workspace: plain curl request");
+  return Target{url, parts, false};
+}
+
+}  // namespace
+
+const Result<DatabricksConfig>& CredentialResolver::config() {
+  if (!config_) config_.emplace(load_databricks_config(env_, profile_flag_));
+  return *config_;
+}
+
+const Result<Credential>& CredentialResolver::token(const std::optional<std::string>& netrc_file) {
+  const std::string key = netrc_file.value_or("");
+  auto found = tokens_.find(key);
+  if (found == tokens_.end()) {
+    const Result<DatabricksConfig>& loaded = config();
+    Result<Credential> token = loaded ? resolve_workspace_token(*loaded, env_, netrc_file) : Result<Credential>(loaded.error());
+    found = tokens_.emplace(key, std::move(token)).first;
+  }
+  return found->second;
+}
+
+Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& transfer, CredentialResolver& resolver,
+                                 const WarningSink& warn) {
+  RequestPlan plan;
+  Result<Target> target = locate(url, resolver, plan.explain, warn);
+  if (!target) return target.error();
+  plan.url = target->url;
+  plan.workspace = target->workspace;
+  plan.headers = transfer.headers;
+  if (!plan.workspace) return plan;
+
+  const UrlParts& parts = target->parts;
+  const std::string origin = effective_scheme(parts) + "://" + parts.host;
+
+  // The user's own credentials win; a placeholder Authorization asks for ours.
+  bool wants_token = false;
+  std::erase_if(plan.headers, [&](const std::string& header) {
+    auto value = header_value(header, "Authorization");
+    if (!value || !is_placeholder_value(*value)) return false;
+    wants_token = true;
+    return true;
+  });
+  const bool own_header = std::any_of(plan.headers.begin(), plan.headers.end(), [](const std::string& header) {
+    return header_value(header, "Authorization").has_value();
+  });
+
+  if (own_header) {
+    plan.auth = AuthMode::kUserSupplied;
+    plan.explain.push_back("auth: the Authorization header given with -H, used as given");
+  } else if (!wants_token && transfer.oauth2_bearer) {
+    warn("--oauth2-bearer puts the token in the process list and shell history, where other local users can see it; "
+         "let dbcurl find it instead (DATABRICKS_TOKEN, ~/.databrickscfg)");
+    plan.auth = AuthMode::kUserSupplied;
+    plan.explain.push_back("auth: --oauth2-bearer, used as given");
+  } else if (!wants_token && (transfer.user || !parts.userinfo.empty())) {
+    const std::string_view userinfo = transfer.user ? transfer.user->view() : std::string_view(parts.userinfo);
+    const std::string how = transfer.user ? "-u" : "credentials in the URL";
+    if (login_of(userinfo) != "token") return password_refused(origin, how);
+    // "-u token" alone is curl's prompt, where the token is typed unseen: no warning.
+    if (const auto colon = userinfo.find(':'); colon != std::string_view::npos) {
+      register_secret(userinfo.substr(colon + 1));
+      warn(how + " token:... puts the token in the process list and shell history, where other local users can "
+                 "see it; let dbcurl find it instead (DATABRICKS_TOKEN, ~/.databrickscfg)");
+    }
+    plan.auth = AuthMode::kUserSupplied;
+    plan.auth_label = "pat";
+    plan.explain.push_back("auth: " + how + " with login token, used as given");
+  }
+
+  if (plan.auth == AuthMode::kNone && !wants_token &&
+      (transfer.netrc || transfer.netrc_optional || transfer.netrc_file)) {
+    const std::string path = netrc_path(transfer.netrc_file, resolver.env());
+    Result<std::optional<std::string>> text = read_file_if_exists(path, kMaxNetrcBytes, exit_code::kConfigInvalid);
+    if (!text) return text.error();
+    if (*text) {
+      Result<std::vector<NetrcEntry>> entries = parse_netrc(**text, path);
+      wipe_string(**text);
+      if (!entries) return entries.error();
+      if (const NetrcEntry* entry = find_netrc_entry(*entries, parts.host)) {
+        if (entry->login.value_or("") != "token") return password_refused(origin, "a netrc entry with a login other than 'token'");
+        if (entry->password) register_secret(entry->password->view());
+        plan.auth = AuthMode::kNetrc;
+        plan.auth_label = "netrc";
+        plan.explain.push_back("auth: netrc " + path + ":" + std::to_string(entry->line) + " (login token), sent by libcurl");
+      } else {
+        plan.explain.push_back("netrc " + path + " has no entry for " + parts.host + ": using the resolved token");
+      }
+    }
+  }
+
+  if (plan.auth == AuthMode::kNone) {
+    const DatabricksConfig& config = *resolver.config();
+    if (config.password || config.username) {
+      const std::string from = config.password ? config.password->origin : config.username->origin;
+      return password_refused(origin, "username/password from " + from);
+    }
+    if (config.auth_type && config.auth_type->value != "pat") {
+      if (config.auth_type->value == "basic") return password_refused(origin, "auth_type = basic");
+      return make_error(exit_code::kUnsupportedAuth, "auth_type '" + config.auth_type->value + "' (from " +
+                                                         config.auth_type->origin + ") is not supported by dbcurl yet");
+    }
+    const Result<Credential>& token = resolver.token(transfer.netrc_file);
+    if (!token) return token.error();
+    plan.auth = AuthMode::kBearer;
+    plan.auth_label = token->auth_label;
+    plan.bearer = token->token.clone();
+    plan.explain.push_back("auth: bearer token " + redacted_form(token->token.view()) + " from " + token->origin);
+    if (config.workspace && config.workspace->is_account_host()) {
+      warn("a personal access token is workspace-scoped; " + config.workspace->origin() +
+           " is an account host, where it will be rejected");
+    }
+  }
+
+  if (effective_scheme(parts) == "http" && !is_loopback_host(parts.host)) {
+    return make_error(exit_code::kPlainHttpRefused,
+                      "refusing to send a Databricks token over plain http:// to " + parts.host,
+                      "Use https:// (Databricks workspaces only serve HTTPS).\n");
+  }
+  return plan;
+}
+
+}  // namespace dbcurl

@@ -1,0 +1,40 @@
+#pragma once
+// The process environment behind a small interface, so resolution is pure and
+// unit tests can hand it a map.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace dbcurl {
+
+class Environment {
+ public:
+  virtual ~Environment() = default;
+  // nullopt when unset or empty: an empty variable counts as unset.
+  virtual std::optional<std::string> get(std::string_view name) const = 0;
+};
+
+class ProcessEnvironment final : public Environment {
+ public:
+  std::optional<std::string> get(std::string_view name) const override;
+};
+
+class MapEnvironment final : public Environment {
+ public:
+  MapEnvironment() = default;
+  explicit MapEnvironment(std::map<std::string, std::string, std::less<>> variables)
+      : variables_(std::move(variables)) {}
+  void set(std::string name, std::string value) { variables_[std::move(name)] = std::move(value); }
+  std::optional<std::string> get(std::string_view name) const override;
+
+ private:
+  std::map<std::string, std::string, std::less<>> variables_;
+};
+
+std::string home_directory(const Environment& env);
+// "~" and "~/x" become the home directory, as the Databricks tools expand them.
+std::string expand_home(const std::string& path, const Environment& env);
+
+}  // namespace dbcurl

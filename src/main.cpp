@@ -1,0 +1,124 @@
+// dbcurl: wires the stages together — parse, resolve and classify, apply and
+// perform — and owns the process-level concerns (streams, exit code).
+
+#include <curl/curl.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "cli/help.hpp"
+#include "cli/parse.hpp"
+#include "cli/prompt.hpp"
+#include "common/diagnostics.hpp"
+#include "creds/classify.hpp"
+#include "perform/run.hpp"
+#include "perform/version.hpp"
+
+namespace dbcurl {
+namespace {
+
+constexpr const char* kTryHelp = "try 'dbcurl --help' or 'dbcurl --manual' for more information";
+
+int usage_failure(const std::string& message) {
+  if (!message.empty()) diagnostics().usage_error(message);
+  diagnostics().usage_error(kTryHelp);
+  return exit_code::kUsage;
+}
+
+int report(const Error& error) {
+  // Refusals are shown even under -s: a silent exit 100 would leave a script's
+  // author guessing why nothing was sent.
+  if (error.exit_code == exit_code::kPasswordRefused || error.exit_code == exit_code::kPlainHttpRefused) {
+    diagnostics().notice(error.message);
+  } else {
+    diagnostics().error(error.message);
+  }
+  if (!error.hint.empty() && diagnostics().errors_shown()) std::fputs(error.hint.c_str(), diagnostics().stream());
+  return error.exit_code;
+}
+
+// Prompts for "-u user" without a password, as curl does, once per option set.
+void complete_user_passwords(CommandLine& line) {
+  for (auto& transfer : line.transfers) {
+    if (!transfer.user || transfer.user->view().find(':') != std::string_view::npos) continue;
+    const std::string user(transfer.user->view());
+    std::optional<std::string> typed = prompt_password(user);
+    std::string userpwd = user + ":" + typed.value_or("");
+    transfer.user.emplace(userpwd);
+    wipe_string(userpwd);
+    if (typed) wipe_string(*typed);
+  }
+}
+
+int run(int argc, char** argv) {
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) return usage_failure("");
+  const ParseContext context{system_file_reader(), [](std::string_view text) { diagnostics().warning(text); }};
+  Result<CommandLine> parsed = parse_command_line(args, context);
+  if (!parsed) return usage_failure(parsed.error().message);
+  CommandLine& line = *parsed;
+  GlobalConfig& global = line.global;
+
+  diagnostics().set_silent(global.silent);
+  diagnostics().set_show_error(global.show_error);
+  std::FILE* error_file = nullptr;
+  if (global.stderr_file) {
+    error_file = *global.stderr_file == "-" ? stdout : std::fopen(global.stderr_file->c_str(), "w");
+    if (error_file != nullptr) diagnostics().set_stream(error_file);
+  }
+
+  if (global.show_help || global.show_manual) {
+    std::fputs(help_text().c_str(), stdout);
+    return exit_code::kOk;
+  }
+  if (global.show_version) {
+    std::fputs(version_banner().c_str(), stdout);
+    return exit_code::kOk;
+  }
+
+  ProcessEnvironment env;
+  CredentialResolver resolver(env, global.profile);
+  if (global.list_profiles) {
+    Result<std::vector<std::string>> names = list_profile_names(env);
+    if (!names) return report(names.error());
+    for (const auto& name : *names) std::printf("%s\n", name.c_str());
+    return exit_code::kOk;
+  }
+
+  std::vector<PlannedTransfer> planned;
+  const auto warn = [](std::string_view text) { diagnostics().warning(text); };
+  for (const auto& transfer : line.transfers) {
+    for (std::size_t i = 0; i < transfer.urls.size(); ++i) {
+      Result<RequestPlan> plan = plan_request(transfer.urls[i], transfer, resolver, warn);
+      if (!plan) return report(plan.error());
+      std::optional<std::string> output;
+      if (i < transfer.outputs.size()) output = transfer.outputs[i];
+      planned.push_back(PlannedTransfer{&transfer, transfer.urls[i], planned.size(), output, std::move(*plan)});
+    }
+  }
+  if (planned.empty()) return usage_failure("no URL specified!");
+
+  if (global.explain) {
+    const Result<DatabricksConfig>& config = resolver.config();
+    const std::vector<std::string> resolution =
+        config ? config->explain : std::vector<std::string>{"error: " + config.error().message};
+    std::fputs(explain_transfers(resolution, planned).c_str(), stdout);
+    return exit_code::kOk;
+  }
+
+  complete_user_passwords(line);
+  const int code = perform_transfers(global, planned, env);
+  if (error_file != nullptr && error_file != stdout) std::fclose(error_file);
+  return code;
+}
+
+}  // namespace
+}  // namespace dbcurl
+
+int main(int argc, char** argv) {
+  curl_global_init(CURL_GLOBAL_DEFAULT);
+  const int code = dbcurl::run(argc, argv);
+  curl_global_cleanup();
+  return code;
+}
