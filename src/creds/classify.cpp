@@ -112,7 +112,8 @@ Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& t
   if (!plan.workspace) return plan;
 
   const UrlParts& parts = target->parts;
-  const std::string origin = effective_scheme(parts) + "://" + parts.host;
+  const std::string origin =
+      effective_scheme(parts) + "://" + parts.host + (parts.port.empty() ? "" : ":" + parts.port);
 
   // The user's own credentials win; a placeholder Authorization asks for ours.
   bool wants_token = false;

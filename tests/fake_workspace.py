@@ -1,0 +1,310 @@
+"""A fake Databricks workspace for dbcurl's tests and demo.
+
+HTTPS (or plain HTTP) on 127.0.0.1, with a certificate generated at start-up.
+Each request is recorded exactly as received (raw bytes, and parsed), and the
+endpoints the tests use answer like Databricks, including its 401/403 JSON
+errors for a missing or wrong token.
+
+Run standalone (the demo does): python3 fake_workspace.py --token T --ready-file F
+writes "PORT CERTFILE" to F once listening, and serves until killed.
+"""
+
+import argparse
+import base64
+import json
+import os
+import signal
+import socket
+import socketserver
+import ssl
+import subprocess
+import sys
+import tempfile
+import threading
+from dataclasses import dataclass, field
+
+_CERT_LOCK = threading.Lock()
+_CERT_DIR = None
+
+
+def certificate():
+    """A self-signed certificate for localhost and 127.0.0.1, made once per process."""
+    global _CERT_DIR
+    with _CERT_LOCK:
+        if _CERT_DIR is None:
+            directory = tempfile.mkdtemp(prefix="dbcurl-cert-")
+            subprocess.run(
+                ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+                 "-nodes", "-keyout", os.path.join(directory, "key.pem"),
+                 "-out", os.path.join(directory, "cert.pem"), "-days", "2", "-subj", "/CN=localhost",
+                 "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"],
+                check=True, capture_output=True)
+            _CERT_DIR = directory
+    return os.path.join(_CERT_DIR, "cert.pem"), os.path.join(_CERT_DIR, "key.pem")
+
+
+@dataclass
+class Request:
+    method: str
+    target: str
+    version: str
+    headers: list  # [(name, value)] in order, as received
+    body: bytes
+    raw: bytes
+    tls: bool
+
+    def header(self, name):
+        for key, value in self.headers:
+            if key.lower() == name.lower():
+                return value
+        return None
+
+    @property
+    def path(self):
+        return self.target.split("?", 1)[0]
+
+
+@dataclass
+class Reply:
+    status: int
+    body: bytes = b""
+    headers: list = field(default_factory=list)
+
+
+REASONS = {200: "OK", 204: "No Content", 301: "Moved Permanently", 302: "Found", 303: "See Other",
+           307: "Temporary Redirect", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden",
+           404: "Not Found", 429: "Too Many Requests", 500: "Internal Server Error",
+           503: "Service Unavailable"}
+
+
+def json_reply(status, document, headers=()):
+    return Reply(status, json.dumps(document).encode(), [("Content-Type", "application/json")] + list(headers))
+
+
+class Workspace:
+    """The server. Use as a context manager; requests are in .requests."""
+
+    def __init__(self, token="dapi0123456789abcdef0123456789abcdef", tls=True):
+        self.token = token
+        self.tls = tls
+        self.requests = []
+        self._lock = threading.Lock()
+        self._server = None
+        self._thread = None
+
+    # -- lifecycle
+    def __enter__(self):
+        self.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
+
+    def start(self):
+        context = None
+        if self.tls:
+            cert, key = certificate()
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(cert, key)
+        workspace = self
+
+        class Handler(socketserver.BaseRequestHandler):
+            def handle(self):
+                workspace._serve_connection(self.request, context)
+
+        class Server(socketserver.ThreadingTCPServer):
+            daemon_threads = True
+            allow_reuse_address = True
+
+        self._server = Server(("127.0.0.1", 0), Handler)
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+
+    def stop(self):
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+
+    @property
+    def port(self):
+        return self._server.server_address[1]
+
+    @property
+    def origin(self):
+        return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
+
+    @property
+    def cafile(self):
+        return certificate()[0]
+
+    def clear(self):
+        with self._lock:
+            self.requests.clear()
+
+    # -- protocol
+    def _serve_connection(self, sock, context):
+        sock.settimeout(30)
+        try:
+            if context is not None:
+                sock = context.wrap_socket(sock, server_side=True)
+            reader = sock.makefile("rb")
+            while True:
+                request = self._read_request(reader, sock)
+                if request is None:
+                    return
+                with self._lock:
+                    self.requests.append(request)
+                reply = self.route(request)
+                keep_alive = (request.header("Connection") or "").lower() != "close"
+                self._write_reply(sock, request, reply, keep_alive)
+                if not keep_alive:
+                    return
+        except (OSError, ssl.SSLError, ValueError):
+            return
+        finally:
+            try:
+                sock.close()
+            except OSError:
+                pass
+
+    def _read_request(self, reader, sock):
+        raw = b""
+        line = reader.readline(65537)
+        if not line:
+            return None
+        raw += line
+        parts = line.decode("latin-1").rstrip("\r\n").split(" ")
+        if len(parts) != 3:
+            raise ValueError("bad request line")
+        method, target, version = parts
+        headers = []
+        while True:
+            line = reader.readline(65537)
+            if not line:
+                return None
+            raw += line
+            if line in (b"\r\n", b"\n"):
+                break
+            name, _, value = line.decode("latin-1").rstrip("\r\n").partition(":")
+            headers.append((name, value.strip()))
+        request = Request(method, target, version, headers, b"", b"", self.tls)
+        if (request.header("Expect") or "").lower() == "100-continue":
+            sock.sendall(b"HTTP/1.1 100 Continue\r\n\r\n")
+        body = b""
+        if (request.header("Transfer-Encoding") or "").lower() == "chunked":
+            while True:
+                size_line = reader.readline()
+                raw += size_line
+                size = int(size_line.split(b";")[0].strip(), 16)
+                chunk = reader.read(size + 2)
+                raw += chunk
+                body += chunk[:size]
+                if size == 0:
+                    break
+        else:
+            length = int(request.header("Content-Length") or 0)
+            body = reader.read(length) if length else b""
+            raw += body
+        request.body = body
+        request.raw = raw
+        return request
+
+    def _write_reply(self, sock, request, reply, keep_alive):
+        head = f"HTTP/1.1 {reply.status} {REASONS.get(reply.status, 'Status')}\r\n"
+        names = {name.lower() for name, _ in reply.headers}
+        headers = list(reply.headers)
+        if "content-length" not in names:
+            headers.append(("Content-Length", str(len(reply.body))))
+        if not keep_alive:
+            headers.append(("Connection", "close"))
+        for name, value in headers:
+            head += f"{name}: {value}\r\n"
+        head += "\r\n"
+        payload = head.encode("latin-1")
+        if request.method != "HEAD":
+            payload += reply.body
+        sock.sendall(payload)
+
+    # -- endpoints
+    def authorized(self, request):
+        """None when the token is right, else the Databricks error reply."""
+        value = request.header("Authorization")
+        if value is None:
+            return json_reply(401, {"error_code": 401, "message":
+                                    "Credential was not sent or was of an unsupported type for this API."})
+        scheme, _, credential = value.partition(" ")
+        if scheme == "Bearer" and credential == self.token:
+            return None
+        if scheme == "Basic":
+            try:
+                user, _, secret = base64.b64decode(credential).decode().partition(":")
+            except ValueError:
+                user, secret = "", ""
+            if user == "token" and secret == self.token:
+                return None
+        return json_reply(403, {"error_code": 403, "message": "Invalid access token."})
+
+    def route(self, request):
+        path = request.path
+        if path.startswith("/api/"):
+            denied = self.authorized(request)
+            if denied is not None:
+                return denied
+            if path == "/api/2.0/clusters/list":
+                return json_reply(200, {"clusters": [
+                    {"cluster_id": "1234-567890-abcde123", "cluster_name": "demo", "state": "RUNNING"}]})
+            if path in ("/api/2.1/jobs/run-now", "/api/2.0/jobs/run-now"):
+                return json_reply(200, {"run_id": 455644833, "number_in_job": 1})
+            if path == "/api/2.0/token/list":
+                return json_reply(200, {"token_infos": []})
+            return json_reply(404, {"error_code": "ENDPOINT_NOT_FOUND",
+                                    "message": f"No API found for '{request.method} {path}'"})
+        if path.startswith("/status/"):
+            code = int(path.split("/")[2])
+            return Reply(code, f"status {code}\n".encode(), [("Content-Type", "text/plain")])
+        if path.startswith("/redirect-to"):
+            location = request.target.split("url=", 1)[1] if "url=" in request.target else "/echo"
+            return Reply(302, b"", [("Location", _unquote(location))])
+        if path.startswith("/bytes/"):
+            count = int(path.split("/")[2])
+            return Reply(200, bytes(range(256)) * (count // 256) + bytes(range(count % 256)),
+                         [("Content-Type", "application/octet-stream")])
+        if path == "/empty":
+            return Reply(200, b"")
+        if path == "/headers":
+            return Reply(200, b"with headers\n", [("Content-Type", "text/plain; charset=utf-8"),
+                                                   ("X-Multi", "one"), ("X-Multi", "two"),
+                                                   ("Set-Cookie", "session=abc; Path=/")])
+        # Anything else echoes the request as JSON.
+        return json_reply(200, {"method": request.method, "target": request.target,
+                                "headers": [[k, v] for k, v in request.headers if k.lower() != "authorization"],
+                                "body": request.body.decode("latin-1")})
+
+
+def _unquote(text):
+    from urllib.parse import unquote
+    return unquote(text)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--token", default="dapi0123456789abcdef0123456789abcdef")
+    parser.add_argument("--ready-file", required=True)
+    parser.add_argument("--plain-http", action="store_true")
+    options = parser.parse_args()
+    workspace = Workspace(options.token, tls=not options.plain_http)
+    workspace.start()
+    with open(options.ready_file + ".tmp", "w") as ready:
+        ready.write(f"{workspace.port} {workspace.cafile}\n")
+    os.replace(options.ready_file + ".tmp", options.ready_file)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    stop.wait()
+    workspace.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,199 @@
+#include <catch2/catch.hpp>
+
+#include "creds/classify.hpp"
+#include "temp_home.hpp"
+
+using namespace dbcurl;
+using dbcurl::testing::TempHome;
+
+namespace {
+
+struct Planner {
+  TempHome home;
+  std::vector<std::string> warnings;
+
+  Planner() {
+    home.env.set("DATABRICKS_HOST", "https://ws.cloud.databricks.com");
+    home.env.set("DATABRICKS_TOKEN", "dapi-resolved-token");
+  }
+
+  Result<RequestPlan> plan(const std::string& url, const TransferConfig& transfer = TransferConfig{}) {
+    CredentialResolver resolver(home.env, std::nullopt);
+    return plan_request(url, transfer, resolver, [this](std::string_view text) { warnings.emplace_back(text); });
+  }
+};
+
+TransferConfig with_user(const std::string& user) {
+  TransferConfig transfer;
+  transfer.user.emplace(user);
+  return transfer;
+}
+
+}  // namespace
+
+TEST_CASE("which requests are workspace requests") {
+  Planner planner;
+  struct Case {
+    const char* url;
+    bool workspace;
+    const char* final_url;
+  };
+  const Case cases[] = {
+      {"/api/2.0/clusters/list", true, "https://ws.cloud.databricks.com/api/2.0/clusters/list"},
+      {"https://<databricks-instance>/api/2.0/x", true, "https://ws.cloud.databricks.com/api/2.0/x"},
+      {"https://<workspace-url>/api/2.0/x?a=1", true, "https://ws.cloud.databricks.com/api/2.0/x?a=1"},
+      {"https://WS.cloud.databricks.com/api/2.0/x", true, "https://WS.cloud.databricks.com/api/2.0/x"},
+      {"https://ws.cloud.databricks.com:443/x", true, "https://ws.cloud.databricks.com:443/x"},
+      {"https://ws.cloud.databricks.com:8443/x", false, "https://ws.cloud.databricks.com:8443/x"},
+      {"https://other.cloud.databricks.com/api", false, "https://other.cloud.databricks.com/api"},
+      {"https://example.com/ws.cloud.databricks.com", false, "https://example.com/ws.cloud.databricks.com"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.url);
+    Result<RequestPlan> plan = planner.plan(c.url);
+    REQUIRE(plan.ok());
+    CHECK(plan->workspace == c.workspace);
+    CHECK(plan->url == c.final_url);
+    CHECK((plan->auth == AuthMode::kBearer) == c.workspace);
+  }
+}
+
+TEST_CASE("a doubled scheme is repaired with a warning") {
+  Planner planner;
+  Result<RequestPlan> plan = planner.plan("https://https://ws.cloud.databricks.com/api/2.0/x");
+  REQUIRE(plan.ok());
+  CHECK(plan->url == "https://ws.cloud.databricks.com/api/2.0/x");
+  CHECK(plan->workspace);
+  REQUIRE(planner.warnings.size() == 1);
+  CHECK(planner.warnings[0].find("doubled scheme") != std::string::npos);
+}
+
+TEST_CASE("plain requests keep everything the user gave and get nothing") {
+  Planner planner;
+  TransferConfig transfer = with_user("alice:secret");
+  transfer.headers = {"Authorization: Bearer <personal-access-token>"};
+  Result<RequestPlan> plan = planner.plan("https://example.com/", transfer);
+  REQUIRE(plan.ok());
+  CHECK(plan->auth == AuthMode::kNone);
+  CHECK(plan->headers == transfer.headers);
+  CHECK_FALSE(plan->bearer.has_value());
+}
+
+TEST_CASE("a placeholder Authorization header is filled with the resolved token") {
+  Planner planner;
+  TransferConfig transfer;
+  transfer.headers = {"X-A: 1", "Authorization: Bearer <personal-access-token>"};
+  Result<RequestPlan> plan = planner.plan("/api/2.0/x", transfer);
+  REQUIRE(plan.ok());
+  CHECK(plan->auth == AuthMode::kBearer);
+  CHECK(plan->bearer->view() == "dapi-resolved-token");
+  CHECK(plan->headers == std::vector<std::string>{"X-A: 1"});
+}
+
+TEST_CASE("the user's own credentials win") {
+  Planner planner;
+  TransferConfig header;
+  header.headers = {"authorization: Bearer mine"};
+  CHECK(planner.plan("/api/x", header)->auth == AuthMode::kUserSupplied);
+
+  TransferConfig bearer;
+  bearer.oauth2_bearer.emplace("mine");
+  CHECK(planner.plan("/api/x", bearer)->auth == AuthMode::kUserSupplied);
+  CHECK(planner.warnings.back().find("process list") != std::string::npos);
+
+  CHECK(planner.plan("/api/x", with_user("token:dapi-typed"))->auth == AuthMode::kUserSupplied);
+  CHECK(planner.warnings.back().find("process list") != std::string::npos);
+  const std::size_t warned = planner.warnings.size();
+  CHECK(planner.plan("/api/x", with_user("token"))->auth == AuthMode::kUserSupplied);  // typed at the prompt
+  CHECK(planner.warnings.size() == warned);
+}
+
+TEST_CASE("passwords are refused on workspace requests in every form") {
+  Planner planner;
+  for (const char* user : {"alice:secret", "alice", "<your-username>:<your-password>", "Token:x"}) {
+    INFO(user);
+    Result<RequestPlan> plan = planner.plan("/api/x", with_user(user));
+    REQUIRE_FALSE(plan.ok());
+    CHECK(plan.error().exit_code == 100);
+    CHECK(plan.error().hint.find("personal access token") != std::string::npos);
+  }
+  CHECK(planner.plan("https://alice:pw@ws.cloud.databricks.com/api/x").error().exit_code == 100);
+  CHECK(planner.plan("https://token:dapi-x@ws.cloud.databricks.com/api/x")->auth == AuthMode::kUserSupplied);
+}
+
+TEST_CASE("username/password in the configuration is refused, basic auth_type too") {
+  for (const auto& [name, value] : std::vector<std::pair<std::string, std::string>>{
+           {"DATABRICKS_PASSWORD", "pw"}, {"DATABRICKS_USERNAME", "alice"}, {"DATABRICKS_AUTH_TYPE", "basic"}}) {
+    INFO(name);
+    Planner planner;
+    planner.home.env.set(name, value);
+    Result<RequestPlan> plan = planner.plan("/api/x");
+    REQUIRE_FALSE(plan.ok());
+    CHECK(plan.error().exit_code == 100);
+  }
+}
+
+TEST_CASE("an auth_type dbcurl cannot do yet is a clear error") {
+  Planner planner;
+  planner.home.env.set("DATABRICKS_AUTH_TYPE", "azure-msi");
+  Result<RequestPlan> plan = planner.plan("/api/x");
+  REQUIRE_FALSE(plan.ok());
+  CHECK(plan.error().exit_code == 106);
+  CHECK(plan.error().message.find("azure-msi") != std::string::npos);
+}
+
+TEST_CASE("-n: a 'login token' entry is sent by libcurl; another login is refused; none falls back") {
+  Planner planner;
+  TransferConfig netrc;
+  netrc.netrc = true;
+  netrc.netrc_file = planner.home.write("n1", "machine ws.cloud.databricks.com login token password dapi-n\n");
+  CHECK(planner.plan("/api/x", netrc)->auth == AuthMode::kNetrc);
+
+  netrc.netrc_file = planner.home.write("n2", "machine ws.cloud.databricks.com login alice password pw\n");
+  CHECK(planner.plan("/api/x", netrc).error().exit_code == 100);
+
+  netrc.netrc_file = planner.home.write("n3", "machine elsewhere login alice password pw\n");
+  Result<RequestPlan> fallback = planner.plan("/api/x", netrc);
+  CHECK(fallback->auth == AuthMode::kBearer);
+}
+
+TEST_CASE("a token goes over plain http only to loopback") {
+  Planner planner;
+  planner.home.env.set("DATABRICKS_HOST", "http://ws.cloud.databricks.com");
+  Result<RequestPlan> refused = planner.plan("/api/x");
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().exit_code == 104);
+
+  planner.home.env.set("DATABRICKS_HOST", "https://ws.cloud.databricks.com");
+  CHECK(planner.plan("ws.cloud.databricks.com/api/x").error().exit_code == 104);  // curl guesses http://
+
+  planner.home.env.set("DATABRICKS_HOST", "http://127.0.0.1:8080");
+  CHECK(planner.plan("/api/x").ok());
+}
+
+TEST_CASE("path-only URL without a workspace, and a workspace without a token") {
+  Planner planner;
+  planner.home.env = MapEnvironment();
+  planner.home.env.set("HOME", planner.home.path(""));
+  CHECK(planner.plan("/api/x").error().exit_code == 101);
+  planner.home.env.set("DATABRICKS_HOST", "https://ws.cloud.databricks.com");
+  CHECK(planner.plan("/api/x").error().exit_code == 101);
+  CHECK(planner.plan("https://example.com/").ok());  // plain requests never need credentials
+}
+
+TEST_CASE("a broken config file does not break plain requests") {
+  Planner planner;
+  planner.home.env = MapEnvironment();
+  planner.home.env.set("HOME", planner.home.path(""));
+  planner.home.write(".databrickscfg", "[DEFAULT\n");
+  CHECK(planner.plan("https://example.com/").ok());
+  CHECK(planner.plan("/api/x").error().exit_code == 102);
+}
+
+TEST_CASE("a PAT sent to an account host draws a warning") {
+  Planner planner;
+  planner.home.env.set("DATABRICKS_HOST", "https://accounts.cloud.databricks.com");
+  REQUIRE(planner.plan("/api/2.0/accounts/x").ok());
+  REQUIRE_FALSE(planner.warnings.empty());
+  CHECK(planner.warnings.back().find("account host") != std::string::npos);
+}

@@ -1,0 +1,170 @@
+#include <catch2/catch.hpp>
+
+#include <map>
+
+#include "cli/parse.hpp"
+
+using namespace dbcurl;
+
+namespace {
+
+struct Parsed {
+  Result<CommandLine> line;
+  std::vector<std::string> warnings;
+};
+
+Parsed parse(std::vector<std::string> args, std::map<std::string, std::string> files = {}) {
+  auto warnings = std::make_shared<std::vector<std::string>>();
+  ParseContext context{[files](const std::string& path) -> std::optional<std::string> {
+                         auto found = files.find(path);
+                         if (found == files.end()) return std::nullopt;
+                         return found->second;
+                       },
+                       [warnings](std::string_view text) { warnings->emplace_back(text); }};
+  Result<CommandLine> line = parse_command_line(args, context);
+  return {std::move(line), *warnings};
+}
+
+std::string error_of(std::vector<std::string> args) {
+  Parsed parsed = parse(std::move(args));
+  REQUIRE_FALSE(parsed.line.ok());
+  CHECK(parsed.line.error().exit_code == 2);
+  return parsed.line.error().message;
+}
+
+}  // namespace
+
+TEST_CASE("short options bundle and take attached or separate values") {
+  Parsed parsed = parse({"-sSLXPOST", "-HX-A:1", "-H", "X-B: 2", "-ofile", "https://h/"});
+  REQUIRE(parsed.line.ok());
+  const CommandLine& line = *parsed.line;
+  CHECK(line.global.silent);
+  CHECK(line.global.show_error);
+  const TransferConfig& t = line.transfers.at(0);
+  CHECK(t.follow_location);
+  CHECK(t.method == "POST");
+  CHECK(t.headers == std::vector<std::string>{"X-A:1", "X-B: 2"});
+  CHECK(t.outputs == std::vector<std::string>{"file"});
+  CHECK(t.urls == std::vector<std::string>{"https://h/"});
+}
+
+TEST_CASE("-os means output file s, as in curl") {
+  Parsed parsed = parse({"-os", "u"});
+  REQUIRE(parsed.line.ok());
+  CHECK(parsed.line->transfers[0].outputs == std::vector<std::string>{"s"});
+  CHECK_FALSE(parsed.line->global.silent);
+}
+
+TEST_CASE("-- ends options; words after it are URLs") {
+  Parsed parsed = parse({"-s", "--", "-v", "--foo"});
+  REQUIRE(parsed.line.ok());
+  CHECK(parsed.line->transfers[0].urls == std::vector<std::string>{"-v", "--foo"});
+  CHECK(parsed.line->global.trace_mode == TraceMode::kNone);
+}
+
+TEST_CASE("unknown and malformed options give curl's wording") {
+  CHECK(error_of({"--foo"}) == "option --foo: is unknown");
+  CHECK(error_of({"-sZQ"}) == "option -sZQ: is unknown");
+  CHECK(error_of({"-"}) == "option -: is unknown");
+  CHECK(error_of({"--request=GET"}) == "option --request=GET: is unknown");
+  CHECK(error_of({"-o"}) == "option -o: requires parameter");
+  CHECK(error_of({"-s", "--data"}) == "option --data: requires parameter");
+  CHECK(error_of({"--no-header", "x"}) == "option --no-header: used '--no-' for option that isn't a boolean");
+  CHECK(error_of({"--no-next"}) == "option --no-next: used '--no-' for option that isn't a boolean");
+  CHECK(error_of({"-m", "abc"}) == "option -m: expected a proper numerical parameter");
+  CHECK(error_of({"-m", "-1"}) == "option -m: expected a positive numerical parameter");
+}
+
+TEST_CASE("long options must be spelled out: no prefix matching") {
+  CHECK(error_of({"--verb", "x"}) == "option --verb: is unknown");
+  CHECK(error_of({"--prof", "p", "x"}) == "option --prof: is unknown");
+}
+
+TEST_CASE("--no- switches booleans off") {
+  Parsed parsed = parse({"-v", "--no-verbose", "-L", "--no-location", "--no-progress-meter", "u"});
+  REQUIRE(parsed.line.ok());
+  CHECK(parsed.line->global.trace_mode == TraceMode::kNone);
+  CHECK_FALSE(parsed.line->transfers[0].follow_location);
+  CHECK(parsed.line->global.no_progress_meter);
+}
+
+TEST_CASE("data options join with & and follow curl's @file rules") {
+  Parsed parsed = parse({"-d", "a=1", "-d", "@body", "--data-binary", "@body", "--data-raw", "@body", "u"},
+                        {{"body", "x\r\ny\n"}});
+  REQUIRE(parsed.line.ok());
+  CHECK(parsed.line->transfers[0].post_data == std::string("a=1&xy&x\r\ny\n&@body"));
+}
+
+TEST_CASE("--json pieces concatenate without '&'") {
+  Parsed parsed = parse({"--json", "{\"a\":", "--json", "1}", "u"});
+  REQUIRE(parsed.line.ok());
+  CHECK(parsed.line->transfers[0].post_data == std::string("{\"a\":1}"));
+  CHECK(parsed.line->transfers[0].json);
+}
+
+TEST_CASE("an unreadable -d file warns and makes an empty POST") {
+  Parsed parsed = parse({"-d", "@missing", "u"});
+  REQUIRE(parsed.line.ok());
+  CHECK(parsed.line->transfers[0].post_data == std::string());
+  REQUIRE(parsed.warnings.size() == 1);
+  CHECK(parsed.warnings[0] == "Couldn't read data from file \"missing\", this makes an empty POST.");
+}
+
+TEST_CASE("warnings are silenced by an earlier -s only") {
+  CHECK(parse({"-s", "-d", "@missing", "u"}).warnings.empty());
+  CHECK(parse({"-d", "@missing", "-s", "u"}).warnings.size() == 1);
+}
+
+TEST_CASE("-H @file adds one header per non-empty line") {
+  Parsed parsed = parse({"-H", "@headers", "u"}, {{"headers", "A: 1\r\n\nB: 2\n"}});
+  REQUIRE(parsed.line.ok());
+  CHECK(parsed.line->transfers[0].headers == std::vector<std::string>{"A: 1", "B: 2"});
+}
+
+TEST_CASE("-w @file reads the format") {
+  Parsed parsed = parse({"-w", "@fmt", "u"}, {{"fmt", "%{http_code}\n"}});
+  REQUIRE(parsed.line.ok());
+  CHECK(parsed.line->transfers[0].write_out == std::string("%{http_code}\n"));
+}
+
+TEST_CASE("several URLs, --url, and --next groups") {
+  Parsed parsed = parse({"-v", "a", "--url", "b", "-H", "X: 1", "--next", "-d", "x", "c", "-:", "d"});
+  REQUIRE(parsed.line.ok());
+  const auto& transfers = parsed.line->transfers;
+  REQUIRE(transfers.size() == 3);
+  CHECK(transfers[0].urls == std::vector<std::string>{"a", "b"});
+  CHECK(transfers[0].headers.size() == 1);
+  CHECK(transfers[1].urls == std::vector<std::string>{"c"});
+  CHECK(transfers[1].headers.empty());
+  CHECK(transfers[1].post_data == std::string("x"));
+  CHECK(parsed.line->global.trace_mode == TraceMode::kVerbose);
+}
+
+TEST_CASE("trace options: the last wins, with curl's warning") {
+  Parsed parsed = parse({"-v", "--trace-ascii", "-", "u"});
+  REQUIRE(parsed.line.ok());
+  CHECK(parsed.line->global.trace_mode == TraceMode::kAscii);
+  CHECK(parsed.line->global.trace_file == "-");
+  CHECK(parsed.warnings == std::vector<std::string>{"--trace-ascii overrides an earlier trace/verbose option"});
+  CHECK(parse({"-v", "-v", "u"}).warnings.empty());
+}
+
+TEST_CASE("credentials and dbcurl's own options") {
+  Parsed parsed = parse({"-u", "token:abc", "--oauth2-bearer", "xyz", "-n", "--netrc-file", "f", "--profile", "prod",
+                         "--explain", "u"});
+  REQUIRE(parsed.line.ok());
+  const TransferConfig& t = parsed.line->transfers[0];
+  CHECK(t.user->view() == "token:abc");
+  CHECK(t.oauth2_bearer->view() == "xyz");
+  CHECK(t.netrc);
+  CHECK(t.netrc_file == std::string("f"));
+  CHECK(parsed.line->global.profile == std::string("prod"));
+  CHECK(parsed.line->global.explain);
+}
+
+TEST_CASE("fractional seconds become milliseconds") {
+  Parsed parsed = parse({"-m", "1.5", "--connect-timeout", "2", "u"});
+  REQUIRE(parsed.line.ok());
+  CHECK(parsed.line->transfers[0].max_time_ms == 1500);
+  CHECK(parsed.line->transfers[0].connect_timeout_ms == 2000);
+}

@@ -1,0 +1,39 @@
+#pragma once
+// A temporary HOME for tests that read config files.
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+
+#include "creds/environment.hpp"
+
+namespace dbcurl::testing {
+
+class TempHome {
+ public:
+  TempHome() {
+    std::random_device random;
+    dir_ = std::filesystem::temp_directory_path() / ("dbcurl-unit-" + std::to_string(random()));
+    std::filesystem::create_directories(dir_);
+    env.set("HOME", dir_.string());
+  }
+  ~TempHome() { std::filesystem::remove_all(dir_); }
+  TempHome(const TempHome&) = delete;
+  TempHome& operator=(const TempHome&) = delete;
+
+  std::string write(const std::string& name, const std::string& text) {
+    const auto path = dir_ / name;
+    std::ofstream(path) << text;
+    std::filesystem::permissions(path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+    return path.string();
+  }
+  std::string path(const std::string& name) const { return (dir_ / name).string(); }
+
+  MapEnvironment env;
+
+ private:
+  std::filesystem::path dir_;
+};
+
+}  // namespace dbcurl::testing
