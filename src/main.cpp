@@ -11,6 +11,7 @@
 #include "cli/parse.hpp"
 #include "cli/prompt.hpp"
 #include "common/diagnostics.hpp"
+#include "common/strings.hpp"
 #include "creds/classify.hpp"
 #include "perform/run.hpp"
 #include "perform/version.hpp"
@@ -21,7 +22,7 @@ namespace {
 constexpr const char* kTryHelp = "try 'dbcurl --help' or 'dbcurl --manual' for more information";
 
 int usage_failure(const std::string& message) {
-  if (!message.empty()) diagnostics().usage_error(message);
+  for (std::string_view line : split_lines(message)) diagnostics().usage_error(line);
   diagnostics().usage_error(kTryHelp);
   return exit_code::kUsage;
 }

@@ -25,6 +25,11 @@ Result<long> parse_seconds(std::string_view word, const std::string& value) {
   return static_cast<long>(std::llround(seconds * 1000.0));
 }
 
+Error fail_conflict(std::string_view word) {
+  return make_error(exit_code::kUsage, "You must select either --fail or --fail-with-body, not both.\noption " +
+                                           std::string(word) + ": is badly used here");
+}
+
 void append_data(TransferConfig& transfer, std::string piece, bool json_piece) {
   if (!transfer.post_data) {
     transfer.post_data = std::move(piece);
@@ -124,9 +129,15 @@ class Parser {
         break;
       case OptionId::kDisable: break;  // only meaningful as the first argument, before any .curlrc
       case OptionId::kExplain: global.explain = on; break;
-      case OptionId::kFail: t.fail = on; break;
+      case OptionId::kFail:
+        if (on && t.fail_with_body) return fail_conflict(word);
+        t.fail = on;
+        break;
       case OptionId::kFailEarly: global.fail_early = on; break;
-      case OptionId::kFailWithBody: t.fail_with_body = on; break;
+      case OptionId::kFailWithBody:
+        if (on && t.fail) return fail_conflict(word);
+        t.fail_with_body = on;
+        break;
       case OptionId::kGet: t.get_query = on; break;
       case OptionId::kHead: t.head = on; break;
       case OptionId::kHeader:

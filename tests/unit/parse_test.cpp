@@ -71,6 +71,8 @@ TEST_CASE("unknown and malformed options give curl's wording") {
   CHECK(error_of({"-s", "--data"}) == "option --data: requires parameter");
   CHECK(error_of({"--no-header", "x"}) == "option --no-header: used '--no-' for option that isn't a boolean");
   CHECK(error_of({"--no-next"}) == "option --no-next: used '--no-' for option that isn't a boolean");
+  CHECK(error_of({"-f", "--fail-with-body"}) ==
+        "You must select either --fail or --fail-with-body, not both.\noption --fail-with-body: is badly used here");
   CHECK(error_of({"-m", "abc"}) == "option -m: expected a proper numerical parameter");
   CHECK(error_of({"-m", "-1"}) == "option -m: expected a positive numerical parameter");
 }

@@ -1,0 +1,125 @@
+"""Runs each line of corpus.txt with dbcurl and with the system curl against
+the same servers and compares exit code, stdout, files written and the
+requests received (SPEC §1: for plain requests dbcurl is curl, byte for byte)."""
+
+import os
+import re
+import shlex
+import tempfile
+import unittest
+
+from fake_workspace import Workspace
+from harness import CANARY, Sandbox
+
+CORPUS = os.path.join(os.path.dirname(__file__), "corpus.txt")
+AGENT = re.compile(rb"dbcurl/\d+\.\d+\.\d+ curl/(\d+\.\d+\.\d+) auth/\w+")
+
+
+def corpus_lines():
+    with open(CORPUS) as handle:
+        for number, line in enumerate(handle, 1):
+            line = line.strip()
+            if line and not line.startswith("#"):
+                yield number, line
+
+
+def prepare_files(directory):
+    files = {
+        "data.txt": "line one\r\nline two\r\n",
+        "body.json": '{\n  "name": "x"\n}\n',
+        "format.txt": "code=%{http_code} type=%{content_type}\\n",
+        "headers.txt": "X-From-File: 1\r\n\r\nX-Second: 2\n",
+        "netrc": "machine 127.0.0.1 login alice password pw\n",
+    }
+    for name, text in files.items():
+        path = os.path.join(directory, name)
+        with open(path, "w", newline="") as handle:
+            handle.write(text)
+        os.chmod(path, 0o600)
+
+
+def snapshot(directory):
+    result = {}
+    for name in sorted(os.listdir(directory)):
+        path = os.path.join(directory, name)
+        if os.path.isfile(path):
+            with open(path, "rb") as handle:
+                result[name] = handle.read()
+    return result
+
+
+def request_summary(request, ignore_agent):
+    headers = sorted((name.lower(), value) for name, value in request.headers
+                     if not (ignore_agent and name.lower() == "user-agent"))
+    return (request.method, request.target, request.version, tuple(headers), request.body)
+
+
+class Differential(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tls = Workspace(token=CANARY)
+        cls.plain = Workspace(token=CANARY, tls=False)
+        cls.tls.start()
+        cls.plain.start()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tls.stop()
+        cls.plain.stop()
+
+    def substitute(self, words, tmp):
+        values = {"{origin}": self.tls.origin, "{http}": self.plain.origin, "{port}": str(self.tls.port),
+                  "{tmp}": tmp, "{token}": CANARY}
+        out = []
+        for word in words:
+            for key, value in values.items():
+                word = word.replace(key, value)
+            out.append(word)
+        return out
+
+    def run_one(self, sandbox, args, program, env):
+        tmp = tempfile.mkdtemp(dir=sandbox.home)
+        prepare_files(tmp)
+        before = snapshot(tmp)
+        self.tls.clear()
+        self.plain.clear()
+        run = sandbox.run(self.substitute(args, tmp), program=program, env=env)
+        written = {name: data for name, data in snapshot(tmp).items() if before.get(name) != data}
+        requests = list(self.tls.requests) + list(self.plain.requests)
+        stdout = run.stdout.replace(tmp.encode(), b"{tmp}")
+        return run, stdout, written, requests
+
+    def test_corpus(self):
+        lines = list(corpus_lines())
+        self.assertGreaterEqual(len(lines), 40)
+        for number, line in lines:
+            with self.subTest(line=number, command=line):
+                self.compare(line)
+
+    def compare(self, line):
+        workspace = line.startswith("ws:")
+        args = shlex.split(line[3:] if workspace else line)
+        sandbox = Sandbox()
+        self.addCleanup(sandbox.cleanup)
+        sandbox.env["CURL_CA_BUNDLE"] = self.tls.cafile
+        dbcurl_env, curl_args = {}, args
+        if workspace:
+            dbcurl_env = {"DATABRICKS_HOST": self.tls.origin, "DATABRICKS_TOKEN": CANARY}
+            curl_args = ["{origin}" + a if a.startswith("/api/") else a for a in args]
+            curl_args += ["-H", "Authorization: Bearer {token}"]
+        mine = self.run_one(sandbox, args, None, dbcurl_env)
+        theirs = self.run_one(sandbox, curl_args, "curl", {})
+        (run, stdout, written, requests), (ref, ref_stdout, ref_written, ref_requests) = mine, theirs
+        if workspace:
+            stdout = AGENT.sub(rb"curl/\1", stdout)
+        self.assertEqual(run.code, ref.code, f"exit code\n--- dbcurl stderr:\n{run.err}\n--- curl stderr:\n{ref.err}")
+        self.assertEqual(stdout, ref_stdout, "stdout")
+        self.assertEqual(written, ref_written, "files written")
+        self.assertEqual([request_summary(r, workspace) for r in requests],
+                         [request_summary(r, workspace) for r in ref_requests], "requests received")
+        if workspace:
+            self.assertNotIn(CANARY, run.err)
+
+
+if __name__ == "__main__":
+    unittest.main()
