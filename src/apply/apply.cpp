@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "common/strings.hpp"
 #include "build_info.hpp"
+#include "common/strings.hpp"
 
 namespace dbcurl {
 
@@ -109,11 +109,16 @@ Status apply_transfer(CURL* easy, CURLSH* share, const TransferConfig& transfer,
     set(CURLOPT_SSL_VERIFYHOST, 0L);
   }
   // curl's tool reads these variables; libcurl does not.
-  if (transfer.cacert) set(CURLOPT_CAINFO, transfer.cacert->c_str());
-  else if (auto bundle = env.get("CURL_CA_BUNDLE")) set(CURLOPT_CAINFO, bundle->c_str());
-  else if (auto file = env.get("SSL_CERT_FILE")) set(CURLOPT_CAINFO, file->c_str());
-  if (transfer.capath) set(CURLOPT_CAPATH, transfer.capath->c_str());
-  else if (auto dir = env.get("SSL_CERT_DIR"); dir && !transfer.cacert) set(CURLOPT_CAPATH, dir->c_str());
+  if (transfer.cacert)
+    set(CURLOPT_CAINFO, transfer.cacert->c_str());
+  else if (auto bundle = env.get("CURL_CA_BUNDLE"))
+    set(CURLOPT_CAINFO, bundle->c_str());
+  else if (auto file = env.get("SSL_CERT_FILE"))
+    set(CURLOPT_CAINFO, file->c_str());
+  if (transfer.capath)
+    set(CURLOPT_CAPATH, transfer.capath->c_str());
+  else if (auto dir = env.get("SSL_CERT_DIR"); dir && !transfer.cacert)
+    set(CURLOPT_CAPATH, dir->c_str());
 
   // Credentials: the plan decided; a workspace bearer never goes through netrc or -u.
   if (plan.auth == AuthMode::kBearer) {
@@ -125,11 +130,15 @@ Status apply_transfer(CURL* easy, CURLSH* share, const TransferConfig& transfer,
       set(CURLOPT_XOAUTH2_BEARER, transfer.oauth2_bearer->c_str());
       set(CURLOPT_HTTPAUTH, static_cast<unsigned long>(CURLAUTH_BEARER));
     }
-    if (transfer.netrc_optional) set(CURLOPT_NETRC, static_cast<long>(CURL_NETRC_OPTIONAL));
-    else if (transfer.netrc || transfer.netrc_file) set(CURLOPT_NETRC, static_cast<long>(CURL_NETRC_REQUIRED));
+    if (transfer.netrc_optional)
+      set(CURLOPT_NETRC, static_cast<long>(CURL_NETRC_OPTIONAL));
+    else if (transfer.netrc || transfer.netrc_file)
+      set(CURLOPT_NETRC, static_cast<long>(CURL_NETRC_REQUIRED));
     // libcurl 7.88 ignores $NETRC; dbcurl honours it (as libcurl >= 8.16 does).
-    if (transfer.netrc_file) set(CURLOPT_NETRC_FILE, transfer.netrc_file->c_str());
-    else if (auto path = env.get("NETRC")) set(CURLOPT_NETRC_FILE, path->c_str());
+    if (transfer.netrc_file)
+      set(CURLOPT_NETRC_FILE, transfer.netrc_file->c_str());
+    else if (auto path = env.get("NETRC"))
+      set(CURLOPT_NETRC_FILE, path->c_str());
   }
   return set.status();
 }

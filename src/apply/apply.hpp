@@ -22,9 +22,9 @@ struct TransferSinks {
   void* header_data = nullptr;
   curl_debug_callback trace = nullptr;  // null: no -v/--trace
   void* trace_data = nullptr;
-  std::FILE* error_stream = nullptr;    // libcurl's progress meter goes here
+  std::FILE* error_stream = nullptr;  // libcurl's progress meter goes here
   bool progress_meter = false;
-  char* error_buffer = nullptr;         // CURL_ERROR_SIZE bytes
+  char* error_buffer = nullptr;  // CURL_ERROR_SIZE bytes
 };
 
 // Strings libcurl keeps pointers to must outlive the transfer.

@@ -27,7 +27,8 @@ class HeaderList {
   HeaderList(const HeaderList&) = delete;
   HeaderList& operator=(const HeaderList&) = delete;
   ~HeaderList() {
-    for (curl_slist* item = list_; item != nullptr; item = item->next) explicit_bzero(item->data, std::strlen(item->data));
+    for (curl_slist* item = list_; item != nullptr; item = item->next)
+      explicit_bzero(item->data, std::strlen(item->data));
     curl_slist_free_all(list_);
   }
   bool append(const std::string& header) {

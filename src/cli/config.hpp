@@ -14,11 +14,11 @@ enum class TraceMode { kNone, kVerbose, kAscii, kBinary };
 
 // Options that curl keeps across --next.
 struct GlobalConfig {
-  bool silent = false;       // -s
-  bool show_error = false;   // -S
+  bool silent = false;      // -s
+  bool show_error = false;  // -S
   bool no_progress_meter = false;
   TraceMode trace_mode = TraceMode::kNone;
-  std::string trace_file;    // "-" is stdout, "%" is stderr (as curl's)
+  std::string trace_file;  // "-" is stdout, "%" is stderr (as curl's)
   bool trace_time = false;
   std::optional<std::string> stderr_file;  // --stderr
   bool fail_early = false;
@@ -37,27 +37,27 @@ struct TransferConfig {
   std::vector<std::string> urls;
   std::vector<std::string> outputs;  // -o, paired with urls in order
 
-  std::optional<std::string> method;  // -X
-  std::vector<std::string> headers;   // -H, in order
+  std::optional<std::string> method;     // -X
+  std::vector<std::string> headers;      // -H, in order
   std::optional<std::string> post_data;  // -d family, joined with '&'; --json pieces concatenated
-  bool json = false;                  // --json given
-  bool get_query = false;             // -G
-  bool head = false;                  // -I
-  bool include_headers = false;       // -i
-  bool follow_location = false;       // -L
-  bool insecure = false;              // -k
-  bool fail = false;                  // -f
+  bool json = false;                     // --json given
+  bool get_query = false;                // -G
+  bool head = false;                     // -I
+  bool include_headers = false;          // -i
+  bool follow_location = false;          // -L
+  bool insecure = false;                 // -k
+  bool fail = false;                     // -f
   bool fail_with_body = false;
-  std::optional<std::string> write_out;  // -w (file already read for @file)
-  std::optional<std::string> user_agent; // -A
+  std::optional<std::string> write_out;   // -w (file already read for @file)
+  std::optional<std::string> user_agent;  // -A
   std::optional<std::string> cacert;
   std::optional<std::string> capath;
-  long max_time_ms = 0;               // -m
+  long max_time_ms = 0;  // -m
   long connect_timeout_ms = 0;
   bool compressed = false;
 
-  bool netrc = false;                 // -n; --netrc-file implies it, as in curl
-  bool netrc_optional = false;        // --netrc-optional, which wins over -n
+  bool netrc = false;           // -n; --netrc-file implies it, as in curl
+  bool netrc_optional = false;  // --netrc-optional, which wins over -n
   std::optional<std::string> netrc_file;
   std::optional<SecretString> user;           // -u user[:password]
   std::optional<SecretString> oauth2_bearer;  // --oauth2-bearer

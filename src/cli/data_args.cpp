@@ -19,8 +19,7 @@ FileReader system_file_reader() {
   };
 }
 
-std::string data_option_value(std::string_view value, DataKind kind, const FileReader& read,
-                              const WarningSink& warn) {
+std::string data_option_value(std::string_view value, DataKind kind, const FileReader& read, const WarningSink& warn) {
   if (kind == DataKind::kRaw || value.empty() || value.front() != '@') return std::string(value);
   const std::string path(value.substr(1));
   std::optional<std::string> content = read(path);
@@ -32,8 +31,7 @@ std::string data_option_value(std::string_view value, DataKind kind, const FileR
   return std::move(*content);
 }
 
-std::vector<std::string> header_option_values(std::string_view value, const FileReader& read,
-                                              const WarningSink& warn) {
+std::vector<std::string> header_option_values(std::string_view value, const FileReader& read, const WarningSink& warn) {
   if (value.empty() || value.front() != '@') return {std::string(value)};
   const std::string path(value.substr(1));
   const std::optional<std::string> content = read(path);

@@ -24,12 +24,10 @@ enum class DataKind {
 
 // The bytes one -d style option contributes. An unreadable file contributes
 // nothing, after curl's warning.
-std::string data_option_value(std::string_view value, DataKind kind, const FileReader& read,
-                              const WarningSink& warn);
+std::string data_option_value(std::string_view value, DataKind kind, const FileReader& read, const WarningSink& warn);
 
 // -H value: one header, or one header per non-empty line of @file.
-std::vector<std::string> header_option_values(std::string_view value, const FileReader& read,
-                                              const WarningSink& warn);
+std::vector<std::string> header_option_values(std::string_view value, const FileReader& read, const WarningSink& warn);
 
 // -w value: the format, or the contents of @file.
 std::string write_out_option_value(std::string_view value, const FileReader& read, const WarningSink& warn);

@@ -9,11 +9,51 @@
 namespace dbcurl {
 
 enum class OptionId {
-  kCacert, kCapath, kCompressed, kConnectTimeout, kData, kDataAscii, kDataBinary, kDataRaw,
-  kDisable, kExplain, kFail, kFailEarly, kFailWithBody, kGet, kHead, kHeader, kHelp, kInclude,
-  kInsecure, kJson, kListProfiles, kLocation, kManual, kMaxTime, kNetrc, kNetrcFile, kNetrcOptional,
-  kNext, kProgressMeter, kOauth2Bearer, kOutput, kProfile, kRequest, kShowError, kSilent, kStderr,
-  kTrace, kTraceAscii, kTraceTime, kUrl, kUser, kUserAgent, kVerbose, kVersion, kWriteOut,
+  kCacert,
+  kCapath,
+  kCompressed,
+  kConnectTimeout,
+  kData,
+  kDataAscii,
+  kDataBinary,
+  kDataRaw,
+  kDisable,
+  kExplain,
+  kFail,
+  kFailEarly,
+  kFailWithBody,
+  kGet,
+  kHead,
+  kHeader,
+  kHelp,
+  kInclude,
+  kInsecure,
+  kJson,
+  kListProfiles,
+  kLocation,
+  kManual,
+  kMaxTime,
+  kNetrc,
+  kNetrcFile,
+  kNetrcOptional,
+  kNext,
+  kProgressMeter,
+  kOauth2Bearer,
+  kOutput,
+  kProfile,
+  kRequest,
+  kShowError,
+  kSilent,
+  kStderr,
+  kTrace,
+  kTraceAscii,
+  kTraceTime,
+  kUrl,
+  kUser,
+  kUserAgent,
+  kVerbose,
+  kVersion,
+  kWriteOut,
 };
 
 enum class ArgKind {
@@ -30,10 +70,10 @@ struct OptionSpec {
   std::string_view long_name;  // without the leading "--"
   char short_name;             // '\0' when there is none
   ArgKind kind;
-  std::string_view value_name; // "<data>", shown in --help; empty for flags
+  std::string_view value_name;  // "<data>", shown in --help; empty for flags
   ValueHint hint;
-  bool dbcurl_own;             // not a curl option
-  std::string_view help;       // one line
+  bool dbcurl_own;        // not a curl option
+  std::string_view help;  // one line
 };
 
 std::span<const OptionSpec> option_table();

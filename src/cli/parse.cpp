@@ -176,8 +176,10 @@ class Parser {
       case OptionId::kUser: t.user.emplace(value); break;
       case OptionId::kUserAgent: t.user_agent = value; break;
       case OptionId::kVerbose:
-        if (on) set_trace(TraceMode::kVerbose, "-v, --verbose", "%");
-        else global.trace_mode = TraceMode::kNone;
+        if (on)
+          set_trace(TraceMode::kVerbose, "-v, --verbose", "%");
+        else
+          global.trace_mode = TraceMode::kNone;
         break;
       case OptionId::kVersion: global.show_version = on; break;
       case OptionId::kWriteOut: t.write_out = write_out_option_value(value, context_.read_file, warn_sink); break;

@@ -24,7 +24,7 @@ class Diagnostics {
   bool errors_shown() const { return !silent_ || show_error_; }
   bool warnings_shown() const { return !silent_; }
 
-  void error(std::string_view text) const;    // hidden by -s unless -S
+  void error(std::string_view text) const;        // hidden by -s unless -S
   void usage_error(std::string_view text) const;  // option errors: always shown, as curl does
   void warning(std::string_view text) const;
   // Text that must reach the user even under -s (refusals before sending).

@@ -7,14 +7,14 @@
 namespace dbcurl::exit_code {
 
 inline constexpr int kOk = 0;
-inline constexpr int kUsage = 2;             // CURLE_FAILED_INIT: curl's option errors
-inline constexpr int kReadError = 26;        // CURLE_READ_ERROR: unreadable -K/-w file
-inline constexpr int kPasswordRefused = 100; // password use on a workspace request
-inline constexpr int kNoCredentials = 101;   // workspace request, nothing resolved
-inline constexpr int kConfigInvalid = 102;   // ~/.databrickscfg, config.toml or netrc unusable
-inline constexpr int kHelperFailed = 103;    // token_command or databricks CLI failed
-inline constexpr int kPlainHttpRefused = 104;// token over http:// to a non-loopback host
-inline constexpr int kAmbiguousHost = 105;   // two profiles claim one host
-inline constexpr int kUnsupportedAuth = 106; // auth_type dbcurl cannot do yet
+inline constexpr int kUsage = 2;               // CURLE_FAILED_INIT: curl's option errors
+inline constexpr int kReadError = 26;          // CURLE_READ_ERROR: unreadable -K/-w file
+inline constexpr int kPasswordRefused = 100;   // password use on a workspace request
+inline constexpr int kNoCredentials = 101;     // workspace request, nothing resolved
+inline constexpr int kConfigInvalid = 102;     // ~/.databrickscfg, config.toml or netrc unusable
+inline constexpr int kHelperFailed = 103;      // token_command or databricks CLI failed
+inline constexpr int kPlainHttpRefused = 104;  // token over http:// to a non-loopback host
+inline constexpr int kAmbiguousHost = 105;     // two profiles claim one host
+inline constexpr int kUnsupportedAuth = 106;   // auth_type dbcurl cannot do yet
 
 }  // namespace dbcurl::exit_code

@@ -11,8 +11,7 @@
 
 namespace dbcurl {
 
-Result<std::optional<std::string>> read_file_if_exists(const std::string& path, std::size_t max_bytes,
-                                                       int error_code) {
+Result<std::optional<std::string>> read_file_if_exists(const std::string& path, std::size_t max_bytes, int error_code) {
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0) {
     if (errno == ENOENT || errno == ENOTDIR) return std::optional<std::string>{};

@@ -13,7 +13,7 @@ namespace dbcurl {
 struct Error {
   std::string message;  // one line; already contains "file:line: " when a place is known
   int exit_code = exit_code::kUsage;
-  std::string hint;     // optional lines on how to fix it, printed after the message
+  std::string hint;  // optional lines on how to fix it, printed after the message
 };
 
 inline Error make_error(int code, std::string message, std::string hint = {}) {
@@ -30,7 +30,7 @@ struct Ok {};
 template <class T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}      // NOLINT: implicit by design
   Result(Error error) : state_(std::in_place_index<1>, std::move(error)) {}  // NOLINT
 
   bool ok() const { return state_.index() == 0; }

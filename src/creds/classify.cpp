@@ -40,7 +40,8 @@ Error password_refused(const std::string& origin, const std::string& how) {
 bool hosts_match(const UrlParts& parts, const WorkspaceHost& workspace) {
   if (!iequals(parts.host, workspace.host)) return false;
   if (parts.port.empty()) return true;
-  const std::string workspace_port = workspace.port.empty() ? (workspace.scheme == "http" ? "80" : "443") : workspace.port;
+  const std::string workspace_port =
+      workspace.port.empty() ? (workspace.scheme == "http" ? "80" : "443") : workspace.port;
   return parts.port == workspace_port;
 }
 
@@ -95,7 +96,8 @@ const Result<Credential>& CredentialResolver::token(const std::optional<std::str
   auto found = tokens_.find(key);
   if (found == tokens_.end()) {
     const Result<DatabricksConfig>& loaded = config();
-    Result<Credential> token = loaded ? resolve_workspace_token(*loaded, env_, netrc_file) : Result<Credential>(loaded.error());
+    Result<Credential> token =
+        loaded ? resolve_workspace_token(*loaded, env_, netrc_file) : Result<Credential>(loaded.error());
     found = tokens_.emplace(key, std::move(token)).first;
   }
   return found->second;
@@ -131,8 +133,9 @@ Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& t
     plan.auth = AuthMode::kUserSupplied;
     plan.explain.push_back("auth: the Authorization header given with -H, used as given");
   } else if (!wants_token && transfer.oauth2_bearer) {
-    warn("--oauth2-bearer puts the token in the process list and shell history, where other local users can see it; "
-         "let dbcurl find it instead (DATABRICKS_TOKEN, ~/.databrickscfg)");
+    warn(
+        "--oauth2-bearer puts the token in the process list and shell history, where other local users can see it; "
+        "let dbcurl find it instead (DATABRICKS_TOKEN, ~/.databrickscfg)");
     plan.auth = AuthMode::kUserSupplied;
     plan.explain.push_back("auth: --oauth2-bearer, used as given");
   } else if (!wants_token && (transfer.user || !parts.userinfo.empty())) {
@@ -142,8 +145,9 @@ Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& t
     // "-u token" alone is curl's prompt, where the token is typed unseen: no warning.
     if (const auto colon = userinfo.find(':'); colon != std::string_view::npos) {
       register_secret(userinfo.substr(colon + 1));
-      warn(how + " token:... puts the token in the process list and shell history, where other local users can "
-                 "see it; let dbcurl find it instead (DATABRICKS_TOKEN, ~/.databrickscfg)");
+      warn(how +
+           " token:... puts the token in the process list and shell history, where other local users can "
+           "see it; let dbcurl find it instead (DATABRICKS_TOKEN, ~/.databrickscfg)");
     }
     plan.auth = AuthMode::kUserSupplied;
     plan.auth_label = "pat";
@@ -160,11 +164,13 @@ Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& t
       wipe_string(**text);
       if (!entries) return entries.error();
       if (const NetrcEntry* entry = find_netrc_entry(*entries, parts.host)) {
-        if (entry->login.value_or("") != "token") return password_refused(origin, "a netrc entry with a login other than 'token'");
+        if (entry->login.value_or("") != "token")
+          return password_refused(origin, "a netrc entry with a login other than 'token'");
         if (entry->password) register_secret(entry->password->view());
         plan.auth = AuthMode::kNetrc;
         plan.auth_label = "netrc";
-        plan.explain.push_back("auth: netrc " + path + ":" + std::to_string(entry->line) + " (login token), sent by libcurl");
+        plan.explain.push_back("auth: netrc " + path + ":" + std::to_string(entry->line) +
+                               " (login token), sent by libcurl");
       } else {
         plan.explain.push_back("netrc " + path + " has no entry for " + parts.host + ": using the resolved token");
       }

@@ -22,10 +22,10 @@ enum class AuthMode {
 };
 
 struct RequestPlan {
-  std::string url;               // placeholders filled, path-only URLs completed
+  std::string url;  // placeholders filled, path-only URLs completed
   bool workspace = false;
   AuthMode auth = AuthMode::kNone;
-  std::string auth_label;        // "pat", "oauth" or "netrc" (User-Agent)
+  std::string auth_label;              // "pat", "oauth" or "netrc" (User-Agent)
   std::optional<SecretString> bearer;  // kBearer only
   std::vector<std::string> headers;    // to send; a placeholder Authorization is dropped for the bearer
   std::vector<std::string> explain;    // why, for --explain

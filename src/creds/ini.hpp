@@ -25,7 +25,7 @@ struct IniFile {
   IniFile() = default;
   IniFile(IniFile&&) = default;
   IniFile& operator=(IniFile&&) = default;
-  ~IniFile();  // values may be tokens: wiped
+  ~IniFile();                        // values may be tokens: wiped
   std::vector<IniSection> sections;  // in file order, names unique
   const IniSection* find(std::string_view name) const;
 };

@@ -84,14 +84,17 @@ bool environment_sets_auth(const Environment& env) {
 
 }  // namespace
 
-Result<DatabricksConfig> load_databricks_config(const Environment& env, const std::optional<std::string>& profile_flag) {
+Result<DatabricksConfig> load_databricks_config(const Environment& env,
+                                                const std::optional<std::string>& profile_flag) {
   DatabricksConfig config;
   config.config_file = config_file_path(env);
   AttributeFiller filler(config);
 
   std::optional<Sourced> named;
-  if (profile_flag) named = Sourced{*profile_flag, "--profile"};
-  else if (auto from_env = env.get("DATABRICKS_CONFIG_PROFILE")) named = Sourced{*from_env, "DATABRICKS_CONFIG_PROFILE"};
+  if (profile_flag)
+    named = Sourced{*profile_flag, "--profile"};
+  else if (auto from_env = env.get("DATABRICKS_CONFIG_PROFILE"))
+    named = Sourced{*from_env, "DATABRICKS_CONFIG_PROFILE"};
 
   // Without a named profile, an environment that already configures auth
   // keeps the file closed (the SDK rule).
@@ -137,7 +140,8 @@ Result<DatabricksConfig> load_databricks_config(const Environment& env, const st
 
   if (config.host) {
     Result<WorkspaceHost> workspace = normalize_host(config.host->value);
-    if (!workspace) return make_error(workspace.error().exit_code, workspace.error().message + " (from " + config.host->origin + ")");
+    if (!workspace)
+      return make_error(workspace.error().exit_code, workspace.error().message + " (from " + config.host->origin + ")");
     config.workspace = *workspace;
     config.explain.push_back("workspace: " + config.workspace->origin() + " (from " + config.host->origin + ")");
   } else {

@@ -25,15 +25,15 @@ struct SecretSourced {
 };
 
 struct DatabricksConfig {
-  std::string config_file;             // the path looked at
-  std::optional<Sourced> profile;      // the profile read from it, if any
+  std::string config_file;         // the path looked at
+  std::optional<Sourced> profile;  // the profile read from it, if any
   std::optional<Sourced> host;
   std::optional<WorkspaceHost> workspace;  // host, normalised
   std::optional<SecretSourced> token;
   std::optional<Sourced> username;
   std::optional<SecretSourced> password;
   std::optional<Sourced> auth_type;
-  std::vector<std::string> explain;    // one line per step, secrets redacted
+  std::vector<std::string> explain;  // one line per step, secrets redacted
 };
 
 struct Credential {

@@ -52,7 +52,8 @@ UrlParts split_url(std::string_view url) {
     host_end = colon;
   }
   parts.host = std::string(authority.substr(0, host_end));
-  if (host_end < authority.size() && authority[host_end] == ':') parts.port = std::string(authority.substr(host_end + 1));
+  if (host_end < authority.size() && authority[host_end] == ':')
+    parts.port = std::string(authority.substr(host_end + 1));
   return parts;
 }
 
@@ -75,8 +76,10 @@ bool is_loopback_host(std::string_view host) {
   if (!host.starts_with("127.")) return false;
   int dots = 0;
   for (char c : host) {
-    if (c == '.') ++dots;
-    else if (c < '0' || c > '9') return false;
+    if (c == '.')
+      ++dots;
+    else if (c < '0' || c > '9')
+      return false;
   }
   return dots == 3;
 }

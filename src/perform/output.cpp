@@ -20,8 +20,10 @@ BodyOutput::BodyOutput(std::optional<std::string> path, bool include_headers)
     path_.reset();
     binary_ok_ = true;
   }
-  if (path_) filename_ = *path_;
-  else terminal_ = ::isatty(STDOUT_FILENO) == 1;
+  if (path_)
+    filename_ = *path_;
+  else
+    terminal_ = ::isatty(STDOUT_FILENO) == 1;
 }
 
 BodyOutput::~BodyOutput() { finish(false); }
@@ -86,8 +88,10 @@ void BodyOutput::finish(bool transfer_ok) {
   finished_ = true;
   if (transfer_ok && stream_ == nullptr && path_) ensure_open();
   if (stream_ == nullptr) return;
-  if (owns_stream_) std::fclose(stream_);
-  else std::fflush(stream_);
+  if (owns_stream_)
+    std::fclose(stream_);
+  else
+    std::fflush(stream_);
   stream_ = nullptr;
   owns_stream_ = false;
 }

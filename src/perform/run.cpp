@@ -100,7 +100,8 @@ Outcome run_one(const GlobalConfig& global, PlannedTransfer& planned, CURLSH* sh
     }
   }
   if (config.write_out) {
-    WriteOutFacts facts{easy.get(), outcome.code, outcome.message, output.filename(), planned.given_url, planned.url_index};
+    WriteOutFacts facts{easy.get(),        outcome.code,      outcome.message,
+                        output.filename(), planned.given_url, planned.url_index};
     write_out(*config.write_out, facts, stdout, diagnostics().stream(), [](std::string_view name) {
       diagnostics().usage_error("unknown --write-out variable: '" + std::string(name) + "'");
     });
@@ -112,8 +113,8 @@ Outcome run_one(const GlobalConfig& global, PlannedTransfer& planned, CURLSH* sh
 
 int perform_transfers(const GlobalConfig& global, std::vector<PlannedTransfer>& transfers, const Environment& env) {
   ShareHandle share(curl_share_init());
-  for (curl_lock_data data : {CURL_LOCK_DATA_COOKIE, CURL_LOCK_DATA_DNS, CURL_LOCK_DATA_SSL_SESSION,
-                              CURL_LOCK_DATA_CONNECT}) {
+  for (curl_lock_data data :
+       {CURL_LOCK_DATA_COOKIE, CURL_LOCK_DATA_DNS, CURL_LOCK_DATA_SSL_SESSION, CURL_LOCK_DATA_CONNECT}) {
     curl_share_setopt(share.get(), CURLSHOPT_SHARE, data);
   }
   OwnedFile owned_trace;
@@ -126,7 +127,8 @@ int perform_transfers(const GlobalConfig& global, std::vector<PlannedTransfer>& 
   return exit_code;
 }
 
-std::string explain_transfers(const std::vector<std::string>& resolution, const std::vector<PlannedTransfer>& transfers) {
+std::string explain_transfers(const std::vector<std::string>& resolution,
+                              const std::vector<PlannedTransfer>& transfers) {
   std::string out = "dbcurl --explain: nothing is sent.\n\nResolution:\n";
   for (const auto& line : resolution) out += "  " + line + "\n";
   for (const auto& planned : transfers) {
@@ -134,7 +136,8 @@ std::string explain_transfers(const std::vector<std::string>& resolution, const 
     out += "\nRequest " + std::to_string(planned.url_index + 1) + ": " + request_method(*planned.config) + " " +
            plan.url + "\n";
     for (const auto& line : plan.explain) out += "  " + line + "\n";
-    out += "  User-Agent: " + (planned.config->user_agent ? *planned.config->user_agent : default_user_agent(plan)) + "\n";
+    out +=
+        "  User-Agent: " + (planned.config->user_agent ? *planned.config->user_agent : default_user_agent(plan)) + "\n";
     if (plan.auth == AuthMode::kBearer) out += "  Authorization: Bearer " + redacted_form(plan.bearer->view()) + "\n";
     for (const auto& header : plan.headers) out += "  " + header + "\n";
     if (planned.config->post_data) out += "  body: " + std::to_string(planned.config->post_data->size()) + " bytes\n";

@@ -14,15 +14,16 @@ namespace dbcurl {
 
 struct PlannedTransfer {
   const TransferConfig* config = nullptr;
-  std::string given_url;               // as typed, for %{url}
-  std::size_t url_index = 0;           // %{urlnum}
-  std::optional<std::string> output;   // -o for this URL
+  std::string given_url;              // as typed, for %{url}
+  std::size_t url_index = 0;          // %{urlnum}
+  std::optional<std::string> output;  // -o for this URL
   RequestPlan plan;
 };
 
 int perform_transfers(const GlobalConfig& global, std::vector<PlannedTransfer>& transfers, const Environment& env);
 
 // --explain: what would be sent, tokens redacted. Sends nothing.
-std::string explain_transfers(const std::vector<std::string>& resolution, const std::vector<PlannedTransfer>& transfers);
+std::string explain_transfers(const std::vector<std::string>& resolution,
+                              const std::vector<PlannedTransfer>& transfers);
 
 }  // namespace dbcurl

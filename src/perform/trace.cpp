@@ -129,8 +129,10 @@ void TraceWriter::dump(std::string_view label, std::string_view data) {
     std::fprintf(out_, "%04zx: ", row);
     if (!ascii) {
       for (std::size_t i = 0; i < width; ++i) {
-        if (row + i < data.size()) std::fprintf(out_, "%02x ", static_cast<unsigned char>(data[row + i]));
-        else std::fputs("   ", out_);
+        if (row + i < data.size())
+          std::fprintf(out_, "%02x ", static_cast<unsigned char>(data[row + i]));
+        else
+          std::fputs("   ", out_);
       }
     }
     std::size_t next = row + width;

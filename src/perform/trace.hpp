@@ -31,8 +31,8 @@ class TraceWriter {
   std::FILE* out_;
   bool with_time_;
   bool show_data_notes_;
-  bool mid_line_ = false;      // the last write did not end a line
-  bool noted_data_ = false;    // "[N bytes data]" already said for this run of data
+  bool mid_line_ = false;    // the last write did not end a line
+  bool noted_data_ = false;  // "[N bytes data]" already said for this run of data
 };
 
 }  // namespace dbcurl

@@ -201,7 +201,8 @@ Value value_of(const Variable& variable, const WriteOutFacts& facts) {
     if (name == "num_certs") return {std::to_string(count), false};
     std::string text;
     for (int i = 0; i < count; ++i) {
-      for (curl_slist* item = certs->certinfo[i]; item != nullptr; item = item->next) text += std::string(item->data) + "\n";
+      for (curl_slist* item = certs->certinfo[i]; item != nullptr; item = item->next)
+        text += std::string(item->data) + "\n";
     }
     return {text, true};
   }
@@ -215,8 +216,10 @@ std::string json_document(const WriteOutFacts& facts) {
     if (!variable.in_json) continue;
     const Value value = value_of(variable, facts);
     out += json_string(variable.name) + ":";
-    if (!value.text) out += "null";
-    else out += value.quoted ? json_string(*value.text) : *value.text;
+    if (!value.text)
+      out += "null";
+    else
+      out += value.quoted ? json_string(*value.text) : *value.text;
     out += ",";
   }
   out += "\"curl_version\":" + json_string(curl_version()) + "}";
@@ -237,10 +240,14 @@ void write_out(std::string_view format, const WriteOutFacts& facts, std::FILE* o
     const char c = format[pos];
     if (c == '\\' && pos + 1 < format.size()) {
       const char next = format[pos + 1];
-      if (next == 'n') pending += '\n';
-      else if (next == 'r') pending += '\r';
-      else if (next == 't') pending += '\t';
-      else pending += format.substr(pos, 2);
+      if (next == 'n')
+        pending += '\n';
+      else if (next == 'r')
+        pending += '\r';
+      else if (next == 't')
+        pending += '\t';
+      else
+        pending += format.substr(pos, 2);
       pos += 2;
       continue;
     }
@@ -266,7 +273,8 @@ void write_out(std::string_view format, const WriteOutFacts& facts, std::FILE* o
     pos = close + 1;
     if (header_form) {
       curl_header* header = nullptr;
-      if (curl_easy_header(facts.easy, name.c_str(), 0, CURLH_HEADER, -1, &header) == CURLHE_OK) pending += header->value;
+      if (curl_easy_header(facts.easy, name.c_str(), 0, CURLH_HEADER, -1, &header) == CURLHE_OK)
+        pending += header->value;
       continue;
     }
     const Variable* variable = find_variable(name);

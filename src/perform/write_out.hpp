@@ -14,9 +14,9 @@ namespace dbcurl {
 struct WriteOutFacts {
   CURL* easy = nullptr;
   int exit_code = 0;
-  std::string error_message;      // what "dbcurl: (N) ..." says, or empty
-  std::string filename_effective; // -o name, empty for stdout
-  std::string url;                // the URL as given for this transfer
+  std::string error_message;       // what "dbcurl: (N) ..." says, or empty
+  std::string filename_effective;  // -o name, empty for stdout
+  std::string url;                 // the URL as given for this transfer
   std::size_t url_index = 0;
 };
 

@@ -23,23 +23,24 @@ TEST_CASE("the Go SDK's INI dialect, value by value") {
       {"token = abc", "abc"},
       {"token=abc", "abc"},
       {"token : abc", "abc"},
-      {"token = abc#def", "abc#def"},        // no space: not a comment
+      {"token = abc#def", "abc#def"},  // no space: not a comment
       {"token = abc;def", "abc;def"},
-      {"token = abc # comment", "abc"},      // inline comment after a space
+      {"token = abc # comment", "abc"},  // inline comment after a space
       {"token = abc ; comment", "abc"},
       {"password = \"%Y#X$Z\" # comment", "%Y#X$Z"},
       {"token = \"quoted\"", "quoted"},
       {"token = 'single'", "single"},
-      {"token = \"a\"b\"", "\"a\"b\""},      // three quotes: left alone
+      {"token = \"a\"b\"", "\"a\"b\""},  // three quotes: left alone
       {"token =", ""},
-      {"token = a = b", "a = b"},            // first delimiter splits
+      {"token = a = b", "a = b"},  // first delimiter splits
       {"token = https://host:443/x", "https://host:443/x"},
       {"  token   =   spaced   ", "spaced"},
   };
   for (const auto& c : cases) {
     INFO(c.line);
-    CHECK(value_of(std::string("[p]\n") + c.line + "\n", "p", "token").value_or(
-              value_of(std::string("[p]\n") + c.line + "\n", "p", "password").value_or("<none>")) == c.expected);
+    CHECK(value_of(std::string("[p]\n") + c.line + "\n", "p", "token")
+              .value_or(value_of(std::string("[p]\n") + c.line + "\n", "p", "password").value_or("<none>")) ==
+          c.expected);
   }
 }
 

@@ -13,8 +13,9 @@ std::vector<NetrcEntry> parse_ok(std::string_view text) {
 }  // namespace
 
 TEST_CASE("machine, login and password on one line or many") {
-  auto entries = parse_ok("machine a.example login token password dapi1\n"
-                          "machine b.example\n  login alice\n  password \"pw with space\"\n");
+  auto entries = parse_ok(
+      "machine a.example login token password dapi1\n"
+      "machine b.example\n  login alice\n  password \"pw with space\"\n");
   REQUIRE(entries.size() == 2);
   CHECK(entries[0].machine == "a.example");
   CHECK(entries[0].login == std::string("token"));
@@ -24,9 +25,10 @@ TEST_CASE("machine, login and password on one line or many") {
 }
 
 TEST_CASE("host matching is case-insensitive, first match wins, default matches the rest") {
-  auto entries = parse_ok("machine H.example login first password 1\n"
-                          "machine h.example login second password 2\n"
-                          "default login anon password 3\n");
+  auto entries = parse_ok(
+      "machine H.example login first password 1\n"
+      "machine h.example login second password 2\n"
+      "default login anon password 3\n");
   CHECK(find_netrc_entry(entries, "h.EXAMPLE")->login == std::string("first"));
   CHECK(find_netrc_entry(entries, "other")->is_default);
 }
@@ -42,7 +44,8 @@ TEST_CASE("keywords are case-insensitive; quoted values know escapes") {
 }
 
 TEST_CASE("a token starting with # comments out the rest of the line") {
-  auto entries = parse_ok("# machine x login token password p\nmachine h login token # password ignored\npassword real\n");
+  auto entries =
+      parse_ok("# machine x login token password p\nmachine h login token # password ignored\npassword real\n");
   REQUIRE(entries.size() == 1);
   CHECK(entries[0].machine == "h");
   CHECK(entries[0].password->view() == "real");

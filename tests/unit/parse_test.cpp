@@ -91,8 +91,8 @@ TEST_CASE("--no- switches booleans off") {
 }
 
 TEST_CASE("data options join with & and follow curl's @file rules") {
-  Parsed parsed = parse({"-d", "a=1", "-d", "@body", "--data-binary", "@body", "--data-raw", "@body", "u"},
-                        {{"body", "x\r\ny\n"}});
+  Parsed parsed =
+      parse({"-d", "a=1", "-d", "@body", "--data-binary", "@body", "--data-raw", "@body", "u"}, {{"body", "x\r\ny\n"}});
   REQUIRE(parsed.line.ok());
   CHECK(parsed.line->transfers[0].post_data == std::string("a=1&xy&x\r\ny\n&@body"));
 }
@@ -152,8 +152,8 @@ TEST_CASE("trace options: the last wins, with curl's warning") {
 }
 
 TEST_CASE("credentials and dbcurl's own options") {
-  Parsed parsed = parse({"-u", "token:abc", "--oauth2-bearer", "xyz", "-n", "--netrc-file", "f", "--profile", "prod",
-                         "--explain", "u"});
+  Parsed parsed = parse(
+      {"-u", "token:abc", "--oauth2-bearer", "xyz", "-n", "--netrc-file", "f", "--profile", "prod", "--explain", "u"});
   REQUIRE(parsed.line.ok());
   const TransferConfig& t = parsed.line->transfers[0];
   CHECK(t.user->view() == "token:abc");

@@ -47,24 +47,43 @@ TEST_CASE("precedence of --profile, environment and config file") {
   const std::vector<Case> cases = {
       {"nothing set: [DEFAULT]", std::nullopt, {}, "https://default.cloud.databricks.com", "dapi-default-token"},
       {"--profile", std::string("prod"), {}, "https://prod.cloud.databricks.com", "dapi-prod-token"},
-      {"DATABRICKS_CONFIG_PROFILE", std::nullopt, {{"DATABRICKS_CONFIG_PROFILE", "prod"}},
-       "https://prod.cloud.databricks.com", "dapi-prod-token"},
-      {"--profile beats DATABRICKS_CONFIG_PROFILE", std::string("prod"), {{"DATABRICKS_CONFIG_PROFILE", "DEFAULT"}},
-       "https://prod.cloud.databricks.com", "dapi-prod-token"},
-      {"env host closes the file: no token", std::nullopt, {{"DATABRICKS_HOST", "https://env.cloud.databricks.com"}},
-       "https://env.cloud.databricks.com", "-"},
+      {"DATABRICKS_CONFIG_PROFILE",
+       std::nullopt,
+       {{"DATABRICKS_CONFIG_PROFILE", "prod"}},
+       "https://prod.cloud.databricks.com",
+       "dapi-prod-token"},
+      {"--profile beats DATABRICKS_CONFIG_PROFILE",
+       std::string("prod"),
+       {{"DATABRICKS_CONFIG_PROFILE", "DEFAULT"}},
+       "https://prod.cloud.databricks.com",
+       "dapi-prod-token"},
+      {"env host closes the file: no token",
+       std::nullopt,
+       {{"DATABRICKS_HOST", "https://env.cloud.databricks.com"}},
+       "https://env.cloud.databricks.com",
+       "-"},
       {"env token closes the file: no host", std::nullopt, {{"DATABRICKS_TOKEN", "dapi-env"}}, "-", "dapi-env"},
-      {"env host + named profile: host from env, token from profile", std::nullopt,
+      {"env host + named profile: host from env, token from profile",
+       std::nullopt,
        {{"DATABRICKS_HOST", "https://env.cloud.databricks.com"}, {"DATABRICKS_CONFIG_PROFILE", "prod"}},
-       "https://env.cloud.databricks.com", "dapi-prod-token"},
-      {"explicit --profile beats env (CLI >= 1.7)", std::string("prod"),
+       "https://env.cloud.databricks.com",
+       "dapi-prod-token"},
+      {"explicit --profile beats env (CLI >= 1.7)",
+       std::string("prod"),
        {{"DATABRICKS_HOST", "https://env.cloud.databricks.com"}, {"DATABRICKS_TOKEN", "dapi-env"}},
-       "https://prod.cloud.databricks.com", "dapi-prod-token"},
-      {"--profile: env fills the gaps", std::string("hostonly"), {{"DATABRICKS_TOKEN", "dapi-env"}},
-       "https://hostonly.cloud.databricks.com", "dapi-env"},
+       "https://prod.cloud.databricks.com",
+       "dapi-prod-token"},
+      {"--profile: env fills the gaps",
+       std::string("hostonly"),
+       {{"DATABRICKS_TOKEN", "dapi-env"}},
+       "https://hostonly.cloud.databricks.com",
+       "dapi-env"},
       {"no inheritance from DEFAULT", std::string("hostonly"), {}, "https://hostonly.cloud.databricks.com", "-"},
-      {"empty variables count as unset", std::nullopt, {{"DATABRICKS_HOST", ""}, {"DATABRICKS_TOKEN", ""}},
-       "https://default.cloud.databricks.com", "dapi-default-token"},
+      {"empty variables count as unset",
+       std::nullopt,
+       {{"DATABRICKS_HOST", ""}, {"DATABRICKS_TOKEN", ""}},
+       "https://default.cloud.databricks.com",
+       "dapi-default-token"},
   };
   for (const auto& c : cases) {
     INFO(c.name);
@@ -120,8 +139,9 @@ TEST_CASE("a malformed config file is an error with file:line") {
 TEST_CASE("token sources: profile token first, then a netrc 'login token' entry") {
   TempHome home;
   home.env.set("DATABRICKS_HOST", "https://ws.cloud.databricks.com");
-  home.write(".netrc", "machine other login token password dapi-other\n"
-                       "machine ws.cloud.databricks.com login token password dapi-netrc\n");
+  home.write(".netrc",
+             "machine other login token password dapi-other\n"
+             "machine ws.cloud.databricks.com login token password dapi-netrc\n");
   Result<DatabricksConfig> config = load_databricks_config(home.env, std::nullopt);
   REQUIRE(config.ok());
   Result<Credential> token = resolve_workspace_token(*config, home.env, std::nullopt);

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# dbcurl's main job, end to end on this machine: build it, then send the
+# Databricks docs' clusters/list request. With a workspace configured (the
+# DATABRICKS_* variables or ~/.databrickscfg) it goes there; otherwise to the
+# bundled sample workspace (the tests' fake server), started and stopped here.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j"$(nproc)" --target dbcurl >/dev/null
+dbcurl="$PWD/build/dbcurl"
+
+if "$dbcurl" --explain /api/2.0/clusters/list >/dev/null 2>&1; then
+  echo "== Using the workspace configured in your environment."
+else
+  echo "== No workspace configured: starting the sample workspace on 127.0.0.1."
+  state="$(mktemp -d)"
+  python3 tests/fake_workspace.py --token dapi0123456789abcdef0123456789abcdef --ready-file "$state/ready" &
+  server=$!
+  trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$state"' EXIT
+  for _ in $(seq 100); do [ -s "$state/ready" ] && break; sleep 0.1; done
+  read -r port cafile <"$state/ready"
+  export HOME="$state" DATABRICKS_HOST="https://127.0.0.1:$port"
+  export DATABRICKS_TOKEN=dapi0123456789abcdef0123456789abcdef CURL_CA_BUNDLE="$cafile"
+  unset DATABRICKS_CONFIG_PROFILE DATABRICKS_CONFIG_FILE
+fi
+
+echo
+echo "\$ dbcurl --explain /api/2.0/clusters/list"
+"$dbcurl" --explain /api/2.0/clusters/list
+echo
+echo "\$ dbcurl -sSv /api/2.0/clusters/list     (TLS details left out here)"
+output="$(mktemp -d)"
+status=0
+"$dbcurl" -sSv /api/2.0/clusters/list >"$output/body" 2>"$output/verbose" || status=$?
+grep -E '^[<>] |^\* (Connected|Server auth)|^dbcurl:' "$output/verbose" || true
+cat "$output/body"
+echo
+rm -rf "$output"
+exit "$status"

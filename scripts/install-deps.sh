@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian packages dbcurl needs to build and test, when missing.
+# Safe to run again: it installs nothing when everything is there.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config          # toolchain
+  libcurl4-openssl-dev libtomlplusplus-dev  # libcurl, toml++
+  libboost-dev libboost-filesystem-dev      # Boost.Process (header-only) and Boost.Filesystem
+  catch2                                    # unit tests
+  curl openssl python3                      # integration tests: reference curl, test certificates, servers
+  clang-format                              # style check
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+
+if ((${#missing[@]} > 0)); then
+  echo "install-deps: installing ${missing[*]}"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
