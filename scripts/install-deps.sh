@@ -7,6 +7,7 @@ packages=(
   build-essential cmake pkg-config          # toolchain
   libcurl4-openssl-dev libtomlplusplus-dev  # libcurl, toml++
   libboost-dev libboost-filesystem-dev      # Boost.Process (header-only) and Boost.Filesystem
+  nlohmann-json3-dev                        # JSON: databricks CLI output, token cache, pages
   catch2                                    # unit tests
   curl openssl python3                      # integration tests: reference curl, test certificates, servers
   clang-format                              # style check

@@ -79,9 +79,13 @@ int run(int argc, char** argv) {
   }
 
   ProcessEnvironment env;
-  CredentialResolver resolver(env, global.profile);
+  ProcessRunner runner;
+  const TokenCache cache(TokenCache::default_directory(env));
+  CredentialResolver resolver(env, global.profile, runner, &cache);
   if (global.list_profiles) {
-    Result<std::vector<std::string>> names = list_profile_names(env);
+    const auto& dbcurl = resolver.dbcurl_config();
+    if (!dbcurl) return report(dbcurl.error());
+    Result<std::vector<std::string>> names = list_profile_names(env, *dbcurl ? &**dbcurl : nullptr);
     if (!names) return report(names.error());
     for (const auto& name : *names) std::printf("%s\n", name.c_str());
     return exit_code::kOk;

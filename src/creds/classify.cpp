@@ -6,6 +6,7 @@
 #include "common/redact.hpp"
 #include "common/strings.hpp"
 #include "creds/netrc.hpp"
+#include "creds/url.hpp"
 
 namespace dbcurl {
 
@@ -37,18 +38,10 @@ Error password_refused(const std::string& origin, const std::string& how) {
                     "refusing to send a password (" + how + ") to the Databricks workspace " + origin, kPasswordWhy);
 }
 
-bool hosts_match(const UrlParts& parts, const WorkspaceHost& workspace) {
-  if (!iequals(parts.host, workspace.host)) return false;
-  if (parts.port.empty()) return true;
-  const std::string workspace_port =
-      workspace.port.empty() ? (workspace.scheme == "http" ? "80" : "443") : workspace.port;
-  return parts.port == workspace_port;
-}
-
 struct Target {
   std::string url;
   UrlParts parts;
-  bool workspace = false;
+  const DatabricksConfig* config = nullptr;  // null: a plain request
 };
 
 Result<Target> locate(const std::string& given, CredentialResolver& resolver, std::vector<std::string>& explain,
@@ -74,32 +67,110 @@ Result<Target> locate(const std::string& given, CredentialResolver& resolver, st
           (workspace.port.empty() ? "" : ":" + workspace.port) + parts.rest;
     explain.push_back(std::string(path_only ? "path-only URL" : "placeholder host " + parts.host) +
                       ": the resolved workspace " + workspace.origin() + " is put in front");
-    return Target{url, split_url(url), true};
+    return Target{url, split_url(url), &*config};
   }
-  if (config && config->workspace && hosts_match(parts, *config->workspace)) {
+  if (config && config->workspace && url_matches_workspace(parts, *config->workspace)) {
     explain.push_back("host " + parts.host + " is the resolved workspace");
-    return Target{url, parts, true};
+    return Target{url, parts, &*config};
+  }
+  Result<const DatabricksConfig*> picked = resolver.config_for_host(parts);
+  if (!picked) return picked.error();
+  if (*picked != nullptr) {
+    explain.push_back("host " + parts.host + " picks its own configuration:");
+    for (const auto& line : (*picked)->explain) explain.push_back("  " + line);
+    return Target{url, parts, *picked};
   }
   explain.push_back("host " + parts.host + " is not a Databricks workspace: plain curl request");
-  return Target{url, parts, false};
+  return Target{url, parts, nullptr};
 }
 
 }  // namespace
 
+bool url_matches_workspace(const UrlParts& url, const WorkspaceHost& workspace) {
+  if (!iequals(url.host, workspace.host)) return false;
+  if (url.port.empty()) return true;
+  const std::string workspace_port =
+      workspace.port.empty() ? (workspace.scheme == "http" ? "80" : "443") : workspace.port;
+  return url.port == workspace_port;
+}
+
+const Result<std::optional<DbcurlConfig>>& CredentialResolver::dbcurl_config() {
+  if (!dbcurl_) dbcurl_.emplace(load_dbcurl_config(env_));
+  return *dbcurl_;
+}
+
+const DbcurlConfig* CredentialResolver::dbcurl_or_null() {
+  const auto& loaded = dbcurl_config();
+  return loaded && *loaded ? &**loaded : nullptr;
+}
+
 const Result<DatabricksConfig>& CredentialResolver::config() {
-  if (!config_) config_.emplace(load_databricks_config(env_, profile_flag_));
+  if (!config_) {
+    const auto& dbcurl = dbcurl_config();
+    if (!dbcurl)
+      config_.emplace(dbcurl.error());
+    else
+      config_.emplace(load_databricks_config(env_, ConfigRequest{profile_flag_, true}, dbcurl_or_null()));
+  }
   return *config_;
 }
 
-const Result<Credential>& CredentialResolver::token(const std::optional<std::string>& netrc_file) {
-  const std::string key = netrc_file.value_or("");
-  auto found = tokens_.find(key);
-  if (found == tokens_.end()) {
-    const Result<DatabricksConfig>& loaded = config();
-    Result<Credential> token =
-        loaded ? resolve_workspace_token(*loaded, env_, netrc_file) : Result<Credential>(loaded.error());
-    found = tokens_.emplace(key, std::move(token)).first;
+Result<const DatabricksConfig*> CredentialResolver::config_for_host(const UrlParts& url) {
+  const DatabricksConfig* none = nullptr;
+  if (url.host.empty()) return none;
+  const std::string key = to_lower(url.host) + ":" + url.port;
+  auto found = host_configs_.find(key);
+  if (found == host_configs_.end()) found = host_configs_.emplace(key, load_for_host(url)).first;
+  if (found->second) return &*found->second;
+  // kOk marks "nothing names this host": a plain request.
+  if (found->second.error().exit_code == exit_code::kOk) return none;
+  return found->second.error();
+}
+
+Result<DatabricksConfig> CredentialResolver::load_for_host(const UrlParts& url) {
+  const Error nothing = make_error(exit_code::kOk, "");
+  // Broken config files are reported when a workspace request needs them, never for a plain request.
+  if (!dbcurl_config()) return nothing;
+  const DbcurlConfig* own = dbcurl_or_null();
+  const auto matches = [&url](const WorkspaceHost& candidate) { return url_matches_workspace(url, candidate); };
+
+  Result<std::vector<std::string>> names = profiles_naming_host(env_, own, matches);
+  if (!names) return nothing;
+  if (names->size() > 1) {
+    const Result<DatabricksConfig>& resolved = config();
+    const bool resolved_is_one = resolved && resolved->profile &&
+                                 std::find(names->begin(), names->end(), resolved->profile->value) != names->end();
+    if (!resolved_is_one) {
+      return make_error(exit_code::kAmbiguousHost,
+                        "host " + url.host + " is named by several profiles: " + join(*names, ", "),
+                        "Pick one with --profile NAME.\n");
+    }
+    names = std::vector<std::string>{resolved->profile->value};
   }
+  if (names->size() == 1) return load_databricks_config(env_, ConfigRequest{names->front(), false}, own);
+
+  DatabricksConfig bare;
+  bare.workspace = WorkspaceHost{effective_scheme(url), to_lower(url.host), url.port, std::nullopt};
+  if (own != nullptr) {
+    for (const auto& entry : own->hosts) {
+      if (!matches(entry.host)) continue;
+      bare.token_command = entry.token_command;
+      bare.explain.push_back(own->path + ": [hosts.\"" + entry.host.host + "\"]");
+      return bare;
+    }
+  }
+  if (netrc_names_token_host(env_, url.host)) {
+    bare.explain.push_back("a netrc 'login token' entry names " + url.host);
+    return bare;
+  }
+  return nothing;
+}
+
+const Result<Credential>& CredentialResolver::token(const DatabricksConfig& config,
+                                                    const std::optional<std::string>& netrc_file) {
+  const auto key = std::make_pair(&config, netrc_file.value_or(""));
+  auto found = tokens_.find(key);
+  if (found == tokens_.end()) found = tokens_.emplace(key, resolve_workspace_token(config, context_, netrc_file)).first;
   return found->second;
 }
 
@@ -109,7 +180,7 @@ Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& t
   Result<Target> target = locate(url, resolver, plan.explain, warn);
   if (!target) return target.error();
   plan.url = target->url;
-  plan.workspace = target->workspace;
+  plan.workspace = target->config != nullptr;
   plan.headers = transfer.headers;
   if (!plan.workspace) return plan;
 
@@ -178,7 +249,7 @@ Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& t
   }
 
   if (plan.auth == AuthMode::kNone) {
-    const DatabricksConfig& config = *resolver.config();
+    const DatabricksConfig& config = *target->config;
     if (config.password || config.username) {
       const std::string from = config.password ? config.password->origin : config.username->origin;
       return password_refused(origin, "username/password from " + from);
@@ -188,11 +259,12 @@ Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& t
       return make_error(exit_code::kUnsupportedAuth, "auth_type '" + config.auth_type->value + "' (from " +
                                                          config.auth_type->origin + ") is not supported by dbcurl yet");
     }
-    const Result<Credential>& token = resolver.token(transfer.netrc_file);
+    const Result<Credential>& token = resolver.token(config, transfer.netrc_file);
     if (!token) return token.error();
     plan.auth = AuthMode::kBearer;
     plan.auth_label = token->auth_label;
     plan.bearer = token->token.clone();
+    for (const auto& line : token->explain) plan.explain.push_back(line);
     plan.explain.push_back("auth: bearer token " + redacted_form(token->token.view()) + " from " + token->origin);
     if (config.workspace && config.workspace->is_account_host()) {
       warn("a personal access token is workspace-scoped; " + config.workspace->origin() +

@@ -1,10 +1,11 @@
 #pragma once
 // Which requests get Databricks credentials (SPEC §3), which credential
-// (SPEC §5), and which are refused (SPEC §6, §7). Pure: no libcurl.
+// (SPEC §5), and which are refused (SPEC §6, §7). No libcurl here.
 
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cli/config.hpp"
@@ -31,23 +32,38 @@ struct RequestPlan {
   std::vector<std::string> explain;    // why, for --explain
 };
 
-// Loads the Databricks configuration once and the token once per netrc file,
-// only when a request needs them.
+// Loads each configuration once and each token once, only when a request
+// needs them.
 class CredentialResolver {
  public:
-  CredentialResolver(const Environment& env, std::optional<std::string> profile_flag)
-      : env_(env), profile_flag_(std::move(profile_flag)) {}
+  CredentialResolver(const Environment& env, std::optional<std::string> profile_flag, CommandRunner& runner,
+                     const TokenCache* cache)
+      : env_(env), profile_flag_(std::move(profile_flag)), context_{env, runner, cache} {}
 
-  const Result<DatabricksConfig>& config();
-  const Result<Credential>& token(const std::optional<std::string>& netrc_file);
   const Environment& env() const { return env_; }
+  const Result<std::optional<DbcurlConfig>>& dbcurl_config();
+  // The resolved workspace (SPEC §3 rules 1-3).
+  const Result<DatabricksConfig>& config();
+  // Rule 4: the configuration of the one profile, config.toml host or netrc
+  // "login token" entry that names this host; nullptr when none does.
+  Result<const DatabricksConfig*> config_for_host(const UrlParts& url);
+  const Result<Credential>& token(const DatabricksConfig& config, const std::optional<std::string>& netrc_file);
 
  private:
+  const DbcurlConfig* dbcurl_or_null();
+  Result<DatabricksConfig> load_for_host(const UrlParts& url);
+
   const Environment& env_;
   std::optional<std::string> profile_flag_;
+  ResolveContext context_;
+  std::optional<Result<std::optional<DbcurlConfig>>> dbcurl_;
   std::optional<Result<DatabricksConfig>> config_;
-  std::map<std::string, Result<Credential>> tokens_;
+  std::map<std::string, Result<DatabricksConfig>> host_configs_;
+  std::map<std::pair<const DatabricksConfig*, std::string>, Result<Credential>> tokens_;
 };
+
+// Whether a URL's host (and port, when it gives one) is the workspace's.
+bool url_matches_workspace(const UrlParts& url, const WorkspaceHost& workspace);
 
 // warn receives warnings (doubled scheme repaired, token in the process list).
 Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& transfer, CredentialResolver& resolver,

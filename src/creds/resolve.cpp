@@ -1,7 +1,13 @@
 #include "creds/resolve.hpp"
 
+#include <unistd.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
 #include "common/files.hpp"
 #include "common/redact.hpp"
+#include "common/strings.hpp"
 #include "creds/ini.hpp"
 #include "creds/netrc.hpp"
 
@@ -11,6 +17,7 @@ namespace {
 
 constexpr std::size_t kMaxConfigBytes = 1 << 20;
 constexpr std::string_view kSettingsSection = "__settings__";
+constexpr std::string_view kKeys[] = {"host", "token", "username", "password", "auth_type"};
 
 std::string config_file_path(const Environment& env) {
   if (auto path = env.get("DATABRICKS_CONFIG_FILE")) return expand_home(*path, env);
@@ -59,18 +66,19 @@ class AttributeFiller {
   DatabricksConfig& config_;
 };
 
-constexpr std::string_view kKeys[] = {"host", "token", "username", "password", "auth_type"};
-
 std::string env_name(std::string_view key) {
   std::string name = "DATABRICKS_";
   for (char c : key) name += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
   return name;
 }
 
-void fill_from_environment(AttributeFiller& filler, const Environment& env) {
+void fill_from_environment(AttributeFiller& filler, DatabricksConfig& config, const Environment& env) {
   for (std::string_view key : kKeys) {
     const std::string name = env_name(key);
     filler.fill(key, env.get(name), name);
+  }
+  if (auto cli = env.get("DATABRICKS_CLI_PATH"); cli && !config.cli_path) {
+    config.cli_path = Sourced{*cli, "DATABRICKS_CLI_PATH"};
   }
 }
 
@@ -82,26 +90,126 @@ bool environment_sets_auth(const Environment& env) {
   return false;
 }
 
+// Which profile to read when none is named.
+Sourced implicit_profile(const std::optional<IniFile>& file, const DbcurlConfig* dbcurl) {
+  if (dbcurl != nullptr && dbcurl->default_profile) {
+    return Sourced{*dbcurl->default_profile, dbcurl->path + " default_profile"};
+  }
+  if (file) {
+    if (const IniSection* settings = file->find(kSettingsSection)) {
+      if (auto name = settings->get("default_profile")) return Sourced{*name, "[__settings__] default_profile"};
+    }
+  }
+  return Sourced{"DEFAULT", "default"};
+}
+
+// --- token sources
+
+// A helper's output: a bare token, or JSON {"access_token": ..., "expiry": ...}
+// as `databricks auth token` prints it.
+struct HelperToken {
+  SecretString token;
+  std::optional<SystemTime> expiry;
+};
+
+Result<HelperToken> parse_helper_output(const SecretString& output, const HelperCommand& command) {
+  const std::string_view text = trim(output.view());
+  const auto malformed = [&](const std::string& why) {
+    return make_error(exit_code::kHelperFailed, "token helper '" + describe_command(command.argv) + "' " + why);
+  };
+  if (text.empty()) return malformed("printed nothing");
+  if (text.front() != '{') {
+    if (text.find_first_of("\r\n\t ") != std::string_view::npos || text.find('\0') != std::string_view::npos) {
+      return malformed("printed more than one token (expected the token alone on one line, or JSON)");
+    }
+    return HelperToken{SecretString(text), std::nullopt};
+  }
+  nlohmann::json document = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!document.is_object() || !document.contains("access_token") || !document["access_token"].is_string() ||
+      document["access_token"].get_ref<const std::string&>().empty()) {
+    return malformed("printed JSON without an \"access_token\"");
+  }
+  HelperToken result{SecretString(document["access_token"].get_ref<const std::string&>()), std::nullopt};
+  wipe_string(document["access_token"].get_ref<std::string&>());
+  if (document.contains("expiry")) {
+    if (!document["expiry"].is_string()) return malformed("printed an \"expiry\" that is not a string");
+    result.expiry = parse_rfc3339(document["expiry"].get<std::string>());
+    if (!result.expiry) return malformed("printed an \"expiry\" that is not an RFC 3339 time");
+  }
+  return result;
+}
+
+// Runs a helper, or takes its token from the cache while it is valid.
+Result<Credential> helper_credential(const HelperCommand& command, const std::string& cache_key,
+                                     const std::string& label, const ResolveContext& context) {
+  const std::string origin = describe_command(command.argv);
+  if (context.cache != nullptr) {
+    if (std::optional<SecretString> cached = context.cache->get(cache_key, context.now)) {
+      register_secret(cached->view());
+      return Credential{
+          std::move(*cached), origin + " (cached in " + context.cache->file_for(cache_key) + ")", label, {}};
+    }
+  }
+  Result<SecretString> output = context.runner.run(command);
+  if (!output) return output.error();
+  Result<HelperToken> token = parse_helper_output(*output, command);
+  if (!token) return token.error();
+  register_secret(token->token.view());
+  if (token->expiry && context.cache != nullptr) context.cache->put(cache_key, token->token, *token->expiry);
+  return Credential{std::move(token->token), origin, label, {}};
+}
+
+HelperCommand databricks_cli_command(const DatabricksConfig& config) {
+  const std::string executable = config.cli_path ? config.cli_path->value : "databricks";
+  HelperCommand command;
+  command.argv = {executable, "auth", "token"};
+  if (config.profile)
+    command.argv.insert(command.argv.end(), {"--profile", config.profile->value});
+  else
+    command.argv.insert(command.argv.end(), {"--host", config.workspace->origin()});
+  command.origin = config.cli_path ? "DATABRICKS_CLI_PATH" : "";
+  return command;
+}
+
+bool on_path(const std::string& executable, const Environment& env) {
+  if (executable.find('/') != std::string::npos) return ::access(executable.c_str(), X_OK) == 0;
+  const std::string path = env.get("PATH").value_or("");
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    const auto end = std::min(path.find(':', start), path.size());
+    const std::string dir = end > start ? path.substr(start, end - start) : ".";
+    if (::access((dir + "/" + executable).c_str(), X_OK) == 0) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+std::string cache_key(std::string_view kind, const DatabricksConfig& config, const HelperCommand& command) {
+  return std::string(kind) + "\n" + config.workspace->origin() + "\n" +
+         (config.profile ? config.profile->value : std::string()) + "\n" + describe_command(command.argv);
+}
+
 }  // namespace
 
-Result<DatabricksConfig> load_databricks_config(const Environment& env,
-                                                const std::optional<std::string>& profile_flag) {
+Result<DatabricksConfig> load_databricks_config(const Environment& env, const ConfigRequest& request,
+                                                const DbcurlConfig* dbcurl) {
   DatabricksConfig config;
   config.config_file = config_file_path(env);
   AttributeFiller filler(config);
 
   std::optional<Sourced> named;
-  if (profile_flag)
-    named = Sourced{*profile_flag, "--profile"};
+  if (request.profile)
+    named = Sourced{*request.profile, request.use_environment ? "--profile" : "the request's host"};
   else if (auto from_env = env.get("DATABRICKS_CONFIG_PROFILE"))
     named = Sourced{*from_env, "DATABRICKS_CONFIG_PROFILE"};
 
   // Without a named profile, an environment that already configures auth
   // keeps the file closed (the SDK rule).
   const bool read_file = named.has_value() || !environment_sets_auth(env);
-  if (!profile_flag) {
+  const bool env_first = request.use_environment && !request.profile;
+  if (env_first) {
     config.explain.push_back("environment:");
-    fill_from_environment(filler, env);
+    fill_from_environment(filler, config, env);
   }
 
   if (!read_file) {
@@ -110,56 +218,80 @@ Result<DatabricksConfig> load_databricks_config(const Environment& env,
   } else {
     Result<std::optional<IniFile>> file = read_config_file(config.config_file);
     if (!file) return file.error();
-    Sourced chosen = named ? *named : Sourced{"DEFAULT", "default"};
-    if (!named && *file) {
-      if (const IniSection* settings = (*file)->find(kSettingsSection)) {
-        if (auto name = settings->get("default_profile")) chosen = Sourced{*name, "[__settings__] default_profile"};
-      }
-    }
+    const Sourced chosen = named ? *named : implicit_profile(*file, dbcurl);
     const IniSection* section = *file ? (*file)->find(chosen.value) : nullptr;
-    if (section == nullptr && named) {
+    const DbcurlProfile* own = dbcurl != nullptr ? dbcurl->profile(chosen.value) : nullptr;
+    if (section == nullptr && own == nullptr && (named || chosen.origin != "default")) {
       return make_error(exit_code::kConfigInvalid,
                         config.config_file + " has no " + chosen.value + " profile configured");
     }
-    if (section == nullptr) {
+    if (section == nullptr && own == nullptr) {
       config.explain.push_back("config file " + config.config_file + ": " +
                                (*file ? "no [" + chosen.value + "] profile" : "not found"));
     } else {
-      config.explain.push_back("config file " + config.config_file + ": profile [" + chosen.value + "] (" +
-                               chosen.origin + ")");
-      const std::string origin = config.config_file + " [" + chosen.value + "]";
-      for (std::string_view key : kKeys) filler.fill(key, section->get(key), origin);
       config.profile = chosen;
+      if (section != nullptr) {
+        config.explain.push_back("config file " + config.config_file + ": profile [" + chosen.value + "] (" +
+                                 chosen.origin + ")");
+        const std::string origin = config.config_file + " [" + chosen.value + "]";
+        for (std::string_view key : kKeys) filler.fill(key, section->get(key), origin);
+      }
+      if (own != nullptr) {
+        config.explain.push_back(dbcurl->path + ": [profiles." + chosen.value + "]");
+        filler.fill("host", own->host, dbcurl->path + " [profiles." + chosen.value + "]");
+        if (own->token_command) config.token_command = own->token_command;
+      }
     }
   }
 
-  if (profile_flag) {
-    config.explain.push_back("environment (fills what --profile left empty):");
-    fill_from_environment(filler, env);
+  if (request.use_environment && !env_first) {
+    config.explain.push_back("environment (fills what the profile left empty):");
+    fill_from_environment(filler, config, env);
   }
 
   if (config.host) {
     Result<WorkspaceHost> workspace = normalize_host(config.host->value);
-    if (!workspace)
+    if (!workspace) {
       return make_error(workspace.error().exit_code, workspace.error().message + " (from " + config.host->origin + ")");
+    }
     config.workspace = *workspace;
     config.explain.push_back("workspace: " + config.workspace->origin() + " (from " + config.host->origin + ")");
+    if (!config.token_command && dbcurl != nullptr) {
+      if (const DbcurlHost* entry = dbcurl->host(*config.workspace)) config.token_command = entry->token_command;
+    }
   } else {
     config.explain.push_back("workspace: none configured");
   }
   return config;
 }
 
-Result<Credential> resolve_workspace_token(const DatabricksConfig& config, const Environment& env,
+Result<Credential> resolve_workspace_token(const DatabricksConfig& config, const ResolveContext& context,
                                            const std::optional<std::string>& netrc_file) {
-  if (config.token) return Credential{config.token->value.clone(), config.token->origin, "pat"};
   std::vector<std::string> looked_at;
-  looked_at.push_back(config.profile ? config.config_file + " [" + config.profile->value + "]" : config.config_file);
-  looked_at.push_back("DATABRICKS_TOKEN");
+  const auto found = [&looked_at](Credential credential) {
+    credential.explain = looked_at;
+    credential.explain.push_back("token: " + redacted_form(credential.token.view()) + " from " + credential.origin);
+    return credential;
+  };
 
-  if (config.workspace) {
-    const std::string path = netrc_path(netrc_file, env);
-    looked_at.push_back(path);
+  looked_at.push_back(
+      "token: " +
+      std::string(config.profile ? config.config_file + " [" + config.profile->value + "]" : config.config_file) +
+      " and DATABRICKS_TOKEN");
+  if (config.token) return found(Credential{config.token->value.clone(), config.token->origin, "pat", {}});
+
+  const bool cli_required = config.auth_type && config.auth_type->value == "databricks-cli";
+  if (config.workspace && config.token_command && !cli_required) {
+    looked_at.push_back("token_command: " + describe_command(config.token_command->argv));
+    Result<Credential> helped = helper_credential(
+        *config.token_command, cache_key("token_command", config, *config.token_command), "pat", context);
+    if (!helped) return helped.error();
+    return found(std::move(*helped));
+  }
+
+  if (config.workspace && !cli_required) {
+    const std::string path = netrc_path(netrc_file, context.env);
+    looked_at.push_back("netrc: " + path);
     Result<std::optional<std::string>> text = read_file_if_exists(path, kMaxConfigBytes, exit_code::kConfigInvalid);
     if (!text) return text.error();
     if (*text) {
@@ -167,31 +299,87 @@ Result<Credential> resolve_workspace_token(const DatabricksConfig& config, const
       Result<std::vector<NetrcEntry>> entries = parse_netrc(**text, path);
       wipe_string(**text);
       if (!entries) return entries.error();
-      const NetrcEntry* entry = find_netrc_entry(*entries, config.workspace->host);
-      if (entry != nullptr && entry->login == "token" && entry->password && !entry->password->empty()) {
-        register_secret(entry->password->view());
-        return Credential{entry->password->clone(), path + ":" + std::to_string(entry->line) + " (login token)", "pat"};
+      for (const NetrcEntry& entry : *entries) {
+        // Only an entry for this very host: a "default" entry is too broad to trust with a token.
+        if (entry.is_default || !iequals(entry.machine, config.workspace->host)) continue;
+        if (entry.login == "token" && entry.password && !entry.password->empty()) {
+          register_secret(entry.password->view());
+          return found(Credential{
+              entry.password->clone(), path + ":" + std::to_string(entry.line) + " (login token)", "pat", {}});
+        }
+        break;
       }
     }
   }
 
+  if (config.workspace) {
+    const std::optional<HelperCommand> cli = databricks_cli_command(config);
+    if (cli_required || on_path(cli->argv[0], context.env)) {
+      looked_at.push_back("databricks CLI: " + describe_command(cli->argv));
+      Result<Credential> oauth = helper_credential(*cli, cache_key("databricks-cli", config, *cli), "oauth", context);
+      if (oauth) return found(std::move(*oauth));
+      if (cli_required) return oauth.error();
+      looked_at.back() += " (" + oauth.error().message + ")";
+    }
+  }
+
   const std::string where = config.workspace ? config.workspace->origin() : std::string("the workspace");
-  std::string message = "no Databricks token found for " + where + "; looked at: ";
-  for (std::size_t i = 0; i < looked_at.size(); ++i) message += (i ? ", " : "") + looked_at[i];
+  std::string message = "no Databricks token found for " + where + "; looked at ";
+  for (std::size_t i = 0; i < looked_at.size(); ++i) message += (i ? "; " : "") + looked_at[i];
   return make_error(exit_code::kNoCredentials, message,
                     "Fix it one of these ways:\n"
                     "  export DATABRICKS_HOST=https://<workspace> DATABRICKS_TOKEN=<personal-access-token>\n"
                     "  add 'host = ...' and 'token = ...' to a profile of ~/.databrickscfg (databricks configure)\n"
-                    "  add 'machine <workspace-host> login token password <personal-access-token>' to ~/.netrc\n");
+                    "  add 'machine <workspace-host> login token password <personal-access-token>' to ~/.netrc,\n"
+                    "  or a token_command to ~/.config/dbcurl/config.toml (see docs/resolution.md)\n");
 }
 
-Result<std::vector<std::string>> list_profile_names(const Environment& env) {
+Result<std::vector<std::string>> profiles_naming_host(const Environment& env, const DbcurlConfig* dbcurl,
+                                                      const std::function<bool(const WorkspaceHost&)>& matches) {
+  Result<std::optional<IniFile>> file = read_config_file(config_file_path(env));
+  if (!file) return file.error();
+  std::vector<std::string> names;
+  const auto add_if_named = [&](const std::string& name, const std::optional<std::string>& configured) {
+    if (!configured || name == kSettingsSection) return;
+    Result<WorkspaceHost> normalized = normalize_host(*configured);
+    if (normalized && matches(*normalized) && std::find(names.begin(), names.end(), name) == names.end()) {
+      names.push_back(name);
+    }
+  };
+  if (*file) {
+    for (const auto& section : (*file)->sections) add_if_named(section.name, section.get("host"));
+  }
+  if (dbcurl != nullptr) {
+    for (const auto& profile : dbcurl->profiles) add_if_named(profile.name, profile.host);
+  }
+  return names;
+}
+
+bool netrc_names_token_host(const Environment& env, std::string_view host) {
+  const std::string path = netrc_path(std::nullopt, env);
+  Result<std::optional<std::string>> text = read_file_if_exists(path, kMaxConfigBytes, exit_code::kConfigInvalid);
+  if (!text || !*text) return false;
+  Result<std::vector<NetrcEntry>> entries = parse_netrc(**text, path);
+  wipe_string(**text);
+  if (!entries) return false;
+  for (const NetrcEntry& entry : *entries) {
+    if (!entry.is_default && iequals(entry.machine, host)) return entry.login == "token";
+  }
+  return false;
+}
+
+Result<std::vector<std::string>> list_profile_names(const Environment& env, const DbcurlConfig* dbcurl) {
   Result<std::optional<IniFile>> file = read_config_file(config_file_path(env));
   if (!file) return file.error();
   std::vector<std::string> names;
   if (*file) {
     for (const auto& section : (*file)->sections) {
       if (section.name != kSettingsSection) names.push_back(section.name);
+    }
+  }
+  if (dbcurl != nullptr) {
+    for (const auto& profile : dbcurl->profiles) {
+      if (std::find(names.begin(), names.end(), profile.name) == names.end()) names.push_back(profile.name);
     }
   }
   return names;

@@ -1,15 +1,21 @@
 #pragma once
 // Databricks unified client authentication, as the Go SDK and the databricks
 // CLI (>= 1.7) resolve it: --profile, then the environment, then one profile of
-// ~/.databrickscfg; later sources only fill what is still empty.
+// ~/.databrickscfg (joined by the dbcurl config.toml profile of the same name);
+// later sources only fill what is still empty.
 
+#include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "common/result.hpp"
 #include "common/secret.hpp"
+#include "creds/dbcurl_config.hpp"
 #include "creds/environment.hpp"
+#include "creds/helper.hpp"
+#include "creds/token_cache.hpp"
 #include "creds/url.hpp"
 
 namespace dbcurl {
@@ -26,31 +32,55 @@ struct SecretSourced {
 
 struct DatabricksConfig {
   std::string config_file;         // the path looked at
-  std::optional<Sourced> profile;  // the profile read from it, if any
+  std::optional<Sourced> profile;  // the profile read, if any
   std::optional<Sourced> host;
   std::optional<WorkspaceHost> workspace;  // host, normalised
   std::optional<SecretSourced> token;
   std::optional<Sourced> username;
   std::optional<SecretSourced> password;
   std::optional<Sourced> auth_type;
-  std::vector<std::string> explain;  // one line per step, secrets redacted
+  std::optional<Sourced> cli_path;             // DATABRICKS_CLI_PATH
+  std::optional<HelperCommand> token_command;  // from config.toml
+  std::vector<std::string> explain;            // one line per step, secrets redacted
+};
+
+// What resolution may use besides pure inputs.
+struct ResolveContext {
+  const Environment& env;
+  CommandRunner& runner;
+  const TokenCache* cache = nullptr;  // null: no cache
+  SystemTime now = std::chrono::system_clock::now();
+};
+
+struct ConfigRequest {
+  std::optional<std::string> profile;  // --profile, or the profile a request's host picked
+  bool use_environment = true;         // false when a host picked the profile (SPEC §3 rule 4)
 };
 
 struct Credential {
   SecretString token;
   std::string origin;
-  std::string auth_label;  // "pat", "oauth" or "netrc": for the User-Agent and --explain
+  std::string auth_label;  // "pat", "oauth": for the User-Agent and --explain
+  std::vector<std::string> explain;
 };
 
-Result<DatabricksConfig> load_databricks_config(const Environment& env, const std::optional<std::string>& profile_flag);
+Result<DatabricksConfig> load_databricks_config(const Environment& env, const ConfigRequest& request,
+                                                const DbcurlConfig* dbcurl);
 
-// The token for the resolved workspace, first hit wins: the profile or
-// environment token, then a netrc "login token" entry for the host.
-// looked_at collects what was tried, for the error message.
-Result<Credential> resolve_workspace_token(const DatabricksConfig& config, const Environment& env,
+// The token for config's workspace, first hit wins: the profile or environment
+// token; config.toml's token_command; a netrc "login token" entry for the
+// host; the databricks CLI (auth_type = databricks-cli, or when on PATH).
+Result<Credential> resolve_workspace_token(const DatabricksConfig& config, const ResolveContext& context,
                                            const std::optional<std::string>& netrc_file);
 
-// Profile names of ~/.databrickscfg, in file order, for --list-profiles.
-Result<std::vector<std::string>> list_profile_names(const Environment& env);
+// Profiles of ~/.databrickscfg and config.toml whose host matches.
+Result<std::vector<std::string>> profiles_naming_host(const Environment& env, const DbcurlConfig* dbcurl,
+                                                      const std::function<bool(const WorkspaceHost&)>& matches);
+
+// Whether ~/.netrc (or $NETRC) has a "machine HOST login token" entry.
+bool netrc_names_token_host(const Environment& env, std::string_view host);
+
+// Profile names of ~/.databrickscfg then config.toml, without repeats.
+Result<std::vector<std::string>> list_profile_names(const Environment& env, const DbcurlConfig* dbcurl);
 
 }  // namespace dbcurl

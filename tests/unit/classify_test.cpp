@@ -4,12 +4,14 @@
 #include "temp_home.hpp"
 
 using namespace dbcurl;
+using dbcurl::testing::FakeRunner;
 using dbcurl::testing::TempHome;
 
 namespace {
 
 struct Planner {
   TempHome home;
+  FakeRunner runner;
   std::vector<std::string> warnings;
 
   Planner() {
@@ -18,7 +20,7 @@ struct Planner {
   }
 
   Result<RequestPlan> plan(const std::string& url, const TransferConfig& transfer = TransferConfig{}) {
-    CredentialResolver resolver(home.env, std::nullopt);
+    CredentialResolver resolver(home.env, std::nullopt, runner, nullptr);
     return plan_request(url, transfer, resolver, [this](std::string_view text) { warnings.emplace_back(text); });
   }
 };

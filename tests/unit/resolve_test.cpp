@@ -4,6 +4,7 @@
 #include "temp_home.hpp"
 
 using namespace dbcurl;
+using dbcurl::testing::FakeRunner;
 using dbcurl::testing::TempHome;
 
 namespace {
@@ -27,7 +28,7 @@ struct Resolved {
 };
 
 Resolved resolve(TempHome& home, std::optional<std::string> profile = std::nullopt) {
-  Result<DatabricksConfig> config = load_databricks_config(home.env, profile);
+  Result<DatabricksConfig> config = load_databricks_config(home.env, ConfigRequest{profile, true}, nullptr);
   REQUIRE(config.ok());
   return Resolved{config->workspace ? config->workspace->origin() : "-",
                   config->token ? std::string(config->token->value.view()) : "-",
@@ -116,7 +117,7 @@ TEST_CASE("DATABRICKS_CONFIG_FILE with ~ expanded") {
 TEST_CASE("a named profile that is missing is an error naming file and profile") {
   TempHome home;
   home.write(".databrickscfg", kConfigFile);
-  Result<DatabricksConfig> config = load_databricks_config(home.env, std::string("nope"));
+  Result<DatabricksConfig> config = load_databricks_config(home.env, ConfigRequest{"nope", true}, nullptr);
   REQUIRE_FALSE(config.ok());
   CHECK(config.error().message == home.path(".databrickscfg") + " has no nope profile configured");
   CHECK(config.error().exit_code == 102);
@@ -124,14 +125,14 @@ TEST_CASE("a named profile that is missing is an error naming file and profile")
 
 TEST_CASE("a named profile with no config file is an error; an implicit DEFAULT is not") {
   TempHome home;
-  CHECK_FALSE(load_databricks_config(home.env, std::string("prod")).ok());
+  CHECK_FALSE(load_databricks_config(home.env, ConfigRequest{"prod", true}, nullptr).ok());
   CHECK(resolve(home).host == "-");
 }
 
 TEST_CASE("a malformed config file is an error with file:line") {
   TempHome home;
   home.write(".databrickscfg", "[DEFAULT]\nhost\n");
-  Result<DatabricksConfig> config = load_databricks_config(home.env, std::nullopt);
+  Result<DatabricksConfig> config = load_databricks_config(home.env, ConfigRequest{}, nullptr);
   REQUIRE_FALSE(config.ok());
   CHECK(config.error().message.starts_with(home.path(".databrickscfg") + ":2:"));
 }
@@ -142,24 +143,26 @@ TEST_CASE("token sources: profile token first, then a netrc 'login token' entry"
   home.write(".netrc",
              "machine other login token password dapi-other\n"
              "machine ws.cloud.databricks.com login token password dapi-netrc\n");
-  Result<DatabricksConfig> config = load_databricks_config(home.env, std::nullopt);
+  Result<DatabricksConfig> config = load_databricks_config(home.env, ConfigRequest{}, nullptr);
   REQUIRE(config.ok());
-  Result<Credential> token = resolve_workspace_token(*config, home.env, std::nullopt);
+  FakeRunner runner;
+  Result<Credential> token = resolve_workspace_token(*config, ResolveContext{home.env, runner}, std::nullopt);
   REQUIRE(token.ok());
   CHECK(token->token.view() == "dapi-netrc");
   CHECK(token->origin == home.path(".netrc") + ":2 (login token)");
 
   home.env.set("DATABRICKS_TOKEN", "dapi-env");
-  Result<DatabricksConfig> with_env = load_databricks_config(home.env, std::nullopt);
-  CHECK(resolve_workspace_token(*with_env, home.env, std::nullopt)->token.view() == "dapi-env");
+  Result<DatabricksConfig> with_env = load_databricks_config(home.env, ConfigRequest{}, nullptr);
+  CHECK(resolve_workspace_token(*with_env, ResolveContext{home.env, runner}, std::nullopt)->token.view() == "dapi-env");
 }
 
 TEST_CASE("a netrc entry with another login is not a token source") {
   TempHome home;
   home.env.set("DATABRICKS_HOST", "https://ws.cloud.databricks.com");
   home.write(".netrc", "machine ws.cloud.databricks.com login alice password pw\n");
-  Result<DatabricksConfig> config = load_databricks_config(home.env, std::nullopt);
-  Result<Credential> token = resolve_workspace_token(*config, home.env, std::nullopt);
+  Result<DatabricksConfig> config = load_databricks_config(home.env, ConfigRequest{}, nullptr);
+  FakeRunner runner;
+  Result<Credential> token = resolve_workspace_token(*config, ResolveContext{home.env, runner}, std::nullopt);
   REQUIRE_FALSE(token.ok());
   CHECK(token.error().exit_code == 101);
   CHECK(token.error().message.find(".netrc") != std::string::npos);
@@ -169,7 +172,7 @@ TEST_CASE("a netrc entry with another login is not a token source") {
 TEST_CASE("--list-profiles names every section but __settings__") {
   TempHome home;
   home.write(".databrickscfg", std::string("[__settings__]\ndefault_profile = prod\n") + kConfigFile);
-  Result<std::vector<std::string>> names = list_profile_names(home.env);
+  Result<std::vector<std::string>> names = list_profile_names(home.env, nullptr);
   REQUIRE(names.ok());
   CHECK(*names == std::vector<std::string>{"DEFAULT", "prod", "hostonly"});
 }

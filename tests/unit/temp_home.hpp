@@ -7,6 +7,7 @@
 #include <string>
 
 #include "creds/environment.hpp"
+#include "creds/helper.hpp"
 
 namespace dbcurl::testing {
 
@@ -34,6 +35,25 @@ class TempHome {
 
  private:
   std::filesystem::path dir_;
+};
+
+// A CommandRunner that records the commands and answers from a script.
+class FakeRunner final : public CommandRunner {
+ public:
+  Result<SecretString> run(const HelperCommand& command) override {
+    commands.push_back(command.argv);
+    if (!answers.empty()) {
+      Result<SecretString> answer = std::move(answers.front());
+      answers.erase(answers.begin());
+      return answer;
+    }
+    return make_error(exit_code::kHelperFailed, "no answer scripted for " + describe_command(command.argv));
+  }
+  void answer(std::string output) { answers.emplace_back(SecretString(output)); }
+  void fail(std::string message) { answers.emplace_back(make_error(exit_code::kHelperFailed, std::move(message))); }
+
+  std::vector<std::vector<std::string>> commands;
+  std::vector<Result<SecretString>> answers;
 };
 
 }  // namespace dbcurl::testing

@@ -1,0 +1,111 @@
+#include "creds/helper.hpp"
+
+#include <poll.h>
+#include <unistd.h>
+
+#include <boost/process.hpp>
+#include <cerrno>
+#include <cstdio>
+#include <thread>
+
+namespace dbcurl {
+
+namespace bp = boost::process;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+constexpr auto kExitPollInterval = std::chrono::milliseconds(5);
+
+Error helper_error(const HelperCommand& command, const std::string& what) {
+  std::string message = "token helper '" + describe_command(command.argv) + "' " + what;
+  if (!command.origin.empty()) message += " (configured in " + command.origin + ")";
+  return make_error(exit_code::kHelperFailed, message);
+}
+
+int remaining_ms(Clock::time_point deadline) {
+  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+  return left <= 0 ? 0 : static_cast<int>(left);
+}
+
+// Reads until EOF, the size limit or the deadline. Returns false on timeout.
+enum class ReadEnd { kEof, kTooLarge, kTimedOut };
+ReadEnd read_all(int fd, std::string& output, Clock::time_point deadline) {
+  char buffer[4096];
+  for (;;) {
+    pollfd watch{fd, POLLIN, 0};
+    const int ready = ::poll(&watch, 1, remaining_ms(deadline));
+    if (ready == 0) return ReadEnd::kTimedOut;
+    if (ready < 0) {
+      if (errno == EINTR) continue;
+      return ReadEnd::kEof;
+    }
+    const ssize_t got = ::read(fd, buffer, sizeof buffer);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) return ReadEnd::kEof;
+    output.append(buffer, static_cast<std::size_t>(got));
+    explicit_bzero(buffer, sizeof buffer);
+    if (output.size() > kMaxHelperOutput) return ReadEnd::kTooLarge;
+  }
+}
+
+std::string format_seconds(std::chrono::milliseconds duration) {
+  const auto ms = duration.count();
+  if (ms % 1000 == 0) return std::to_string(ms / 1000) + " s";
+  char text[32];
+  std::snprintf(text, sizeof text, "%.3f s", static_cast<double>(ms) / 1000.0);
+  return text;
+}
+
+}  // namespace
+
+std::string describe_command(const std::vector<std::string>& argv) {
+  std::string text;
+  for (const auto& word : argv) text += (text.empty() ? "" : " ") + word;
+  return text;
+}
+
+Result<SecretString> ProcessRunner::run(const HelperCommand& command) {
+  if (command.argv.empty() || command.argv[0].empty()) return helper_error(command, "is empty");
+  const boost::filesystem::path executable = command.argv[0].find('/') != std::string::npos
+                                                 ? boost::filesystem::path(command.argv[0])
+                                                 : bp::search_path(command.argv[0]);
+  if (executable.empty()) return helper_error(command, "was not found on PATH");
+
+  const Clock::time_point deadline = Clock::now() + command.timeout;
+  bp::pipe out;
+  std::error_code launch_error;
+  bp::child child(executable, bp::args(std::vector<std::string>(command.argv.begin() + 1, command.argv.end())),
+                  bp::std_in<bp::null, bp::std_out> out, launch_error);
+  if (launch_error) return helper_error(command, "could not be started: " + launch_error.message());
+
+  std::string output;
+  const ReadEnd end = read_all(out.native_source(), output, deadline);
+  out.close();
+
+  // stdout closed: give the command what is left of its time to exit.
+  std::error_code state;
+  while (end == ReadEnd::kEof && child.running(state) && Clock::now() < deadline) {
+    std::this_thread::sleep_for(kExitPollInterval);
+  }
+  if (child.running(state)) {
+    child.terminate(state);  // SIGKILL and reap: never left behind
+    wipe_string(output);
+    if (end == ReadEnd::kTooLarge) return helper_error(command, "printed more than 64 KiB");
+    return helper_error(command, "timed out after " + format_seconds(command.timeout));
+  }
+  const int status = child.exit_code();
+  if (end == ReadEnd::kTooLarge) {
+    wipe_string(output);
+    return helper_error(command, "printed more than 64 KiB");
+  }
+  if (status != 0) {
+    wipe_string(output);
+    return helper_error(command, "failed with exit code " + std::to_string(status));
+  }
+  SecretString secret(output);
+  wipe_string(output);
+  return secret;
+}
+
+}  // namespace dbcurl

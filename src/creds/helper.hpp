@@ -1,0 +1,41 @@
+#pragma once
+// Token helper commands (token_command, the databricks CLI) behind a small
+// interface, so resolution can be tested with a fake runner.
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "common/result.hpp"
+#include "common/secret.hpp"
+
+namespace dbcurl {
+
+struct HelperCommand {
+  std::vector<std::string> argv;  // argv[0] is looked up on PATH unless it has a '/'
+  std::chrono::milliseconds timeout{std::chrono::seconds(30)};
+  std::string origin;  // where it was configured, for messages
+};
+
+class CommandRunner {
+ public:
+  virtual ~CommandRunner() = default;
+  // The command's whole standard output, or an Error (exit code kHelperFailed)
+  // naming the command: not found, non-zero exit, timeout, oversized output.
+  virtual Result<SecretString> run(const HelperCommand& command) = 0;
+};
+
+// Runs commands with Boost.Process: no shell, stdin closed, stderr passed
+// through, stdout read whole (at most 64 KiB) and never echoed, killed at the
+// timeout, never left behind.
+class ProcessRunner final : public CommandRunner {
+ public:
+  Result<SecretString> run(const HelperCommand& command) override;
+};
+
+inline constexpr std::size_t kMaxHelperOutput = 64 * 1024;
+
+// "keyring get databricks prod", for messages.
+std::string describe_command(const std::vector<std::string>& argv);
+
+}  // namespace dbcurl

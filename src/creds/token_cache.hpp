@@ -1,0 +1,41 @@
+#pragma once
+// Tokens with an expiry (OAuth from the databricks CLI, helper output with an
+// "expiry") are cached so that a second call within the token's lifetime
+// spawns nothing: $XDG_CACHE_HOME/dbcurl/, else ~/.cache/dbcurl/. The directory
+// is 0700 and owned by the user, files are 0600 and written atomically, and
+// nothing is followed through a symlink. A corrupt file is ignored.
+
+#include <chrono>
+#include <optional>
+#include <string>
+
+#include "common/secret.hpp"
+#include "creds/environment.hpp"
+
+namespace dbcurl {
+
+using SystemTime = std::chrono::system_clock::time_point;
+
+// RFC 3339 as the databricks CLI prints it ("2024-05-01T12:00:00.123456789+02:00").
+std::optional<SystemTime> parse_rfc3339(std::string_view text);
+
+class TokenCache {
+ public:
+  explicit TokenCache(std::string directory) : directory_(std::move(directory)) {}
+  static std::string default_directory(const Environment& env);
+
+  // The token stored under key, if it is still valid for at least a minute.
+  std::optional<SecretString> get(const std::string& key, SystemTime now) const;
+  // Stores a token; false (and the cache is skipped) when the directory is unsafe.
+  bool put(const std::string& key, const SecretString& token, SystemTime expiry) const;
+
+  std::string file_for(const std::string& key) const;
+
+ private:
+  bool ensure_directory() const;
+  std::string directory_;
+};
+
+inline constexpr std::chrono::seconds kExpiryMargin{60};
+
+}  // namespace dbcurl
