@@ -254,7 +254,7 @@ Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& t
       const std::string from = config.password ? config.password->origin : config.username->origin;
       return password_refused(origin, "username/password from " + from);
     }
-    if (config.auth_type && config.auth_type->value != "pat") {
+    if (config.auth_type && config.auth_type->value != "pat" && config.auth_type->value != "databricks-cli") {
       if (config.auth_type->value == "basic") return password_refused(origin, "auth_type = basic");
       return make_error(exit_code::kUnsupportedAuth, "auth_type '" + config.auth_type->value + "' (from " +
                                                          config.auth_type->origin + ") is not supported by dbcurl yet");

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <nlohmann/json.hpp>
@@ -92,7 +93,9 @@ std::optional<SystemTime> parse_rfc3339(std::string_view text) {
   if (pos != text.size() || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
     return std::nullopt;
   }
-  parts.tm_year = year - 1900;
+  // system_clock counts nanoseconds and ends in 2262: a later expiry means "far away".
+  constexpr int kLastYear = 2200;
+  parts.tm_year = std::min(year, kLastYear) - 1900;
   parts.tm_mon = month - 1;
   parts.tm_mday = day;
   parts.tm_hour = hour;

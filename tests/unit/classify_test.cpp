@@ -199,3 +199,71 @@ TEST_CASE("a PAT sent to an account host draws a warning") {
   REQUIRE_FALSE(planner.warnings.empty());
   CHECK(planner.warnings.back().find("account host") != std::string::npos);
 }
+
+TEST_CASE("the host picks its profile (rule 4), never the environment's token") {
+  Planner planner;
+  planner.home.write(".databrickscfg",
+                     "[DEFAULT]\nhost = https://ws.cloud.databricks.com\n\n"
+                     "[other]\nhost = https://other.cloud.databricks.com\ntoken = dapi-other-token\n");
+  planner.home.env.set("DATABRICKS_CONFIG_PROFILE", "DEFAULT");
+  Result<RequestPlan> plan = planner.plan("https://other.cloud.databricks.com/api/2.0/x");
+  REQUIRE(plan.ok());
+  CHECK(plan->workspace);
+  CHECK(plan->bearer->view() == "dapi-other-token");
+
+  // A profile naming the host but without a token: the environment's token is not lent to it.
+  planner.home.write(".databrickscfg", "[bare]\nhost = https://bare.cloud.databricks.com\n");
+  Result<RequestPlan> bare = planner.plan("https://bare.cloud.databricks.com/api/2.0/x");
+  REQUIRE_FALSE(bare.ok());
+  CHECK(bare.error().exit_code == 101);
+}
+
+TEST_CASE("two profiles naming the host: an error listing them, unless one is the resolved profile") {
+  Planner planner;
+  planner.home.env = MapEnvironment();
+  planner.home.env.set("HOME", planner.home.path(""));
+  planner.home.write(".databrickscfg",
+                     "[a]\nhost = https://shared.cloud.databricks.com\ntoken = dapi-a-token\n"
+                     "[b]\nhost = https://shared.cloud.databricks.com\ntoken = dapi-b-token\n");
+  Result<RequestPlan> ambiguous = planner.plan("https://shared.cloud.databricks.com/api/x");
+  REQUIRE_FALSE(ambiguous.ok());
+  CHECK(ambiguous.error().exit_code == 105);
+  CHECK(ambiguous.error().message.find("a, b") != std::string::npos);
+
+  planner.home.env.set("DATABRICKS_CONFIG_PROFILE", "b");
+  planner.home.env.set("DATABRICKS_HOST", "https://elsewhere.cloud.databricks.com");
+  Result<RequestPlan> resolved = planner.plan("https://shared.cloud.databricks.com/api/x");
+  REQUIRE(resolved.ok());
+  CHECK(resolved->bearer->view() == "dapi-b-token");
+}
+
+TEST_CASE("a netrc 'login token' entry or a config.toml host makes a host a workspace") {
+  Planner planner;
+  planner.home.write(".netrc",
+                     "machine netrc.cloud.databricks.com login token password dapi-netrc-token\n"
+                     "machine github.example login alice password pw\n");
+  Result<RequestPlan> netrc = planner.plan("https://netrc.cloud.databricks.com/api/x");
+  REQUIRE(netrc.ok());
+  CHECK(netrc->bearer->view() == "dapi-netrc-token");
+  CHECK_FALSE(planner.plan("https://github.example/")->workspace);  // other logins: plain curl
+
+  planner.home.write(".config/dbcurl/config.toml",
+                     "[hosts.\"tool.cloud.databricks.com\"]\ntoken_command = [\"pass\", \"show\", \"databricks\"]\n");
+  planner.home.env.set("XDG_CONFIG_HOME", planner.home.path(".config"));
+  planner.runner.answer("dapi-from-pass\n");
+  Result<RequestPlan> tool = planner.plan("https://tool.cloud.databricks.com/api/x");
+  REQUIRE(tool.ok());
+  CHECK(tool->bearer->view() == "dapi-from-pass");
+  CHECK(planner.runner.commands.back() == std::vector<std::string>{"pass", "show", "databricks"});
+}
+
+TEST_CASE("auth_type pat and databricks-cli are accepted") {
+  for (const char* type : {"pat", "databricks-cli"}) {
+    INFO(type);
+    Planner planner;
+    planner.home.env.set("DATABRICKS_AUTH_TYPE", type);
+    Result<RequestPlan> plan = planner.plan("/api/x");
+    REQUIRE(plan.ok());
+    CHECK(plan->bearer->view() == "dapi-resolved-token");
+  }
+}

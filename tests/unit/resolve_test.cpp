@@ -176,3 +176,119 @@ TEST_CASE("--list-profiles names every section but __settings__") {
   REQUIRE(names.ok());
   CHECK(*names == std::vector<std::string>{"DEFAULT", "prod", "hostonly"});
 }
+
+namespace {
+
+Result<DatabricksConfig> load_with(TempHome& home, const std::string& toml, std::optional<std::string> profile = {}) {
+  Result<std::optional<DbcurlConfig>> dbcurl = parse_dbcurl_config(toml, home.path("config.toml"));
+  REQUIRE(dbcurl.ok());
+  static std::optional<DbcurlConfig> keep;  // the config must outlive the call
+  keep = std::move(*dbcurl);
+  return load_databricks_config(home.env, ConfigRequest{std::move(profile), true}, keep ? &*keep : nullptr);
+}
+
+}  // namespace
+
+TEST_CASE("config.toml default_profile comes before [__settings__] and joins the profile") {
+  TempHome home;
+  home.write(".databrickscfg", std::string("[__settings__]\ndefault_profile = hostonly\n") + kConfigFile);
+  Result<DatabricksConfig> config = load_with(home, "default_profile = \"prod\"\n");
+  REQUIRE(config.ok());
+  CHECK(config->profile->value == "prod");
+
+  Result<DatabricksConfig> own = load_with(home,
+                                           "[profiles.solo]\nhost = \"solo.cloud.databricks.com\"\n"
+                                           "token_command = [\"keyring\", \"get\", \"databricks\", \"solo\"]\n",
+                                           "solo");
+  REQUIRE(own.ok());  // defined only in config.toml: still a profile
+  CHECK(own->workspace->origin() == "https://solo.cloud.databricks.com");
+  CHECK(own->token_command->argv.back() == "solo");
+}
+
+TEST_CASE("token_command gives the token when the profile has none") {
+  TempHome home;
+  home.write(".databrickscfg", kConfigFile);
+  Result<DatabricksConfig> config = load_with(
+      home, "[profiles.hostonly]\ntoken_command = [\"keyring\", \"get\", \"databricks\", \"me\"]\n", "hostonly");
+  REQUIRE(config.ok());
+  FakeRunner runner;
+  runner.answer("dapi-from-keyring\n");
+  Result<Credential> token = resolve_workspace_token(*config, ResolveContext{home.env, runner}, std::nullopt);
+  REQUIRE(token.ok());
+  CHECK(token->token.view() == "dapi-from-keyring");
+  CHECK(token->auth_label == "pat");
+  CHECK(runner.commands == std::vector<std::vector<std::string>>{{"keyring", "get", "databricks", "me"}});
+}
+
+TEST_CASE("[hosts.\"H\"] applies to the resolved workspace host, even from the environment") {
+  TempHome home;
+  home.env.set("DATABRICKS_HOST", "https://dbc-a1b2.cloud.databricks.com/");
+  Result<DatabricksConfig> config =
+      load_with(home, "[hosts.\"dbc-a1b2.cloud.databricks.com\"]\ntoken_command = [\"secret-tool\", \"lookup\"]\n");
+  REQUIRE(config.ok());
+  REQUIRE(config->token_command.has_value());
+  CHECK(config->token_command->argv.front() == "secret-tool");
+}
+
+TEST_CASE("helper output: a bare token, or JSON with an expiry that is cached") {
+  TempHome home;
+  home.write(".databrickscfg", "[p]\nhost = https://ws.cloud.databricks.com\nauth_type = databricks-cli\n");
+  Result<DatabricksConfig> config = load_databricks_config(home.env, ConfigRequest{"p", true}, nullptr);
+  REQUIRE(config.ok());
+  const TokenCache cache(home.path("cache"));
+  FakeRunner runner;
+  runner.answer(R"({"access_token": "eyJ-oauth", "token_type": "Bearer", "expiry": "2999-01-01T00:00:00.5+00:00"})");
+  ResolveContext context{home.env, runner, &cache};
+  Result<Credential> first = resolve_workspace_token(*config, context, std::nullopt);
+  REQUIRE(first.ok());
+  CHECK(first->token.view() == "eyJ-oauth");
+  CHECK(first->auth_label == "oauth");
+  CHECK(runner.commands == std::vector<std::vector<std::string>>{{"databricks", "auth", "token", "--profile", "p"}});
+  Result<Credential> second = resolve_workspace_token(*config, context, std::nullopt);
+  REQUIRE(second.ok());
+  CHECK(second->token.view() == "eyJ-oauth");
+  CHECK(runner.commands.size() == 1);  // the cache answered
+}
+
+TEST_CASE("databricks CLI with --host when no profile was read, DATABRICKS_CLI_PATH honoured") {
+  TempHome home;
+  home.env.set("DATABRICKS_HOST", "https://ws.cloud.databricks.com");
+  home.env.set("DATABRICKS_AUTH_TYPE", "databricks-cli");
+  home.env.set("DATABRICKS_CLI_PATH", "/opt/databricks");
+  Result<DatabricksConfig> config = load_databricks_config(home.env, ConfigRequest{}, nullptr);
+  FakeRunner runner;
+  runner.answer(R"({"access_token": "eyJ-x"})");
+  REQUIRE(resolve_workspace_token(*config, ResolveContext{home.env, runner}, std::nullopt).ok());
+  CHECK(runner.commands.at(0) ==
+        std::vector<std::string>{"/opt/databricks", "auth", "token", "--host", "https://ws.cloud.databricks.com"});
+}
+
+TEST_CASE("helper failures and malformed output are errors naming the command") {
+  TempHome home;
+  home.write(".databrickscfg", "[p]\nhost = https://ws.cloud.databricks.com\n");
+  Result<DatabricksConfig> config =
+      load_with(home, "[profiles.p]\ntoken_command = [\"keyring\", \"get\", \"databricks\", \"p\"]\n", "p");
+  REQUIRE(config.ok());
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"", "printed nothing"},
+      {"   \n", "printed nothing"},
+      {"two\nlines\n", "printed more than one token"},
+      {"{\"token\": \"x\"}", "without an \"access_token\""},
+      {"{\"access_token\": \"x\", \"expiry\": \"soon\"}", "not an RFC 3339 time"},
+  };
+  for (const auto& [output, expected] : cases) {
+    INFO(output);
+    FakeRunner runner;
+    runner.answer(output);
+    Result<Credential> token = resolve_workspace_token(*config, ResolveContext{home.env, runner}, std::nullopt);
+    REQUIRE_FALSE(token.ok());
+    CHECK(token.error().exit_code == 103);
+    CHECK(token.error().message.find("keyring get databricks p") != std::string::npos);
+    CHECK(token.error().message.find(expected) != std::string::npos);
+  }
+  FakeRunner failing;
+  failing.fail("token helper 'keyring get databricks p' failed with exit code 1");
+  Result<Credential> token = resolve_workspace_token(*config, ResolveContext{home.env, failing}, std::nullopt);
+  REQUIRE_FALSE(token.ok());
+  CHECK(token.error().exit_code == 103);
+}

@@ -25,6 +25,7 @@ class TempHome {
 
   std::string write(const std::string& name, const std::string& text) {
     const auto path = dir_ / name;
+    std::filesystem::create_directories(path.parent_path());
     std::ofstream(path) << text;
     std::filesystem::permissions(path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
     return path.string();

@@ -1,0 +1,74 @@
+#include <catch2/catch.hpp>
+
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "creds/token_cache.hpp"
+#include "temp_home.hpp"
+
+using namespace dbcurl;
+using dbcurl::testing::TempHome;
+using namespace std::chrono_literals;
+
+TEST_CASE("RFC 3339 times as the databricks CLI prints them") {
+  const SystemTime epoch_plus_day = std::chrono::system_clock::from_time_t(86400);
+  CHECK(parse_rfc3339("1970-01-02T00:00:00Z") == epoch_plus_day);
+  CHECK(parse_rfc3339("1970-01-02T00:00:00.123456789Z") == epoch_plus_day);
+  CHECK(parse_rfc3339("1970-01-02T02:00:00+02:00") == epoch_plus_day);
+  CHECK(parse_rfc3339("1970-01-01T23:00:00-01:00") == epoch_plus_day);
+  CHECK_FALSE(parse_rfc3339("1970-01-02 00:00:00").has_value());
+  CHECK_FALSE(parse_rfc3339("1970-01-02T00:00:00").has_value());
+  CHECK_FALSE(parse_rfc3339("1970-13-02T00:00:00Z").has_value());
+  CHECK_FALSE(parse_rfc3339("garbage").has_value());
+  CHECK(parse_rfc3339("9999-12-31T23:59:59Z") > std::chrono::system_clock::now() + 24h * 365 * 100);
+}
+
+TEST_CASE("the cache returns a token until a minute before its expiry") {
+  TempHome home;
+  const TokenCache cache(home.path("cache/dbcurl"));
+  const SystemTime now = std::chrono::system_clock::now();
+  REQUIRE(cache.put("key", SecretString("eyJ-token"), now + 1h));
+  CHECK(cache.get("key", now)->view() == "eyJ-token");
+  CHECK(cache.get("key", now + 58min)->view() == "eyJ-token");
+  CHECK_FALSE(cache.get("key", now + 59min + 30s).has_value());
+  CHECK_FALSE(cache.get("other", now).has_value());
+}
+
+TEST_CASE("cache files are 0600 in a 0700 directory") {
+  TempHome home;
+  const std::string directory = home.path("cache/dbcurl");
+  const TokenCache cache(directory);
+  REQUIRE(cache.put("key", SecretString("t"), std::chrono::system_clock::now() + 1h));
+  struct stat info {};
+  REQUIRE(::stat(directory.c_str(), &info) == 0);
+  CHECK((info.st_mode & 0777) == 0700);
+  REQUIRE(::stat(cache.file_for("key").c_str(), &info) == 0);
+  CHECK((info.st_mode & 0777) == 0600);
+  CHECK(std::filesystem::directory_iterator(directory) != std::filesystem::directory_iterator());
+  for (const auto& entry : std::filesystem::directory_iterator(directory)) {
+    CHECK_FALSE(entry.path().filename().string().starts_with(".tmp"));  // the temp file was renamed
+  }
+}
+
+TEST_CASE("a corrupt cache file is ignored and rewritten") {
+  TempHome home;
+  const TokenCache cache(home.path("cache/dbcurl"));
+  const SystemTime now = std::chrono::system_clock::now();
+  REQUIRE(cache.put("key", SecretString("first"), now + 1h));
+  std::ofstream(cache.file_for("key"), std::ios::trunc) << "{not json";
+  CHECK_FALSE(cache.get("key", now).has_value());
+  REQUIRE(cache.put("key", SecretString("second"), now + 1h));
+  CHECK(cache.get("key", now)->view() == "second");
+}
+
+TEST_CASE("a cache directory that is a symlink is not used") {
+  TempHome home;
+  std::filesystem::create_directories(home.path("elsewhere"));
+  std::filesystem::create_directories(home.path("cache"));
+  std::filesystem::create_directory_symlink(home.path("elsewhere"), home.path("cache/dbcurl"));
+  const TokenCache cache(home.path("cache/dbcurl"));
+  CHECK_FALSE(cache.put("key", SecretString("t"), std::chrono::system_clock::now() + 1h));
+  CHECK(std::filesystem::is_empty(home.path("elsewhere")));
+}
