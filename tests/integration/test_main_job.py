@@ -213,6 +213,30 @@ class Refusals(WorkspaceTest):
         self.assertClustersListed(run)
         self.assertIn("process list", self.dbcurl("-u", f"token:{CANARY}", CLUSTERS).err)
 
+    def test_u_token_prompts_like_curl_and_the_typed_token_is_used(self):
+        self.use_environment(WRONG_TOKEN)
+        run = self.dbcurl("-u", "token", CLUSTERS, stdin=f"{CANARY}\n".encode())
+        self.assertClustersListed(run)
+        self.assertIn("Enter host password for user 'token':", run.err)
+        self.assertNotIn("process list", run.err)
+        self.assertNoCanary(run.stdout, run.stderr)
+
+    def test_profile_password_refused(self):
+        self.sandbox.write(".databrickscfg", f"[DEFAULT]\nhost = {self.workspace.origin}\n"
+                                             "username = alice@example.com\npassword = hunter2\n")
+        run = self.dbcurl("-s", CLUSTERS)
+        self.assertEqual(run.code, 100)
+        self.assertIn("username/password from", run.err)
+        self.assertNotIn("hunter2", run.err)
+        self.assertEqual(self.workspace.requests, [])
+
+    def test_oauth2_bearer_works_with_a_process_list_warning(self):
+        self.use_environment(WRONG_TOKEN)
+        run = self.dbcurl("--oauth2-bearer", CANARY, CLUSTERS)
+        self.assertClustersListed(run)
+        self.assertIn("process list", run.err)
+        self.assertEqual(self.only_request().header("Authorization"), f"Bearer {CANARY}")
+
     def test_password_to_plain_host_is_curl_as_usual(self):
         self.use_environment()
         run = self.dbcurl("-s", "-u", "alice:secret", f"https://localhost:{self.workspace.port}/echo")
