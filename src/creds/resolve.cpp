@@ -267,22 +267,29 @@ Result<DatabricksConfig> load_databricks_config(const Environment& env, const Co
 
 Result<Credential> resolve_workspace_token(const DatabricksConfig& config, const ResolveContext& context,
                                            const std::optional<std::string>& netrc_file) {
-  std::vector<std::string> looked_at;
-  const auto found = [&looked_at](Credential credential) {
-    credential.explain = looked_at;
-    credential.explain.push_back("token: " + redacted_form(credential.token.view()) + " from " + credential.origin);
+  // Each source tried, in order, and what it gave: --explain and the error both list them.
+  struct Attempt {
+    std::string source;
+    std::string outcome = "nothing";
+  };
+  std::vector<Attempt> attempts;
+  const auto found = [&attempts](Credential credential) {
+    attempts.back().outcome = "found";
+    for (std::size_t i = 0; i < attempts.size(); ++i) {
+      credential.explain.push_back("token source " + std::to_string(i + 1) + ", " + attempts[i].source + ": " +
+                                   attempts[i].outcome);
+    }
     return credential;
   };
 
-  looked_at.push_back(
-      "token: " +
-      std::string(config.profile ? config.config_file + " [" + config.profile->value + "]" : config.config_file) +
-      " and DATABRICKS_TOKEN");
+  attempts.push_back({"'token' of " +
+                      (config.profile ? config.config_file + " [" + config.profile->value + "]" : config.config_file) +
+                      " or DATABRICKS_TOKEN"});
   if (config.token) return found(Credential{config.token->value.clone(), config.token->origin, "pat", {}});
 
   const bool cli_required = config.auth_type && config.auth_type->value == "databricks-cli";
   if (config.workspace && config.token_command && !cli_required) {
-    looked_at.push_back("token_command: " + describe_command(config.token_command->argv));
+    attempts.push_back({"token_command '" + describe_command(config.token_command->argv) + "'"});
     Result<Credential> helped = helper_credential(
         *config.token_command, cache_key("token_command", config, *config.token_command), "pat", context);
     if (!helped) return helped.error();
@@ -291,7 +298,7 @@ Result<Credential> resolve_workspace_token(const DatabricksConfig& config, const
 
   if (config.workspace && !cli_required) {
     const std::string path = netrc_path(netrc_file, context.env);
-    looked_at.push_back("netrc: " + path);
+    attempts.push_back({"a 'login token' entry for " + config.workspace->host + " in " + path});
     Result<std::optional<std::string>> text = read_file_if_exists(path, kMaxConfigBytes, exit_code::kConfigInvalid);
     if (!text) return text.error();
     if (*text) {
@@ -313,19 +320,21 @@ Result<Credential> resolve_workspace_token(const DatabricksConfig& config, const
   }
 
   if (config.workspace) {
-    const std::optional<HelperCommand> cli = databricks_cli_command(config);
-    if (cli_required || on_path(cli->argv[0], context.env)) {
-      looked_at.push_back("databricks CLI: " + describe_command(cli->argv));
-      Result<Credential> oauth = helper_credential(*cli, cache_key("databricks-cli", config, *cli), "oauth", context);
+    const HelperCommand cli = databricks_cli_command(config);
+    if (cli_required || on_path(cli.argv[0], context.env)) {
+      attempts.push_back({"the databricks CLI '" + describe_command(cli.argv) + "'"});
+      Result<Credential> oauth = helper_credential(cli, cache_key("databricks-cli", config, cli), "oauth", context);
       if (oauth) return found(std::move(*oauth));
       if (cli_required) return oauth.error();
-      looked_at.back() += " (" + oauth.error().message + ")";
+      attempts.back().outcome = oauth.error().message;
     }
   }
 
   const std::string where = config.workspace ? config.workspace->origin() : std::string("the workspace");
   std::string message = "no Databricks token found for " + where + "; looked at ";
-  for (std::size_t i = 0; i < looked_at.size(); ++i) message += (i ? "; " : "") + looked_at[i];
+  for (std::size_t i = 0; i < attempts.size(); ++i) {
+    message += (i ? "; " : "") + attempts[i].source + " (" + attempts[i].outcome + ")";
+  }
   return make_error(exit_code::kNoCredentials, message,
                     "Fix it one of these ways:\n"
                     "  export DATABRICKS_HOST=https://<workspace> DATABRICKS_TOKEN=<personal-access-token>\n"
