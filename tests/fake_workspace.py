@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from dataclasses import dataclass, field
 
 _CERT_LOCK = threading.Lock()
@@ -69,6 +70,13 @@ class Reply:
     status: int
     body: bytes = b""
     headers: list = field(default_factory=list)
+
+
+@dataclass
+class RawReply:
+    """Bytes written as they are, then the connection closes: for server faults."""
+    data: bytes
+    delay: float = 0.0
 
 
 REASONS = {200: "OK", 204: "No Content", 301: "Moved Permanently", 302: "Found", 303: "See Other",
@@ -156,6 +164,10 @@ class Workspace:
                 with self._lock:
                     self.requests.append(request)
                 reply = self.route(request)
+                if isinstance(reply, RawReply):
+                    time.sleep(reply.delay)
+                    sock.sendall(reply.data)
+                    return
                 keep_alive = (request.header("Connection") or "").lower() != "close"
                 self._write_reply(sock, request, reply, keep_alive)
                 if not keep_alive:
@@ -260,6 +272,8 @@ class Workspace:
                 return json_reply(200, {"token_infos": []})
             return json_reply(404, {"error_code": "ENDPOINT_NOT_FOUND",
                                     "message": f"No API found for '{request.method} {path}'"})
+        if path.startswith("/fault/"):
+            return self.fault(path.split("/")[2], request)
         if path.startswith("/status/"):
             code = int(path.split("/")[2])
             return Reply(code, f"status {code}\n".encode(), [("Content-Type", "text/plain")])
@@ -280,6 +294,30 @@ class Workspace:
         return json_reply(200, {"method": request.method, "target": request.target,
                                 "headers": [[k, v] for k, v in request.headers if k.lower() != "authorization"],
                                 "body": request.body.decode("latin-1")})
+
+
+FAULTS = {
+    # Content-Length promises 1000 bytes; 100 arrive, then the connection closes.
+    "reset": b"HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n" + b"x" * 100,
+    # One chunk, then the connection closes before the last chunk.
+    "truncated-chunked": b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n",
+    # The connection closes without a byte of reply.
+    "empty": b"",
+    # 10 MB of response headers.
+    "huge-headers": b"HTTP/1.1 200 OK\r\n" + b"".join(b"X-Filler-%06d: %s\r\n" % (i, b"y" * 90)
+                                                     for i in range(100000)) + b"Content-Length: 0\r\n\r\n",
+}
+
+
+def _fault(workspace, name, request):
+    if name == "slow":
+        return RawReply(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", delay=3.0)
+    if name == "redirect-loop":
+        return Reply(302, b"", [("Location", request.target)])
+    return RawReply(FAULTS[name])
+
+
+Workspace.fault = _fault
 
 
 def _unquote(text):

@@ -88,11 +88,20 @@ class SandboxTest(unittest.TestCase):
                 text = text.decode("utf-8", "replace")
             self.assertNotIn(canary, text, "the token leaked")
 
-    def assertNoCanaryInFiles(self, directory, canary=CANARY, skip_dirs=("bin",)):
-        """No file under directory holds the canary, but for the tests' own stubs in skip_dirs."""
-        for root, dirs, files in os.walk(directory):
-            dirs[:] = [d for d in dirs if d not in skip_dirs]
+    def file_states(self):
+        """Every file under the sandbox HOME with its modification stamp."""
+        states = {}
+        for root, _, files in os.walk(self.sandbox.home):
             for name in files:
                 path = os.path.join(root, name)
-                with open(path, "rb") as handle:
-                    self.assertNotIn(canary.encode(), handle.read(), f"the token leaked into {path}")
+                info = os.stat(path)
+                states[path] = (info.st_mtime_ns, info.st_size)
+        return states
+
+    def assertNoCanaryInWrittenFiles(self, before, canary=CANARY):
+        """No file created or changed since `before` (file_states()) holds the canary."""
+        for path, state in self.file_states().items():
+            if before.get(path) == state:
+                continue
+            with open(path, "rb") as handle:
+                self.assertNotIn(canary.encode(), handle.read(), f"the token leaked into {path}")

@@ -10,7 +10,6 @@ namespace dbcurl {
 namespace {
 
 constexpr long kReceiveBufferBytes = 100 * 1024;  // curl's tool default
-constexpr long kMaxRedirects = 50;
 
 bool has_header(const std::vector<std::string>& headers, std::string_view name) {
   return std::any_of(headers.begin(), headers.end(), [&](const std::string& header) {
@@ -78,7 +77,7 @@ Status apply_transfer(CURL* easy, CURLSH* share, const TransferConfig& transfer,
   }
 
   set(CURLOPT_USERAGENT, transfer.user_agent ? transfer.user_agent->c_str() : default_user_agent(plan).c_str());
-  set(CURLOPT_MAXREDIRS, kMaxRedirects);
+  set(CURLOPT_MAXREDIRS, transfer.max_redirects);
   set(CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
   set(CURLOPT_TCP_KEEPALIVE, 1L);
 
@@ -139,6 +138,9 @@ Status apply_transfer(CURL* easy, CURLSH* share, const TransferConfig& transfer,
       set(CURLOPT_NETRC_FILE, transfer.netrc_file->c_str());
     else if (auto path = env.get("NETRC"))
       set(CURLOPT_NETRC_FILE, path->c_str());
+    // --location-trusted lends only what the user typed to other hosts: never
+    // dbcurl's token (above) nor a token libcurl takes from netrc (SPEC §7).
+    if (transfer.location_trusted && plan.auth != AuthMode::kNetrc) set(CURLOPT_UNRESTRICTED_AUTH, 1L);
   }
   return set.status();
 }

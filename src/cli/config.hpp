@@ -45,6 +45,8 @@ struct TransferConfig {
   bool head = false;                     // -I
   bool include_headers = false;          // -i
   bool follow_location = false;          // -L
+  bool location_trusted = false;         // --location-trusted: what the user typed may go to other hosts
+  long max_redirects = 50;               // --max-redirs, curl\'s default
   bool insecure = false;                 // -k
   bool fail = false;                     // -f
   bool fail_with_body = false;

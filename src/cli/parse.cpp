@@ -30,6 +30,15 @@ Error fail_conflict(std::string_view word) {
                                            std::string(word) + ": is badly used here");
 }
 
+// curl's <num> values: a whole number, -1 meaning unlimited where curl allows it.
+Result<long> parse_whole_number(std::string_view word, const std::string& value) {
+  long number = 0;
+  const char* end = value.data() + value.size();
+  const auto [ptr, ec] = std::from_chars(value.data(), end, number);
+  if (ec != std::errc{} || ptr != end) return option_error(word, "expected a proper numerical parameter");
+  return number;
+}
+
 void append_data(TransferConfig& transfer, std::string piece, bool json_piece) {
   if (!transfer.post_data) {
     transfer.post_data = std::move(piece);
@@ -150,7 +159,17 @@ class Parser {
       case OptionId::kInsecure: t.insecure = on; break;
       case OptionId::kListProfiles: global.list_profiles = on; break;
       case OptionId::kLocation: t.follow_location = on; break;
+      case OptionId::kLocationTrusted:
+        t.follow_location = on;
+        t.location_trusted = on;
+        break;
       case OptionId::kManual: global.show_manual = on; break;
+      case OptionId::kMaxRedirs: {
+        Result<long> count = parse_whole_number(word, value);
+        if (!count) return count.error();
+        t.max_redirects = *count;
+        break;
+      }
       case OptionId::kMaxTime: {
         Result<long> ms = parse_seconds(word, value);
         if (!ms) return ms.error();

@@ -16,5 +16,6 @@ inline constexpr int kHelperFailed = 103;      // token_command or databricks CL
 inline constexpr int kPlainHttpRefused = 104;  // token over http:// to a non-loopback host
 inline constexpr int kAmbiguousHost = 105;     // two profiles claim one host
 inline constexpr int kUnsupportedAuth = 106;   // auth_type dbcurl cannot do yet
+inline constexpr int kUnsafeInput = 107;       // a header with a line break on a workspace request
 
 }  // namespace dbcurl::exit_code

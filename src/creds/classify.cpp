@@ -184,6 +184,13 @@ Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& t
   plan.headers = transfer.headers;
   if (!plan.workspace) return plan;
 
+  // A line break in a header would smuggle extra header lines next to the token.
+  for (const auto& header : plan.headers) {
+    if (header.find_first_of("\r\n") != std::string::npos) {
+      return make_error(exit_code::kUnsafeInput, "refusing a header with a line break on a workspace request: " +
+                                                     header.substr(0, header.find_first_of("\r\n")) + "...");
+    }
+  }
   const UrlParts& parts = target->parts;
   const std::string origin =
       effective_scheme(parts) + "://" + parts.host + (parts.port.empty() ? "" : ":" + parts.port);

@@ -25,6 +25,7 @@ class IniParser {
   Result<IniFile> run() {
     for (index_ = 0; index_ < lines_.size(); ++index_) {
       const std::string_view line = trim(lines_[index_]);
+      if (line.find('\0') != std::string_view::npos) return fail("NUL byte in line");
       if (line.empty() || line.front() == '#' || line.front() == ';') continue;
       if (line.front() == '[') {
         const auto close = line.find(']');

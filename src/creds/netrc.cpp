@@ -19,6 +19,9 @@ Result<std::vector<Token>> tokenize(std::string_view text, const std::string& pa
   bool in_macdef = false;
   for (std::string_view line : split_lines(text)) {
     ++line_number;
+    if (line.find('\0') != std::string_view::npos) {
+      return error_at(exit_code::kConfigInvalid, path, line_number, "NUL byte in line");
+    }
     if (in_macdef) {
       if (trim(line).empty()) in_macdef = false;
       continue;

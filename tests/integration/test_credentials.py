@@ -136,10 +136,11 @@ class TokenCommand(HelperTest):
     def test_plain_token_output_is_not_cached(self):
         self.script("fake-keyring", f'echo called >> "$HOME/calls"\necho {CANARY}\n')
         self.host_helper(["fake-keyring"])
+        before = self.file_states()
         self.dbcurl("-s", CLUSTERS)
         self.dbcurl("-s", CLUSTERS)
         self.assertEqual(self.count("calls"), 2)
-        self.assertNoCanaryInFiles(self.sandbox.home)
+        self.assertNoCanaryInWrittenFiles(before)
 
     def test_json_output_with_expiry_is_cached(self):
         expiry = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(time.time() + 3600))

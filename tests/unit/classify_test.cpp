@@ -267,3 +267,22 @@ TEST_CASE("auth_type pat and databricks-cli are accepted") {
     CHECK(plan->bearer->view() == "dapi-resolved-token");
   }
 }
+
+TEST_CASE("a header with a line break is refused on workspace requests only") {
+  Planner planner;
+  TransferConfig transfer;
+  transfer.headers = {"X-A: a\r\nAuthorization: Bearer smuggled"};
+  Result<RequestPlan> refused = planner.plan("/api/x", transfer);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().exit_code == 107);
+  CHECK(refused.error().message.find("smuggled") == std::string::npos);
+  CHECK(planner.plan("https://example.com/", transfer).ok());  // plain curl sends it as given
+}
+
+TEST_CASE("<databricks-instance> in the path is not a placeholder host") {
+  Planner planner;
+  Result<RequestPlan> plan = planner.plan("https://example.com/<databricks-instance>/x");
+  REQUIRE(plan.ok());
+  CHECK_FALSE(plan->workspace);
+  CHECK(plan->url == "https://example.com/<databricks-instance>/x");
+}

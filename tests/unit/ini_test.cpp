@@ -88,3 +88,9 @@ TEST_CASE("malformed lines are errors with file:line") {
   REQUIRE_FALSE(unclosed.ok());
   CHECK(unclosed.error().message == "cfg:1: unclosed section: [p");
 }
+
+TEST_CASE("INI: a NUL byte is an error with file:line") {
+  Result<IniFile> file = parse_ini(std::string_view("[p]\nhost = a\0b\n", 14), "cfg");
+  REQUIRE_FALSE(file.ok());
+  CHECK(file.error().message == "cfg:2: NUL byte in line");
+}

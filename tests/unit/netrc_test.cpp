@@ -76,3 +76,9 @@ TEST_CASE("netrc path: --netrc-file, then NETRC, then ~/.netrc") {
   CHECK(netrc_path(std::nullopt, env) == "/etc/n");
   CHECK(netrc_path(std::string("/x"), env) == "/x");
 }
+
+TEST_CASE("netrc: a NUL byte is an error with file:line") {
+  Result<std::vector<NetrcEntry>> entries = parse_netrc(std::string_view("machine h\nlogin\0x\n", 18), "/n");
+  REQUIRE_FALSE(entries.ok());
+  CHECK(entries.error().message == "/n:2: NUL byte in line");
+}
