@@ -12,6 +12,7 @@ packages=(
   curl openssl python3                      # integration tests: reference curl, test certificates, servers
   python3-keyring python3-keyrings.alt      # the keyring recipe, tested with the real keyring CLI
   clang-format                              # style check
+  clang libclang-rt-dev                     # libFuzzer targets
 )
 
 missing=()

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite, exactly as CI runs it: style check, a -Werror build
-# with unit, integration and differential tests, then the same tests on an
-# ASan+UBSan build.
+# The whole test suite, exactly as CI runs it: style check, the libFuzzer
+# targets for a bounded time, the unit, integration and differential tests on
+# an ASan+UBSan build, then the same tests on a -Werror release build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +21,9 @@ cmake --build build-asan -j"$jobs"
 export ASAN_OPTIONS="detect_leaks=1:exitcode=199:abort_on_error=0"
 export LSAN_OPTIONS="exitcode=199"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+
+echo "== fuzzers (${FUZZ_SECONDS:-30} s each)"
+scripts/fuzz.sh
 
 echo "== sanitizer build (ASan+UBSan)"
 ctest --test-dir build-asan --output-on-failure

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Runs one fuzzer for a bounded time on a copy of its seed corpus, so new
+# inputs never land in the repository by accident. Usage: run_fuzzer.sh BINARY SEEDS SECONDS
+set -euo pipefail
+binary=$1 seeds=$2 seconds=$3
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/corpus" "$work/artifacts"
+"$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+  -artifact_prefix="$work/artifacts/" "$work/corpus" "$seeds"
