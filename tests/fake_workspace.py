@@ -96,6 +96,7 @@ class Workspace:
         self.token = token
         self.tls = tls
         self.requests = []
+        self.busy = {}
         self._lock = threading.Lock()
         self._server = None
         self._thread = None
@@ -270,6 +271,8 @@ class Workspace:
                 return json_reply(200, {"run_id": 455644833, "number_in_job": 1})
             if path == "/api/2.0/token/list":
                 return json_reply(200, {"token_infos": []})
+            if path.startswith("/api/2.0/test/") or path in ("/api/2.1/jobs/list", "/api/2.0/jobs/list"):
+                return self.test_endpoint(request)
             return json_reply(404, {"error_code": "ENDPOINT_NOT_FOUND",
                                     "message": f"No API found for '{request.method} {path}'"})
         if path.startswith("/fault/"):
@@ -284,6 +287,8 @@ class Workspace:
             count = int(path.split("/")[2])
             return Reply(200, bytes(range(256)) * (count // 256) + bytes(range(count % 256)),
                          [("Content-Type", "application/octet-stream")])
+        if path == "/login.html":
+            return Reply(200, b"<html><body>Sign in</body></html>", [("Content-Type", "text/html; charset=utf-8")])
         if path == "/empty":
             return Reply(200, b"")
         if path == "/headers":
@@ -318,6 +323,61 @@ def _fault(workspace, name, request):
 
 
 Workspace.fault = _fault
+
+JOBS = [{"job_id": n, "settings": {"name": f"job-{n}"}} for n in range(1, 6)]
+
+
+def _query(request):
+    from urllib.parse import parse_qs, urlsplit
+    return {k: v[-1] for k, v in parse_qs(urlsplit(request.target).query).items()}
+
+
+def _test_endpoint(workspace, request):
+    path, query = request.path, _query(request)
+    if path == "/api/2.1/jobs/list":  # page tokens, 2 jobs a page
+        start = int(query.get("page_token", "p0")[1:])
+        page = {"jobs": JOBS[start:start + 2], "has_more": start + 2 < len(JOBS)}
+        if start + 2 < len(JOBS):
+            page["next_page_token"] = f"p{start + 2}"
+        return json_reply(200, page)
+    if path == "/api/2.0/jobs/list":  # the old offset/limit style
+        offset, limit = int(query.get("offset", 0)), int(query.get("limit", 2))
+        return json_reply(200, {"jobs": JOBS[offset:offset + limit], "has_more": offset + limit < len(JOBS)})
+    if path == "/api/2.0/test/search":  # POST with page_token in the JSON body
+        body = json.loads(request.body or b"{}")
+        start = int(body.get("page_token", "p0")[1:])
+        page = {"results": JOBS[start:start + 2], "total": len(JOBS), "echo": body.get("filter")}
+        if start + 2 < len(JOBS):
+            page["next_page_token"] = f"p{start + 2}"
+        return json_reply(200, page)
+    if path == "/api/2.0/test/fail-page2":
+        if "page_token" in query:
+            return json_reply(500, {"error_code": "INTERNAL_ERROR", "message": "page two broke"})
+        return json_reply(200, {"items": [1, 2], "next_page_token": "p2"})
+    if path == "/api/2.0/test/error/permission":
+        return json_reply(403, {"error_code": "PERMISSION_DENIED", "message": "You do not own this cluster."})
+    if path == "/api/2.0/test/error/legacy":
+        return json_reply(400, {"error": "Legacy error message"})
+    if path == "/api/2.0/test/error/scim":
+        return json_reply(404, {"schemas": ["urn:ietf:params:scim:api:messages:2.0:Error"],
+                                "detail": "User 42 not found", "status": "404", "scimType": "invalidValue"})
+    if path == "/api/2.0/test/login-redirect":
+        return Reply(302, b"", [("Location", "/login.html?next_url=%2Fapi%2F2.0%2Ftest")])
+    if path == "/api/2.0/test/html":
+        return Reply(200, b"<!doctype html><html>Databricks</html>", [("Content-Type", "text/html; charset=utf-8")])
+    if path == "/api/2.0/test/busy":  # 429 (or 503) with Retry-After, twice per id, then OK
+        key = (query.get("id"), query.get("status", "429"))
+        with workspace._lock:
+            workspace.busy[key] = workspace.busy.get(key, 0) + 1
+            seen = workspace.busy[key]
+        if seen <= 2:
+            return json_reply(int(key[1]), {"error_code": "REQUEST_LIMIT_EXCEEDED", "message": "slow down"},
+                              [("Retry-After", "1")])
+        return json_reply(200, {"ok": True})
+    return json_reply(404, {"error_code": "ENDPOINT_NOT_FOUND", "message": f"No API found for '{path}'"})
+
+
+Workspace.test_endpoint = _test_endpoint
 
 
 def _unquote(text):

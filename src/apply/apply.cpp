@@ -91,14 +91,16 @@ Status apply_transfer(CURL* easy, CURLSH* share, const TransferConfig& transfer,
   }
   if (owned.headers.get() != nullptr) set(CURLOPT_HTTPHEADER, owned.headers.get());
 
-  if (transfer.post_data && !transfer.get_query) {
-    set(CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(transfer.post_data->size()));
-    set(CURLOPT_COPYPOSTFIELDS, transfer.post_data->c_str());
+  const std::optional<std::string>& body = plan.body ? plan.body : transfer.post_data;
+  if (body && !transfer.get_query) {
+    set(CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body->size()));
+    set(CURLOPT_COPYPOSTFIELDS, body->c_str());
   }
   if (transfer.head) set(CURLOPT_NOBODY, 1L);
   if (transfer.method) set(CURLOPT_CUSTOMREQUEST, transfer.method->c_str());
   if (transfer.follow_location) set(CURLOPT_FOLLOWLOCATION, 1L);
-  if (transfer.fail) set(CURLOPT_FAILONERROR, 1L);
+  // On workspace requests dbcurl does -f itself, to read the Databricks error body libcurl would drop.
+  if (transfer.fail && !plan.workspace) set(CURLOPT_FAILONERROR, 1L);
   if (transfer.compressed) set(CURLOPT_ACCEPT_ENCODING, "");
   if (transfer.max_time_ms > 0) set(CURLOPT_TIMEOUT_MS, transfer.max_time_ms);
   if (transfer.connect_timeout_ms > 0) set(CURLOPT_CONNECTTIMEOUT_MS, transfer.connect_timeout_ms);

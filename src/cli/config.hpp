@@ -57,6 +57,13 @@ struct TransferConfig {
   long max_time_ms = 0;  // -m
   long connect_timeout_ms = 0;
   bool compressed = false;
+  long retries = 0;              // --retry
+  long retry_delay_seconds = 0;  // --retry-delay
+  long retry_max_time_seconds = 0;
+  bool retry_all_errors = false;
+  bool retry_connection_refused = false;
+  bool paginate = false;  // dbcurl's --paginate
+  long paginate_max = 0;  // 0: no limit
 
   bool netrc = false;           // -n; --netrc-file implies it, as in curl
   bool netrc_optional = false;  // --netrc-optional, which wins over -n

@@ -39,6 +39,13 @@ Result<long> parse_whole_number(std::string_view word, const std::string& value)
   return number;
 }
 
+Status set_count(std::string_view word, const std::string& value, long& target) {
+  Result<long> count = parse_whole_number(word, value);
+  if (!count) return count.error();
+  target = *count;
+  return Ok{};
+}
+
 void append_data(TransferConfig& transfer, std::string piece, bool json_piece) {
   if (!transfer.post_data) {
     transfer.post_data = std::move(piece);
@@ -164,12 +171,9 @@ class Parser {
         t.location_trusted = on;
         break;
       case OptionId::kManual: global.show_manual = on; break;
-      case OptionId::kMaxRedirs: {
-        Result<long> count = parse_whole_number(word, value);
-        if (!count) return count.error();
-        t.max_redirects = *count;
+      case OptionId::kMaxRedirs:
+        if (Status status = set_count(word, value, t.max_redirects); !status) return status;
         break;
-      }
       case OptionId::kMaxTime: {
         Result<long> ms = parse_seconds(word, value);
         if (!ms) return ms.error();
@@ -183,8 +187,23 @@ class Parser {
       case OptionId::kProgressMeter: global.no_progress_meter = !on; break;
       case OptionId::kOauth2Bearer: t.oauth2_bearer.emplace(value); break;
       case OptionId::kOutput: t.outputs.push_back(value); break;
+      case OptionId::kPaginate: t.paginate = on; break;
+      case OptionId::kPaginateMax:
+        if (Status status = set_count(word, value, t.paginate_max); !status) return status;
+        break;
       case OptionId::kProfile: global.profile = value; break;
       case OptionId::kRequest: t.method = value; break;
+      case OptionId::kRetry:
+        if (Status status = set_count(word, value, t.retries); !status) return status;
+        break;
+      case OptionId::kRetryAllErrors: t.retry_all_errors = on; break;
+      case OptionId::kRetryConnrefused: t.retry_connection_refused = on; break;
+      case OptionId::kRetryDelay:
+        if (Status status = set_count(word, value, t.retry_delay_seconds); !status) return status;
+        break;
+      case OptionId::kRetryMaxTime:
+        if (Status status = set_count(word, value, t.retry_max_time_seconds); !status) return status;
+        break;
       case OptionId::kShowError: global.show_error = on; break;
       case OptionId::kSilent: global.silent = on; break;
       case OptionId::kStderr: global.stderr_file = value; break;

@@ -47,6 +47,10 @@ struct Target {
 Result<Target> locate(const std::string& given, CredentialResolver& resolver, std::vector<std::string>& explain,
                       const WarningSink& warn) {
   std::string url = given;
+  if (auto repaired = repair_msys_path(url)) {
+    warn("repaired " + url + " to " + *repaired + " (Git Bash rewrote the path; MSYS_NO_PATHCONV=1 avoids it)");
+    url = *repaired;
+  }
   if (auto repaired = repair_doubled_scheme(url)) {
     warn("repaired a doubled scheme in " + url + " (the host already had https://)");
     url = *repaired;
@@ -209,12 +213,14 @@ Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& t
 
   if (own_header) {
     plan.auth = AuthMode::kUserSupplied;
+    plan.credential_origin = "the Authorization header given with -H";
     plan.explain.push_back("auth: the Authorization header given with -H, used as given");
   } else if (!wants_token && transfer.oauth2_bearer) {
     warn(
         "--oauth2-bearer puts the token in the process list and shell history, where other local users can see it; "
         "let dbcurl find it instead (DATABRICKS_TOKEN, ~/.databrickscfg)");
     plan.auth = AuthMode::kUserSupplied;
+    plan.credential_origin = "--oauth2-bearer";
     plan.explain.push_back("auth: --oauth2-bearer, used as given");
   } else if (!wants_token && (transfer.user || !parts.userinfo.empty())) {
     const std::string_view userinfo = transfer.user ? transfer.user->view() : std::string_view(parts.userinfo);
@@ -229,6 +235,7 @@ Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& t
     }
     plan.auth = AuthMode::kUserSupplied;
     plan.auth_label = "pat";
+    plan.credential_origin = how + " with login token";
     plan.explain.push_back("auth: " + how + " with login token, used as given");
   }
 
@@ -247,6 +254,7 @@ Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& t
         if (entry->password) register_secret(entry->password->view());
         plan.auth = AuthMode::kNetrc;
         plan.auth_label = "netrc";
+        plan.credential_origin = path + ":" + std::to_string(entry->line) + " (login token, sent by -n)";
         plan.explain.push_back("auth: netrc " + path + ":" + std::to_string(entry->line) +
                                " (login token), sent by libcurl");
       } else {
@@ -271,6 +279,7 @@ Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& t
     plan.auth = AuthMode::kBearer;
     plan.auth_label = token->auth_label;
     plan.bearer = token->token.clone();
+    plan.credential_origin = token->origin + " (" + redacted_form(token->token.view()) + ")";
     for (const auto& line : token->explain) plan.explain.push_back(line);
     plan.explain.push_back("auth: bearer token " + redacted_form(token->token.view()) + " from " + token->origin);
     if (config.workspace && config.workspace->is_account_host()) {

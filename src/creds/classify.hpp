@@ -30,6 +30,8 @@ struct RequestPlan {
   std::optional<SecretString> bearer;  // kBearer only
   std::vector<std::string> headers;    // to send; a placeholder Authorization is dropped for the bearer
   std::vector<std::string> explain;    // why, for --explain
+  std::string credential_origin;       // where the credential came from (redacted), for 401/403 hints
+  std::optional<std::string> body;     // replaces the -d data (--paginate's POST pages)
 };
 
 // Loads each configuration once and each token once, only when a request

@@ -1,5 +1,7 @@
 #include "creds/url.hpp"
 
+#include <cctype>
+
 #include "common/strings.hpp"
 
 namespace dbcurl {
@@ -121,6 +123,14 @@ std::optional<std::string> repair_doubled_scheme(std::string_view url) {
     if (istarts_with(inner, "https://") || istarts_with(inner, "http://")) return std::string(inner);
   }
   return std::nullopt;
+}
+
+std::optional<std::string> repair_msys_path(std::string_view url) {
+  const bool drive =
+      url.size() >= 3 && std::isalpha(static_cast<unsigned char>(url[0])) && url[1] == ':' && url[2] == '/';
+  const auto api = url.find("/api/");
+  if (!drive || api == std::string_view::npos) return std::nullopt;
+  return std::string(url.substr(api));
 }
 
 }  // namespace dbcurl

@@ -43,4 +43,8 @@ Result<WorkspaceHost> normalize_host(std::string_view configured);
 // has a scheme already): the doubled scheme removed, or nullopt when not doubled.
 std::optional<std::string> repair_doubled_scheme(std::string_view url);
 
+// Git Bash (MSYS) turns "/api/2.0/x" into "C:/Program Files/Git/api/2.0/x":
+// the original path, or nullopt when the URL is not such a rewrite.
+std::optional<std::string> repair_msys_path(std::string_view url);
+
 }  // namespace dbcurl

@@ -4,7 +4,6 @@
 
 #include <cerrno>
 #include <cstring>
-#include <string_view>
 
 #include "common/diagnostics.hpp"
 
@@ -12,6 +11,8 @@ namespace dbcurl {
 
 namespace {
 constexpr std::size_t kBinaryCheckBytes = 2000;  // curl looks for NUL in this much
+constexpr std::size_t kErrorBodyBytes = 64 * 1024;
+constexpr long kHttpErrorThreshold = 400;
 }  // namespace
 
 BodyOutput::BodyOutput(std::optional<std::string> path, bool include_headers)
@@ -27,6 +28,18 @@ BodyOutput::BodyOutput(std::optional<std::string> path, bool include_headers)
 }
 
 BodyOutput::~BodyOutput() { finish(false); }
+
+void BodyOutput::keep_error_body(CURL* easy, bool hold) {
+  easy_ = easy;
+  hold_errors_ = hold;
+}
+
+bool BodyOutput::error_status() const {
+  if (easy_ == nullptr) return false;
+  long status = 0;
+  curl_easy_getinfo(easy_, CURLINFO_RESPONSE_CODE, &status);
+  return status >= kHttpErrorThreshold;
+}
 
 bool BodyOutput::ensure_open() {
   if (stream_ != nullptr) return true;
@@ -53,9 +66,27 @@ std::size_t BodyOutput::write(const char* data, std::size_t size) {
   return done;
 }
 
+void BodyOutput::rewind_for_retry() {
+  if (owns_stream_ && stream_ != nullptr && written_ > 0) {
+    std::fflush(stream_);
+    if (::ftruncate(::fileno(stream_), 0) == 0) std::rewind(stream_);
+    written_ = 0;
+  }
+  error_body_.clear();
+}
+
 std::size_t BodyOutput::body_callback(char* data, std::size_t size, std::size_t count, void* self) {
   auto& output = *static_cast<BodyOutput*>(self);
   const std::size_t bytes = size * count;
+  if (output.easy_ != nullptr && output.error_status()) {
+    const std::size_t room = kErrorBodyBytes - std::min(kErrorBodyBytes, output.error_body_.size());
+    output.error_body_.append(data, std::min(room, bytes));
+    if (output.hold_errors_) return bytes;
+  }
+  if (output.collected_ != nullptr) {
+    output.collected_->append(data, bytes);
+    return bytes;
+  }
   if (output.terminal_ && !output.binary_ok_ && output.written_ < kBinaryCheckBytes &&
       std::memchr(data, '\0', bytes) != nullptr) {
     diagnostics().warning(
@@ -71,7 +102,7 @@ std::size_t BodyOutput::body_callback(char* data, std::size_t size, std::size_t 
 std::size_t BodyOutput::header_callback(char* data, std::size_t size, std::size_t count, void* self) {
   auto& output = *static_cast<BodyOutput*>(self);
   const std::size_t bytes = size * count;
-  if (!output.include_headers_) return bytes;
+  if (!output.include_headers_ || output.collected_ != nullptr) return bytes;
   const std::string_view line(data, bytes);
   const auto colon = line.find(':');
   if (output.terminal_ && colon != std::string_view::npos) {

@@ -2,9 +2,12 @@
 // Where a transfer's body (and, with -i, its headers) goes: stdout or an -o
 // file, created on the first write as curl creates it.
 
+#include <curl/curl.h>
+
 #include <cstdio>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace dbcurl {
 
@@ -19,6 +22,18 @@ class BodyOutput {
   static std::size_t body_callback(char* data, std::size_t size, std::size_t count, void* self);
   static std::size_t header_callback(char* data, std::size_t size, std::size_t count, void* self);
 
+  // Keeps a copy of a body answered with HTTP >= 400 (at most 64 KiB), for
+  // the Databricks error line; with hold, such a body is not written at all
+  // (dbcurl's -f on workspace requests, which must read what libcurl's -f drops).
+  void keep_error_body(CURL* easy, bool hold);
+  const std::string& error_body() const { return error_body_; }
+  // Collects the body in memory instead of writing it (--paginate's pages).
+  void collect_into(std::string* body) { collected_ = body; }
+  // Writes a finished document, as the body would have been written.
+  bool write_document(std::string_view text) { return write(text.data(), text.size()) == text.size(); }
+  // A retry starts the -o file again, as curl does; stdout cannot be rewound.
+  void rewind_for_retry();
+
   bool to_terminal() const { return terminal_; }
   // The binary-to-terminal guard stopped the transfer (curl's synthetic error:
   // exit 23 with no "(23)" line).
@@ -30,6 +45,7 @@ class BodyOutput {
  private:
   bool ensure_open();
   std::size_t write(const char* data, std::size_t size);
+  bool error_status() const;
 
   std::optional<std::string> path_;
   std::string filename_;
@@ -42,6 +58,10 @@ class BodyOutput {
   std::FILE* stream_ = nullptr;
   bool owns_stream_ = false;
   std::size_t written_ = 0;
+  CURL* easy_ = nullptr;  // set by keep_error_body
+  bool hold_errors_ = false;
+  std::string error_body_;
+  std::string* collected_ = nullptr;
 };
 
 }  // namespace dbcurl

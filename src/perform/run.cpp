@@ -1,13 +1,20 @@
 #include "perform/run.hpp"
 
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
 #include <memory>
+#include <thread>
 
 #include "apply/apply.hpp"
 #include "common/diagnostics.hpp"
 #include "common/redact.hpp"
+#include "creds/url.hpp"
+#include "perform/databricks_reply.hpp"
 #include "perform/output.hpp"
+#include "perform/paginate.hpp"
+#include "perform/retry.hpp"
 #include "perform/trace.hpp"
 #include "perform/write_out.hpp"
 
@@ -15,7 +22,7 @@ namespace dbcurl {
 
 namespace {
 
-constexpr int kHttpErrorThreshold = 400;
+constexpr long kHttpErrorThreshold = 400;
 
 const char* const kCertificateHelp =
     "More details here: https://curl.se/docs/sslcerts.html\n\n"
@@ -48,65 +55,220 @@ std::string request_method(const TransferConfig& config) {
   return "GET";
 }
 
+RetryPolicy retry_policy(const TransferConfig& config) {
+  return RetryPolicy{config.retries,          config.retry_delay_seconds,      config.retry_max_time_seconds,
+                     config.retry_all_errors, config.retry_connection_refused, config.fail || config.fail_with_body};
+}
+
+// What one request ended with, after its retries.
 struct Outcome {
+  EasyHandle easy;
   int code = 0;
   std::string message;
+  long status = 0;
+  bool synthetic = false;  // the binary guard stopped it: curl prints no "(N)" line
 };
 
-Outcome run_one(const GlobalConfig& global, PlannedTransfer& planned, CURLSH* share, std::FILE* trace_stream,
-                const Environment& env) {
+// Everything one request shares across its attempts and pages.
+struct Session {
+  const GlobalConfig& global;
+  CURLSH* share;
+  std::FILE* trace_stream;
+  const Environment& env;
+};
+
+Outcome attempt(const Session& session, const PlannedTransfer& planned, BodyOutput& output) {
   const TransferConfig& config = *planned.config;
-  BodyOutput output(planned.output, config.include_headers || config.head);
+  Outcome outcome;
+  outcome.easy.reset(curl_easy_init());
+  if (!outcome.easy) {
+    outcome.code = CURLE_FAILED_INIT;
+    outcome.message = "curl_easy_init failed";
+    return outcome;
+  }
   char error_buffer[CURL_ERROR_SIZE] = {};
-  EasyHandle easy(curl_easy_init());
-  if (!easy) return {CURLE_FAILED_INIT, "curl_easy_init failed"};
+  const bool dbcurl_fails = planned.plan.workspace && config.fail;
+  if (planned.plan.workspace) output.keep_error_body(outcome.easy.get(), dbcurl_fails);
 
   // curl counts data in -v only when the body does not share the terminal.
-  const bool show_data_notes = !output.to_terminal() || (trace_stream != stdout && trace_stream != stderr);
-  TraceWriter trace(global.trace_mode, trace_stream, global.trace_time, show_data_notes);
+  const bool show_data_notes =
+      !output.to_terminal() || (session.trace_stream != stdout && session.trace_stream != stderr);
+  TraceWriter trace(session.global.trace_mode, session.trace_stream, session.global.trace_time, show_data_notes);
   TransferSinks sinks;
   sinks.write_body = &BodyOutput::body_callback;
   sinks.body_data = &output;
   sinks.write_header = &BodyOutput::header_callback;
   sinks.header_data = &output;
-  if (trace_stream != nullptr) {
+  if (session.trace_stream != nullptr) {
     sinks.trace = &TraceWriter::callback;
     sinks.trace_data = &trace;
   }
   sinks.error_stream = diagnostics().stream();
-  sinks.progress_meter = !global.silent && !global.no_progress_meter && !output.to_terminal();
+  sinks.progress_meter = !session.global.silent && !session.global.no_progress_meter && !output.to_terminal();
   sinks.error_buffer = error_buffer;
 
   AppliedTransfer owned;
-  if (Status applied = apply_transfer(easy.get(), share, config, planned.plan, sinks, env, owned); !applied) {
-    return {applied.error().exit_code, applied.error().message};
+  if (Status applied =
+          apply_transfer(outcome.easy.get(), session.share, config, planned.plan, sinks, session.env, owned);
+      !applied) {
+    outcome.code = applied.error().exit_code;
+    outcome.message = applied.error().message;
+    return outcome;
   }
-  const CURLcode result = curl_easy_perform(easy.get());
-  Outcome outcome{static_cast<int>(result), error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(result)};
-  if (result == CURLE_OK) outcome.message.clear();
-  if (result == CURLE_OK && config.fail_with_body) {
-    long status = 0;
-    curl_easy_getinfo(easy.get(), CURLINFO_RESPONSE_CODE, &status);
-    if (status >= kHttpErrorThreshold) {
-      outcome = {CURLE_HTTP_RETURNED_ERROR, "The requested URL returned error: " + std::to_string(status)};
-    }
+  const CURLcode result = curl_easy_perform(outcome.easy.get());
+  outcome.code = static_cast<int>(result);
+  if (result != CURLE_OK) outcome.message = error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(result);
+  curl_easy_getinfo(outcome.easy.get(), CURLINFO_RESPONSE_CODE, &outcome.status);
+  outcome.synthetic = output.refused_binary();
+  if (result == CURLE_OK && outcome.status >= kHttpErrorThreshold && (config.fail_with_body || dbcurl_fails)) {
+    outcome.code = CURLE_HTTP_RETURNED_ERROR;
+    outcome.message = "The requested URL returned error: " + std::to_string(outcome.status);
   }
-  output.finish(outcome.code == 0);
+  return outcome;
+}
 
-  if (outcome.code != 0 && !output.refused_binary()) {
+// curl's --retry loop around attempt().
+Outcome perform_with_retries(const Session& session, const PlannedTransfer& planned, BodyOutput& output) {
+  const RetryPolicy policy = retry_policy(*planned.config);
+  RetryState state(policy);
+  const auto started = std::chrono::steady_clock::now();
+  for (;;) {
+    Outcome outcome = attempt(session, planned, output);
+    if (!outcome.easy) return outcome;
+    AttemptFacts facts;
+    facts.result = outcome.code;
+    facts.response_code = outcome.status;
+    const char* scheme = nullptr;
+    curl_easy_getinfo(outcome.easy.get(), CURLINFO_SCHEME, &scheme);
+    facts.http_scheme = scheme != nullptr && (std::strcmp(scheme, "HTTP") == 0 || std::strcmp(scheme, "HTTPS") == 0);
+    curl_off_t retry_after = 0;
+    curl_easy_getinfo(outcome.easy.get(), CURLINFO_RETRY_AFTER, &retry_after);
+    facts.retry_after_seconds = static_cast<long>(retry_after);
+    long os_error = 0;
+    curl_easy_getinfo(outcome.easy.get(), CURLINFO_OS_ERRNO, &os_error);
+    facts.refused = os_error == ECONNREFUSED;
+    facts.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+    const std::optional<RetryDecision> decision = decide_retry(policy, state, facts);
+    if (!decision) return outcome;
+    diagnostics().warning(decision->warning);
+    if (!decision->retry) return outcome;
+    std::this_thread::sleep_for(decision->delay);
+    output.rewind_for_retry();
+  }
+}
+
+// curl's error line, then what dbcurl adds for a workspace reply.
+void report(const Session& session, const PlannedTransfer& planned, const Outcome& outcome,
+            const std::string& error_body) {
+  if (outcome.code != 0 && !outcome.synthetic) {
     diagnostics().error("(" + std::to_string(outcome.code) + ") " + outcome.message);
     if (outcome.code == CURLE_PEER_FAILED_VERIFICATION && diagnostics().errors_shown()) {
       std::fputs(kCertificateHelp, diagnostics().stream());
     }
   }
-  if (config.write_out) {
-    WriteOutFacts facts{easy.get(),        outcome.code,      outcome.message,
-                        output.filename(), planned.given_url, planned.url_index};
-    write_out(*config.write_out, facts, stdout, diagnostics().stream(), [](std::string_view name) {
-      diagnostics().usage_error("unknown --write-out variable: '" + std::string(name) + "'");
-    });
+  if (!planned.plan.workspace || !outcome.easy) return;
+  const TransferConfig& config = *planned.config;
+  const bool explain_errors = outcome.code == CURLE_HTTP_RETURNED_ERROR || config.fail || config.fail_with_body ||
+                              session.global.trace_mode == TraceMode::kVerbose;
+  if (outcome.status >= kHttpErrorThreshold && explain_errors) {
+    if (auto line = databricks_error_line(outcome.status, error_body)) diagnostics().error(*line);
+    if ((outcome.status == 401 || outcome.status == 403) && !planned.plan.credential_origin.empty()) {
+      diagnostics().error("the credential sent came from " + planned.plan.credential_origin);
+    }
   }
-  return outcome;
+  ReplyFacts facts;
+  facts.request_path = split_url(planned.plan.url).rest;
+  facts.status = outcome.status;
+  const char* text = nullptr;
+  if (curl_easy_getinfo(outcome.easy.get(), CURLINFO_CONTENT_TYPE, &text) == CURLE_OK && text)
+    facts.content_type = text;
+  if (curl_easy_getinfo(outcome.easy.get(), CURLINFO_REDIRECT_URL, &text) == CURLE_OK && text)
+    facts.redirect_url = text;
+  if (curl_easy_getinfo(outcome.easy.get(), CURLINFO_EFFECTIVE_URL, &text) == CURLE_OK && text)
+    facts.effective_url = text;
+  if (auto hint = trap_hint(facts)) diagnostics().warning(*hint);
+}
+
+void write_out_for(const PlannedTransfer& planned, const Outcome& outcome, const std::string& filename) {
+  if (!planned.config->write_out || !outcome.easy) return;
+  const WriteOutFacts facts{outcome.easy.get(), outcome.code,      outcome.message,
+                            filename,           planned.given_url, planned.url_index};
+  write_out(*planned.config->write_out, facts, stdout, diagnostics().stream(), [](std::string_view name) {
+    diagnostics().usage_error("unknown --write-out variable: '" + std::string(name) + "'");
+  });
+}
+
+int run_one(const Session& session, PlannedTransfer& planned) {
+  const TransferConfig& config = *planned.config;
+  BodyOutput output(planned.output, config.include_headers || config.head);
+  const Outcome outcome = perform_with_retries(session, planned, output);
+  output.finish(outcome.code == 0);
+  report(session, planned, outcome, output.error_body());
+  write_out_for(planned, outcome, output.filename());
+  return outcome.code;
+}
+
+// --paginate: the pages of one workspace request, printed as one document
+// only when every page arrived.
+int run_paginated(const Session& session, PlannedTransfer& planned) {
+  const TransferConfig& config = *planned.config;
+  const bool in_query = request_method(config) == "GET" || config.get_query;
+  const bool show_progress = ::isatty(STDERR_FILENO) == 1 && !session.global.silent;
+  const std::string first_url = planned.plan.url;
+  PageMerger merger(query_offset(first_url));
+  BodyOutput output(planned.output, false);
+  Outcome outcome;
+  std::string page;
+  for (long number = 1;; ++number) {
+    page.clear();
+    BodyOutput collector(std::nullopt, false);
+    collector.collect_into(&page);
+    outcome = perform_with_retries(session, planned, collector);
+    if (show_progress) std::fprintf(stderr, "\rdbcurl: page %ld", number);
+    const bool failed_page = outcome.code != 0 || outcome.status >= kHttpErrorThreshold;
+    if (failed_page && number == 1 && outcome.code == 0) {
+      output.write_document(collector.error_body());  // curl would have printed this error body
+      break;
+    }
+    if (failed_page) {
+      if (outcome.code == 0) {
+        outcome.code = CURLE_HTTP_RETURNED_ERROR;
+        outcome.message = "The requested URL returned error: " + std::to_string(outcome.status);
+      }
+      report(session, planned, outcome, collector.error_body());
+      output.finish(false);
+      write_out_for(planned, outcome, output.filename());
+      return outcome.code;
+    }
+    if (!merger.add(page)) {
+      if (number > 1) diagnostics().warning("page " + std::to_string(number) + " is not JSON: pagination stopped");
+      output.write_document(number == 1 ? page : merger.document());
+      break;
+    }
+    const std::optional<NextPage> next = merger.next();
+    if (!next || (config.paginate_max > 0 && number >= config.paginate_max)) {
+      output.write_document(merger.document());
+      break;
+    }
+    if (in_query) {
+      planned.plan.url = next->page_token ? with_query_parameter(first_url, "page_token", *next->page_token)
+                                          : with_query_parameter(first_url, "offset", std::to_string(*next->offset));
+    } else {
+      const std::string body = config.post_data.value_or("");
+      planned.plan.body = next->page_token ? with_json_field(body, "page_token", *next->page_token)
+                                           : with_json_field(body, "offset", *next->offset);
+      if (!planned.plan.body) {
+        diagnostics().warning("the request body is not a JSON object: --paginate cannot add page_token");
+        output.write_document(merger.document());
+        break;
+      }
+    }
+  }
+  if (show_progress) std::fputc('\n', stderr);
+  output.finish(true);
+  report(session, planned, outcome, {});
+  write_out_for(planned, outcome, output.filename());
+  return outcome.code;
 }
 
 }  // namespace
@@ -118,10 +280,11 @@ int perform_transfers(const GlobalConfig& global, std::vector<PlannedTransfer>& 
     curl_share_setopt(share.get(), CURLSHOPT_SHARE, data);
   }
   OwnedFile owned_trace;
-  std::FILE* trace_stream = open_trace_stream(global, owned_trace);
+  const Session session{global, share.get(), open_trace_stream(global, owned_trace), env};
   int exit_code = 0;
   for (auto& planned : transfers) {
-    exit_code = run_one(global, planned, share.get(), trace_stream, env).code;
+    const bool paginate = planned.config->paginate && planned.plan.workspace;
+    exit_code = paginate ? run_paginated(session, planned) : run_one(session, planned);
     if (exit_code != 0 && global.fail_early) break;
   }
   return exit_code;

@@ -1,0 +1,45 @@
+#pragma once
+// --paginate: Databricks page tokens (next_page_token → page_token) and the
+// older has_more + offset style, merged into one JSON document. Pure.
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace dbcurl {
+
+struct NextPage {
+  std::optional<std::string> page_token;
+  std::optional<long> offset;  // absolute offset of the next page
+};
+
+class PageMerger {
+ public:
+  // start_offset: the offset the first request asked for (0 when none).
+  explicit PageMerger(long start_offset = 0) : offset_(start_offset) {}
+
+  // Adds one page; false when it is not a JSON object (pagination cannot go on).
+  bool add(std::string_view body);
+  // The next page to ask for, or nullopt after the last page.
+  std::optional<NextPage> next() const { return next_; }
+  // The first page with every array field concatenated across pages and the
+  // paging fields removed.
+  std::string document() const;
+  long pages() const { return pages_; }
+
+ private:
+  nlohmann::json merged_;
+  std::optional<NextPage> next_;
+  long offset_;
+  long pages_ = 0;
+};
+
+// The URL with name=value set in its query (replaced when present).
+std::string with_query_parameter(const std::string& url, std::string_view name, std::string_view value);
+// The JSON body with a field set; an empty body becomes an object.
+std::optional<std::string> with_json_field(std::string_view body, std::string_view name, const nlohmann::json& value);
+// The offset=N of a URL's query, or 0.
+long query_offset(const std::string& url);
+
+}  // namespace dbcurl
