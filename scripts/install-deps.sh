@@ -13,6 +13,9 @@ packages=(
   python3-keyring python3-keyrings.alt      # the keyring recipe, tested with the real keyring CLI
   clang-format                              # style check
   clang libclang-rt-dev                     # libFuzzer targets
+  bash-completion zsh fish tmux             # completion tests, in the real shells
+  groff-base man-db                         # man page rendering and lint
+  dpkg-dev rpm lintian                      # packages: shlibdeps, rpmbuild, lint
 )
 
 missing=()

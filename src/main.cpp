@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/api_paths.hpp"
 #include "cli/help.hpp"
 #include "cli/parse.hpp"
 #include "cli/prompt.hpp"
@@ -75,6 +76,11 @@ int run(int argc, char** argv) {
   }
   if (global.show_version) {
     std::fputs(version_banner().c_str(), stdout);
+    return exit_code::kOk;
+  }
+
+  if (global.list_api_paths) {
+    for (std::string_view path : api_paths()) std::printf("%.*s\n", static_cast<int>(path.size()), path.data());
     return exit_code::kOk;
   }
 

@@ -27,6 +27,7 @@ struct GlobalConfig {
   std::optional<std::string> profile;
   bool explain = false;
   bool list_profiles = false;
+  bool list_api_paths = false;
 
   bool show_version = false;
   bool show_help = false;

@@ -36,6 +36,8 @@ constexpr std::array kOptions = {
     OptionSpec{kInclude, "include", 'i', kBool, "", H::kNone, false, "Include protocol response headers in the output"},
     OptionSpec{kInsecure, "insecure", 'k', kBool, "", H::kNone, false, "Allow insecure server connections"},
     OptionSpec{kJson, "json", '\0', kValue, "<data>", H::kData, false, "HTTP POST JSON"},
+    OptionSpec{kListApiPaths, "list-api-paths", '\0', kBool, "", H::kNone, true,
+               "Print the Databricks REST API paths dbcurl knows, one a line"},
     OptionSpec{kListProfiles, "list-profiles", '\0', kBool, "", H::kNone, true,
                "Print the Databricks profile names, one a line"},
     OptionSpec{kLocation, "location", 'L', kBool, "", H::kNone, false, "Follow redirects"},

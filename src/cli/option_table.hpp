@@ -29,6 +29,7 @@ enum class OptionId {
   kInclude,
   kInsecure,
   kJson,
+  kListApiPaths,
   kListProfiles,
   kLocation,
   kLocationTrusted,

@@ -164,6 +164,7 @@ class Parser {
       case OptionId::kHelp: global.show_help = on; break;
       case OptionId::kInclude: t.include_headers = on; break;
       case OptionId::kInsecure: t.insecure = on; break;
+      case OptionId::kListApiPaths: global.list_api_paths = on; break;
       case OptionId::kListProfiles: global.list_profiles = on; break;
       case OptionId::kLocation: t.follow_location = on; break;
       case OptionId::kLocationTrusted:

@@ -1,0 +1,144 @@
+"""The completions, loaded in the real shells (SPEC §10): options with their
+help, -X methods, profile names from `dbcurl --list-profiles`, and API paths
+from the endpoint catalog. Also checks that the generated files in the
+repository (completions/, docs/options.md) match the option table."""
+
+import os
+import shutil
+import subprocess
+import time
+import unittest
+import uuid
+
+from harness import DBCURL, SandboxTest
+
+ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
+COMPLETIONS = os.path.join(ROOT, "completions")
+DOCGEN = os.path.join(os.path.dirname(DBCURL), "dbcurl_docgen")
+
+
+class CompletionTest(SandboxTest):
+    def setUp(self):
+        super().setUp()
+        self.sandbox.env["PATH"] = os.path.dirname(os.path.abspath(DBCURL)) + ":" + os.environ.get("PATH", "")
+        self.sandbox.write(".databrickscfg", "[DEFAULT]\nhost = h\n[prod-east]\nhost = p\n[staging]\nhost = s\n")
+
+    def shell(self, argv, script):
+        return subprocess.run(argv + [script], capture_output=True, text=True, env=self.sandbox.env, timeout=60,
+                              cwd=ROOT)
+
+
+@unittest.skipUnless(os.path.exists("/usr/share/bash-completion/bash_completion"), "bash-completion not installed")
+class Bash(CompletionTest):
+    def complete(self, line):
+        script = f"""
+source /usr/share/bash-completion/bash_completion
+source completions/dbcurl.bash
+COMP_LINE='{line}'
+read -ra COMP_WORDS <<< "$COMP_LINE"
+[[ $COMP_LINE == *' ' ]] && COMP_WORDS+=('')
+COMP_CWORD=$((${{#COMP_WORDS[@]}} - 1))
+COMP_POINT=${{#COMP_LINE}}
+_dbcurl dbcurl "${{COMP_WORDS[COMP_CWORD]}}" "${{COMP_WORDS[COMP_CWORD-1]}}"
+printf '%s\\n' "${{COMPREPLY[@]}}"
+"""
+        result = self.shell(["bash", "-c"], script)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        return result.stdout.split()
+
+    def test_option_names(self):
+        self.assertEqual(self.complete("dbcurl --prof"), ["--profile"])
+        self.assertIn("--paginate", self.complete("dbcurl --pag"))
+
+    def test_profile_names(self):
+        self.assertEqual(sorted(self.complete("dbcurl --profile ")), ["DEFAULT", "prod-east", "staging"])
+        self.assertEqual(self.complete("dbcurl --profile pr"), ["prod-east"])
+
+    def test_methods_and_files(self):
+        self.assertEqual(self.complete("dbcurl -X P"), ["POST", "PUT", "PATCH"])
+        self.sandbox.write("body-data.json", "{}")
+        self.assertIn(os.path.join(self.sandbox.home, "body-data.json"),
+                      self.complete(f"dbcurl -o {self.sandbox.home}/body-d"))
+
+    def test_api_paths(self):
+        paths = self.complete("dbcurl /api/2.0/clus")
+        self.assertIn("/api/2.0/clusters/list", paths)
+        self.assertTrue(all(p.startswith("/api/2.0/clus") for p in paths))
+
+
+@unittest.skipUnless(shutil.which("fish"), "fish not installed")
+class Fish(CompletionTest):
+    def complete(self, line):
+        result = self.shell(["fish", "-c"], f"source completions/dbcurl.fish; complete -C '{line}'")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        return [entry.split("\t") for entry in result.stdout.splitlines()]
+
+    def test_options_with_help(self):
+        self.assertIn(["--profile", "Databricks configuration profile to use"], self.complete("dbcurl --prof"))
+
+    def test_profiles_methods_paths(self):
+        self.assertEqual(sorted(e[0] for e in self.complete("dbcurl --profile ")), ["DEFAULT", "prod-east", "staging"])
+        self.assertEqual(sorted(e[0] for e in self.complete("dbcurl -X P")), ["PATCH", "POST", "PUT"])
+        self.assertIn("/api/2.0/clusters/list", [e[0] for e in self.complete("dbcurl /api/2.0/clus")])
+
+
+@unittest.skipUnless(shutil.which("zsh") and shutil.which("tmux"), "zsh or tmux not installed")
+class Zsh(CompletionTest):
+    """zsh completes only interactively: a real zsh in tmux, keys sent, screen read."""
+
+    def setUp(self):
+        super().setUp()
+        self.session = f"dbcurl-zsh-{uuid.uuid4().hex[:8]}"
+        self.sandbox.write(".zshrc", f"fpath=({os.path.abspath(COMPLETIONS)} $fpath)\n"
+                                     "autoload -U compinit && compinit -u\nPS1='%% '\n")
+        env = " ".join(f"{k}='{v}'" for k, v in self.sandbox.env.items())
+        subprocess.run(["tmux", "new-session", "-d", "-s", self.session, "-x", "200", "-y", "50",
+                        f"env -i {env} ZDOTDIR={self.sandbox.home} zsh -i"], check=True, timeout=30)
+        self.addCleanup(subprocess.run, ["tmux", "kill-session", "-t", self.session], timeout=30)
+        self.wait_for("%")  # the prompt; capture-pane trims its trailing blank
+
+    def screen(self):
+        return subprocess.run(["tmux", "capture-pane", "-p", "-t", self.session], capture_output=True, text=True,
+                              timeout=30).stdout
+
+    def wait_for(self, text, seconds=10):
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.1)
+        self.fail(f"{text!r} never appeared on the screen:\n{self.screen()}")
+
+    def type(self, keys, tab_times=1):
+        subprocess.run(["tmux", "send-keys", "-t", self.session, "C-u", keys], check=True, timeout=30)
+        for _ in range(tab_times):
+            subprocess.run(["tmux", "send-keys", "-t", self.session, "Tab"], check=True, timeout=30)
+            time.sleep(0.3)
+
+    def test_option_profile_method_path(self):
+        self.type("dbcurl --prof")
+        self.wait_for("dbcurl --profile")
+        self.type("dbcurl --profile ", tab_times=2)
+        self.wait_for("prod-east")
+        self.type("dbcurl -X ", tab_times=2)
+        screen = self.wait_for("PATCH")
+        self.assertIn("DELETE", screen)
+        self.type("dbcurl /api/2.0/clusters/li", tab_times=2)
+        self.wait_for("/api/2.0/clusters/list")
+
+
+@unittest.skipUnless(os.path.exists(DOCGEN), "dbcurl_docgen not built")
+class GeneratedFilesAreCurrent(unittest.TestCase):
+    def test_repository_copies_match_the_option_table(self):
+        for kind, path in (("bash", "completions/dbcurl.bash"), ("zsh", "completions/_dbcurl"),
+                           ("fish", "completions/dbcurl.fish"), ("options-md", "docs/options.md")):
+            with self.subTest(path=path):
+                generated = subprocess.run([DOCGEN, kind], capture_output=True, text=True, check=True).stdout
+                with open(os.path.join(ROOT, path)) as handle:
+                    self.assertEqual(handle.read(), generated,
+                                     f"{path} is stale: run cmake --build build --target update_generated")
+
+
+if __name__ == "__main__":
+    unittest.main()

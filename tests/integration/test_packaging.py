@@ -1,0 +1,116 @@
+"""Packages (SPEC §10): the .deb and .rpm built by CPack carry the binary, the
+man page and the three completions in each platform's usual place, with the
+right dependencies; the .deb installs into a throwaway root and runs there."""
+
+import os
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+from harness import DBCURL
+
+BUILD = os.path.dirname(os.path.abspath(DBCURL))
+EXPECTED_FILES = {
+    "usr/bin/dbcurl",
+    "usr/share/man/man1/dbcurl.1.gz",
+    "usr/share/bash-completion/completions/dbcurl",
+    "usr/share/zsh/vendor-completions/_dbcurl",
+    "usr/share/fish/vendor_completions.d/dbcurl.fish",
+    "usr/share/doc/dbcurl/copyright",
+}
+
+
+def run(*argv, **kwargs):
+    return subprocess.run(list(argv), capture_output=True, text=True, timeout=300, **kwargs)
+
+
+@unittest.skipUnless(shutil.which("cpack") and os.path.exists(os.path.join(BUILD, "CPackConfig.cmake")),
+                     "not a CMake build directory with CPack")
+class Packages(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.out = tempfile.mkdtemp(prefix="dbcurl-pkg-")
+        generators = "DEB;RPM" if shutil.which("rpmbuild") else "DEB"
+        cls.cpack = run("cpack", "-G", generators, "-B", cls.out, cwd=BUILD)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.out, ignore_errors=True)
+
+    def package(self, suffix):
+        self.assertEqual(self.cpack.returncode, 0, self.cpack.stdout + self.cpack.stderr)
+        found = [name for name in os.listdir(self.out) if name.endswith(suffix)]
+        self.assertEqual(len(found), 1, found)
+        return os.path.join(self.out, found[0])
+
+    def test_deb_files_and_dependencies(self):
+        deb = self.package(".deb")
+        listing = run("dpkg-deb", "-c", deb).stdout
+        files = {line.split()[-1].removeprefix("./") for line in listing.splitlines()}
+        self.assertLessEqual(EXPECTED_FILES, files)
+        depends = run("dpkg-deb", "-f", deb, "Depends").stdout
+        for library in ("libcurl4", "libtomlplusplus3", "libboost-filesystem"):
+            self.assertIn(library, depends)
+
+    def test_deb_installs_into_a_throwaway_root_and_runs(self):
+        deb = self.package(".deb")
+        root = tempfile.mkdtemp(prefix="dbcurl-root-")
+        self.addCleanup(shutil.rmtree, root, ignore_errors=True)
+        self.assertEqual(run("dpkg", "-x", deb, root).returncode, 0)
+        version = run(os.path.join(root, "usr/bin/dbcurl"), "--version")
+        self.assertEqual(version.returncode, 0, version.stderr)
+        self.assertTrue(version.stdout.startswith("dbcurl 0.1.0\ncurl "))
+        manual = run("man", "-l", os.path.join(root, "usr/share/man/man1/dbcurl.1.gz"),
+                     env={**os.environ, "MANPAGER": "cat", "MANWIDTH": "80"})
+        self.assertEqual(manual.returncode, 0, manual.stderr)
+        self.assertIn("RESOLUTION ORDER", manual.stdout)
+        self.assertIn("--profile", manual.stdout)
+
+    @unittest.skipUnless(shutil.which("lintian"), "lintian not installed")
+    def test_deb_is_lintian_clean(self):
+        result = run("lintian", "--suppress-tags", "running-with-root-privileges", self.package(".deb"))
+        tags = [line for line in result.stdout.splitlines() if line[:2] in ("E:", "W:")]
+        self.assertEqual(tags, [])
+
+    @unittest.skipUnless(shutil.which("rpmbuild"), "rpmbuild not installed")
+    def test_rpm_files_and_requirements(self):
+        rpm = self.package(".rpm")
+        files = {line.lstrip("/") for line in run("rpm", "-qpl", rpm).stdout.splitlines()}
+        self.assertLessEqual(EXPECTED_FILES, files)
+        requires = run("rpm", "-qpR", rpm).stdout
+        for library in ("libcurl", "tomlplusplus", "boost-filesystem"):
+            self.assertIn(library, requires)
+
+
+class ManPage(unittest.TestCase):
+    @unittest.skipUnless(shutil.which("groff"), "groff not installed")
+    def test_renders_without_warnings(self):
+        page = os.path.join(BUILD, "generated", "dbcurl.1")
+        result = run("groff", "-ww", "-z", "-man", page)
+        self.assertEqual((result.returncode, result.stderr), (0, ""))
+
+
+class CmakeInstall(unittest.TestCase):
+    def test_destdir_and_prefix_are_honoured(self):
+        root = tempfile.mkdtemp(prefix="dbcurl-destdir-")
+        self.addCleanup(shutil.rmtree, root, ignore_errors=True)
+        result = run("cmake", "--install", BUILD, "--prefix", "/opt/dbcurl", env={**os.environ, "DESTDIR": root})
+        self.assertEqual(result.returncode, 0, result.stderr)
+        for path in EXPECTED_FILES:
+            self.assertTrue(os.path.exists(os.path.join(root, "opt/dbcurl", path.removeprefix("usr/"))), path)
+
+
+class PackagingRecipes(unittest.TestCase):
+    def test_pkgbuild_is_valid_bash(self):
+        pkgbuild = os.path.join(os.path.dirname(__file__), "..", "..", "packaging", "arch", "PKGBUILD")
+        self.assertEqual(run("bash", "-n", pkgbuild).returncode, 0)
+
+    @unittest.skipUnless(shutil.which("ruby"), "ruby not installed")
+    def test_homebrew_formula_is_valid_ruby(self):
+        formula = os.path.join(os.path.dirname(__file__), "..", "..", "packaging", "homebrew", "dbcurl.rb")
+        self.assertEqual(run("ruby", "-c", formula).returncode, 0)
+
+
+if __name__ == "__main__":
+    unittest.main()
