@@ -29,7 +29,7 @@ _dbcurl()
     esac
 
     if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W '--cacert --capath --compressed --connect-timeout -d --data --data-ascii --data-binary --data-raw -q --disable --explain -f --fail --fail-early --fail-with-body -G --get -I --head -H --header -h --help -i --include -k --insecure --json --list-api-paths --list-profiles -L --location --location-trusted -M --manual -m --max-time --max-redirs -n --netrc --netrc-file --netrc-optional -: --next --no-progress-meter --oauth2-bearer -o --output --paginate --paginate-max --profile -X --request --retry --retry-all-errors --retry-connrefused --retry-delay --retry-max-time -S --show-error -s --silent --stderr --trace --trace-ascii --trace-time --url -u --user -A --user-agent -v --verbose -V --version -w --write-out' -- "$cur"))
+        COMPREPLY=($(compgen -W '--cacert --capath --compressed --connect-timeout -d --data --data-ascii --data-binary --data-raw -q --disable --explain -f --fail --fail-early --fail-with-body -G --get -g --globoff -I --head -H --header -h --help -i --include -k --insecure --json --list-api-paths --list-profiles -L --location --location-trusted -M --manual -m --max-time --max-redirs -n --netrc --netrc-file --netrc-optional -: --next --no-progress-meter --oauth2-bearer -o --output --paginate --paginate-max --profile -X --request --retry --retry-all-errors --retry-connrefused --retry-delay --retry-max-time -S --show-error -s --silent --stderr --trace --trace-ascii --trace-time --url -u --user -A --user-agent -v --verbose -V --version -w --write-out' -- "$cur"))
     elif [[ $cur == /* ]]; then
         COMPREPLY=($(compgen -W "$("$1" --list-api-paths 2>/dev/null)" -- "$cur"))
     fi

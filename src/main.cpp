@@ -97,17 +97,10 @@ int run(int argc, char** argv) {
     return exit_code::kOk;
   }
 
-  std::vector<PlannedTransfer> planned;
   const auto warn = [](std::string_view text) { diagnostics().warning(text); };
-  for (const auto& transfer : line.transfers) {
-    for (std::size_t i = 0; i < transfer.urls.size(); ++i) {
-      Result<RequestPlan> plan = plan_request(transfer.urls[i], transfer, resolver, warn);
-      if (!plan) return report(plan.error());
-      std::optional<std::string> output;
-      if (i < transfer.outputs.size()) output = transfer.outputs[i];
-      planned.push_back(PlannedTransfer{&transfer, transfer.urls[i], planned.size(), output, std::move(*plan)});
-    }
-  }
+  Result<std::vector<PlannedTransfer>> planned_or = plan_transfers(line, resolver, warn);
+  if (!planned_or) return report(planned_or.error());
+  std::vector<PlannedTransfer>& planned = *planned_or;
   if (planned.empty()) return usage_failure("no URL specified!");
 
   if (global.explain) {

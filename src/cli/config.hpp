@@ -37,6 +37,7 @@ struct GlobalConfig {
 struct TransferConfig {
   std::vector<std::string> urls;
   std::vector<std::string> outputs;  // -o, paired with urls in order
+  bool globoff = false;              // -g
 
   std::optional<std::string> method;     // -X
   std::vector<std::string> headers;      // -H, in order

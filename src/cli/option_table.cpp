@@ -30,6 +30,7 @@ constexpr std::array kOptions = {
     OptionSpec{kFailWithBody, "fail-with-body", '\0', kBool, "", H::kNone, false,
                "Fail on HTTP errors but save the body"},
     OptionSpec{kGet, "get", 'G', kBool, "", H::kNone, false, "Put the post data in the URL and use GET"},
+    OptionSpec{kGlobOff, "globoff", 'g', kBool, "", H::kNone, false, "Disable URL sequences and ranges using {} and []"},
     OptionSpec{kHead, "head", 'I', kBool, "", H::kNone, false, "Show document info only"},
     OptionSpec{kHeader, "header", 'H', kValue, "<header/@file>", H::kHeader, false, "Pass custom header(s) to server"},
     OptionSpec{kHelp, "help", 'h', kBool, "", H::kNone, false, "Get help for commands"},

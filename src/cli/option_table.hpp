@@ -23,6 +23,7 @@ enum class OptionId {
   kFailEarly,
   kFailWithBody,
   kGet,
+  kGlobOff,
   kHead,
   kHeader,
   kHelp,

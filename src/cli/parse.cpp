@@ -155,6 +155,7 @@ class Parser {
         t.fail_with_body = on;
         break;
       case OptionId::kGet: t.get_query = on; break;
+      case OptionId::kGlobOff: t.globoff = on; break;
       case OptionId::kHead: t.head = on; break;
       case OptionId::kHeader:
         for (std::string& header : header_option_values(value, context_.read_file, warn_sink)) {

@@ -7,18 +7,10 @@
 #include <vector>
 
 #include "cli/config.hpp"
-#include "creds/classify.hpp"
+#include "creds/plan.hpp"
 #include "creds/environment.hpp"
 
 namespace dbcurl {
-
-struct PlannedTransfer {
-  const TransferConfig* config = nullptr;
-  std::string given_url;              // as typed, for %{url}
-  std::size_t url_index = 0;          // %{urlnum}
-  std::optional<std::string> output;  // -o for this URL
-  RequestPlan plan;
-};
 
 int perform_transfers(const GlobalConfig& global, std::vector<PlannedTransfer>& transfers, const Environment& env);
 

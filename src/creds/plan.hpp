@@ -1,0 +1,25 @@
+#pragma once
+// Every transfer of a command line, expanded (URL globs) and classified before
+// the first one is sent: a refusal anywhere means nothing is sent at all.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/config.hpp"
+#include "creds/classify.hpp"
+
+namespace dbcurl {
+
+struct PlannedTransfer {
+  const TransferConfig* config = nullptr;
+  std::string given_url;              // the URL after glob expansion, for %{url}
+  std::size_t url_index = 0;          // %{urlnum}: the URL argument's index in its option set
+  std::optional<std::string> output;  // -o for this URL, #N filled
+  RequestPlan plan;
+};
+
+Result<std::vector<PlannedTransfer>> plan_transfers(const CommandLine& line, CredentialResolver& resolver,
+                                                    const WarningSink& warn);
+
+}  // namespace dbcurl
