@@ -13,13 +13,13 @@ set(CPACK_STRIP_FILES ON)
 
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION net)
-set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)  # libcurl4, libtomlplusplus3, libboost-filesystem from the binary's links
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)  # libcurl4 and libc, from the binary's links
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "bash-completion, python3-keyring")
 
 set(CPACK_RPM_FILE_NAME RPM-DEFAULT)
 set(CPACK_RPM_PACKAGE_LICENSE MIT)
 set(CPACK_RPM_PACKAGE_GROUP "Applications/Internet")
-set(CPACK_RPM_PACKAGE_REQUIRES "libcurl >= 7.88, tomlplusplus >= 3, boost-filesystem")
+set(CPACK_RPM_PACKAGE_REQUIRES "libcurl >= 7.88")
 set(CPACK_RPM_PACKAGE_AUTOREQ OFF)
 set(CPACK_RPM_EXCLUDE_FROM_AUTO_FILELIST_ADDITION
     /usr/share/man /usr/share/man/man1 /usr/share/bash-completion /usr/share/bash-completion/completions

@@ -5,8 +5,8 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config          # toolchain
-  libcurl4-openssl-dev libtomlplusplus-dev  # libcurl, toml++
-  libboost-dev libboost-filesystem-dev      # Boost.Process (header-only) and Boost.Filesystem
+  libcurl4-openssl-dev libtomlplusplus-dev  # libcurl, toml++ (used header-only)
+  libboost-dev                              # Boost.Process (header-only)
   nlohmann-json3-dev                        # JSON: databricks CLI output, token cache, pages
   catch2                                    # unit tests
   curl openssl python3                      # integration tests: reference curl, test certificates, servers

@@ -8,10 +8,10 @@ class Dbcurl < Formula
 
   depends_on "catch2" => :build
   depends_on "cmake" => :build
+  depends_on "boost" => :build # Boost.Process is header-only
   depends_on "nlohmann-json" => :build
-  depends_on "boost"
+  depends_on "tomlplusplus" => :build # used header-only
   depends_on "curl"
-  depends_on "tomlplusplus"
 
   def install
     system "cmake", "-S", ".", "-B", "build", "-DDBCURL_TESTS=OFF", *std_cmake_args

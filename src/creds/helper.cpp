@@ -4,7 +4,9 @@
 #include <unistd.h>
 
 #include <boost/process.hpp>
+#include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstdio>
 #include <thread>
 
@@ -59,6 +61,22 @@ std::string format_seconds(std::chrono::milliseconds duration) {
 
 }  // namespace
 
+std::optional<std::string> find_executable(const std::string& name, std::string_view path_list) {
+  if (name.find('/') != std::string::npos) {
+    if (::access(name.c_str(), X_OK) == 0) return name;
+    return std::nullopt;
+  }
+  std::size_t start = 0;
+  for (;;) {
+    const auto end = std::min(path_list.find(':', start), path_list.size());
+    const std::string dir = end > start ? std::string(path_list.substr(start, end - start)) : ".";
+    const std::string candidate = dir + "/" + name;
+    if (::access(candidate.c_str(), X_OK) == 0) return candidate;
+    if (end >= path_list.size()) return std::nullopt;
+    start = end + 1;
+  }
+}
+
 std::string describe_command(const std::vector<std::string>& argv) {
   std::string text;
   for (const auto& word : argv) text += (text.empty() ? "" : " ") + word;
@@ -67,15 +85,14 @@ std::string describe_command(const std::vector<std::string>& argv) {
 
 Result<SecretString> ProcessRunner::run(const HelperCommand& command) {
   if (command.argv.empty() || command.argv[0].empty()) return helper_error(command, "is empty");
-  const boost::filesystem::path executable = command.argv[0].find('/') != std::string::npos
-                                                 ? boost::filesystem::path(command.argv[0])
-                                                 : bp::search_path(command.argv[0]);
-  if (executable.empty()) return helper_error(command, "was not found on PATH");
+  const char* path_list = std::getenv("PATH");
+  const std::optional<std::string> executable = find_executable(command.argv[0], path_list ? path_list : "");
+  if (!executable) return helper_error(command, "was not found on PATH");
 
   const Clock::time_point deadline = Clock::now() + command.timeout;
   bp::pipe out;
   std::error_code launch_error;
-  bp::child child(executable, bp::args(std::vector<std::string>(command.argv.begin() + 1, command.argv.end())),
+  bp::child child(*executable, bp::args(std::vector<std::string>(command.argv.begin() + 1, command.argv.end())),
                   bp::std_in<bp::null, bp::std_out> out, launch_error);
   if (launch_error) return helper_error(command, "could not be started: " + launch_error.message());
 

@@ -3,6 +3,8 @@
 // interface, so resolution can be tested with a fake runner.
 
 #include <chrono>
+#include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -34,6 +36,10 @@ class ProcessRunner final : public CommandRunner {
 };
 
 inline constexpr std::size_t kMaxHelperOutput = 64 * 1024;
+
+// Where a command would run from: a name with a '/' as it is, else the first
+// executable of that name in path_list (PATH's value); nullopt when none.
+std::optional<std::string> find_executable(const std::string& name, std::string_view path_list);
 
 // "keyring get databricks prod", for messages.
 std::string describe_command(const std::vector<std::string>& argv);

@@ -171,19 +171,6 @@ HelperCommand databricks_cli_command(const DatabricksConfig& config) {
   return command;
 }
 
-bool on_path(const std::string& executable, const Environment& env) {
-  if (executable.find('/') != std::string::npos) return ::access(executable.c_str(), X_OK) == 0;
-  const std::string path = env.get("PATH").value_or("");
-  std::size_t start = 0;
-  while (start <= path.size()) {
-    const auto end = std::min(path.find(':', start), path.size());
-    const std::string dir = end > start ? path.substr(start, end - start) : ".";
-    if (::access((dir + "/" + executable).c_str(), X_OK) == 0) return true;
-    start = end + 1;
-  }
-  return false;
-}
-
 std::string cache_key(std::string_view kind, const DatabricksConfig& config, const HelperCommand& command) {
   return std::string(kind) + "\n" + config.workspace->origin() + "\n" +
          (config.profile ? config.profile->value : std::string()) + "\n" + describe_command(command.argv);
@@ -321,7 +308,7 @@ Result<Credential> resolve_workspace_token(const DatabricksConfig& config, const
 
   if (config.workspace) {
     const HelperCommand cli = databricks_cli_command(config);
-    if (cli_required || on_path(cli.argv[0], context.env)) {
+    if (cli_required || find_executable(cli.argv[0], context.env.get("PATH").value_or(""))) {
       attempts.push_back({"the databricks CLI '" + describe_command(cli.argv) + "'"});
       Result<Credential> oauth = helper_credential(cli, cache_key("databricks-cli", config, cli), "oauth", context);
       if (oauth) return found(std::move(*oauth));

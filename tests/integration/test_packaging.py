@@ -50,8 +50,11 @@ class Packages(unittest.TestCase):
         files = {line.split()[-1].removeprefix("./") for line in listing.splitlines()}
         self.assertLessEqual(EXPECTED_FILES, files)
         depends = run("dpkg-deb", "-f", deb, "Depends").stdout
-        for library in ("libcurl4", "libtomlplusplus3", "libboost-filesystem"):
-            self.assertIn(library, depends)
+        self.assertIn("libcurl4", depends)
+        # toml++ is used header-only, Boost.Process needs no Boost library and
+        # libstdc++ is linked in (start-up cost, see bench/results.md).
+        for library in ("libtomlplusplus", "libboost", "libstdc++"):
+            self.assertNotIn(library, depends)
 
     def test_deb_installs_into_a_throwaway_root_and_runs(self):
         deb = self.package(".deb")
@@ -79,8 +82,7 @@ class Packages(unittest.TestCase):
         files = {line.lstrip("/") for line in run("rpm", "-qpl", rpm).stdout.splitlines()}
         self.assertLessEqual(EXPECTED_FILES, files)
         requires = run("rpm", "-qpR", rpm).stdout
-        for library in ("libcurl", "tomlplusplus", "boost-filesystem"):
-            self.assertIn(library, requires)
+        self.assertIn("libcurl", requires)
 
 
 class ManPage(unittest.TestCase):
