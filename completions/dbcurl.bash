@@ -15,21 +15,21 @@ _dbcurl()
             COMPREPLY=($(compgen -W "$("$1" --list-profiles 2>/dev/null)" -- "$cur"))
             return
             ;;
-        --cacert|--netrc-file|-o|--output|--stderr|--trace|--trace-ascii)
+        --cacert|-E|--cert|-b|--cookie|-c|--cookie-jar|--crlfile|-D|--dump-header|--key|--netrc-file|-o|--output|--stderr|--trace|--trace-ascii|-T|--upload-file)
             _filedir
             return
             ;;
-        --capath)
+        --capath|--output-dir)
             _filedir -d
             return
             ;;
-        --connect-timeout|-d|--data|--data-ascii|--data-binary|--data-raw|-H|--header|--json|-m|--max-time|--max-redirs|--oauth2-bearer|--paginate-max|--retry|--retry-delay|--retry-max-time|--url|-u|--user|-A|--user-agent|-w|--write-out)
+        --abstract-unix-socket|--aws-sigv4|--cert-type|--ciphers|--connect-timeout|--connect-to|-C|--continue-at|-d|--data|--data-ascii|--data-binary|--data-raw|--data-urlencode|--expect100-timeout|-H|--header|--interface|--json|--keepalive-time|--key-type|--limit-rate|--local-port|--max-filesize|--max-redirs|-m|--max-time|--noproxy|--oauth2-bearer|--paginate-max|--pass|--pinnedpubkey|-x|--proxy|--proxy-header|-U|--proxy-user|-r|--range|-e|--referer|--request-target|--resolve|--retry|--retry-delay|--retry-max-time|--socks4|--socks4a|--socks5|--socks5-hostname|-Y|--speed-limit|-y|--speed-time|-z|--time-cond|--tls-max|--tls13-ciphers|--unix-socket|--url|--url-query|-u|--user|-A|--user-agent|-w|--write-out)
             return
             ;;
     esac
 
     if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W '--cacert --capath --compressed --connect-timeout -d --data --data-ascii --data-binary --data-raw -q --disable --explain -f --fail --fail-early --fail-with-body -G --get -g --globoff -I --head -H --header -h --help -i --include -k --insecure --json --list-api-paths --list-profiles -L --location --location-trusted -M --manual -m --max-time --max-redirs -n --netrc --netrc-file --netrc-optional -: --next --no-progress-meter --oauth2-bearer -o --output --paginate --paginate-max --profile -X --request --retry --retry-all-errors --retry-connrefused --retry-delay --retry-max-time -S --show-error -s --silent --stderr --trace --trace-ascii --trace-time --url -u --user -A --user-agent -v --verbose -V --version -w --write-out' -- "$cur"))
+        COMPREPLY=($(compgen -W '--abstract-unix-socket --anyauth --aws-sigv4 --basic --cacert --capath -E --cert --cert-status --cert-type --ciphers --compressed --connect-timeout --connect-to -C --continue-at -b --cookie -c --cookie-jar --create-dirs --crlfile -d --data --data-ascii --data-binary --data-raw --data-urlencode --digest -q --disable -D --dump-header --expect100-timeout --explain -f --fail --fail-early --fail-with-body -G --get -g --globoff -I --head -H --header -h --help -0 --http1.0 --http1.1 --http2 --http2-prior-knowledge -i --include -k --insecure --interface -4 --ipv4 -6 --ipv6 --json -j --junk-session-cookies --keepalive --keepalive-time --key --key-type --limit-rate --list-api-paths --list-profiles --local-port -L --location --location-trusted -M --manual --max-filesize --max-redirs -m --max-time --negotiate -n --netrc --netrc-file --netrc-optional -: --next --noproxy --ntlm --oauth2-bearer -o --output --output-dir --paginate --paginate-max --pass --path-as-is --pinnedpubkey --post301 --post302 --post303 --profile --no-progress-meter -x --proxy --proxy-header --proxy-insecure -U --proxy-user -p --proxytunnel -r --range --raw -e --referer -O --remote-name --remote-name-all --remove-on-error -X --request --request-target --resolve --retry --retry-all-errors --retry-connrefused --retry-delay --retry-max-time -S --show-error -s --silent --socks4 --socks4a --socks5 --socks5-hostname -Y --speed-limit -y --speed-time --ssl-no-revoke --stderr --tcp-fastopen --tcp-nodelay -z --time-cond --tls-max --tls13-ciphers -1 --tlsv1 --tlsv1.0 --tlsv1.1 --tlsv1.2 --tlsv1.3 --tr-encoding --trace --trace-ascii --trace-time --unix-socket -T --upload-file --url --url-query -u --user -A --user-agent -v --verbose -V --version -w --write-out' -- "$cur"))
     elif [[ $cur == /* ]]; then
         COMPREPLY=($(compgen -W "$("$1" --list-api-paths 2>/dev/null)" -- "$cur"))
     fi

@@ -6,15 +6,33 @@ function __dbcurl_api_paths
 end
 
 complete -c dbcurl -f -a '(__dbcurl_api_paths)'
+complete -c dbcurl -l abstract-unix-socket -d 'Connect via abstract Unix domain socket' -x
+complete -c dbcurl -l anyauth -d 'Pick any authentication method'
+complete -c dbcurl -l aws-sigv4 -d 'Use AWS V4 signature authentication' -x
+complete -c dbcurl -l basic -d 'Use HTTP Basic Authentication'
 complete -c dbcurl -l cacert -d 'CA certificate to verify peer against' -r -F
 complete -c dbcurl -l capath -d 'CA directory to verify peer against' -r -a '(__fish_complete_directories)'
+complete -c dbcurl -s E -l cert -d 'Client certificate file and password' -r -F
+complete -c dbcurl -l cert-status -d 'Verify the status of the server cert via OCSP-staple'
+complete -c dbcurl -l cert-type -d 'Certificate type (DER/PEM/ENG/P12)' -x
+complete -c dbcurl -l ciphers -d 'SSL ciphers to use' -x
 complete -c dbcurl -l compressed -d 'Request compressed response'
 complete -c dbcurl -l connect-timeout -d 'Maximum time allowed for connection' -x
+complete -c dbcurl -l connect-to -d 'Connect to host' -x
+complete -c dbcurl -s C -l continue-at -d 'Resumed transfer offset' -x
+complete -c dbcurl -s b -l cookie -d 'Send cookies from string/file' -r -F
+complete -c dbcurl -s c -l cookie-jar -d 'Write cookies to <filename> after operation' -r -F
+complete -c dbcurl -l create-dirs -d 'Create necessary local directory hierarchy'
+complete -c dbcurl -l crlfile -d 'Use this CRL list' -r -F
 complete -c dbcurl -s d -l data -d 'HTTP POST data' -x
 complete -c dbcurl -l data-ascii -d 'HTTP POST ASCII data' -x
 complete -c dbcurl -l data-binary -d 'HTTP POST binary data' -x
 complete -c dbcurl -l data-raw -d 'HTTP POST data, \'@\' allowed' -x
+complete -c dbcurl -l data-urlencode -d 'HTTP POST data URL encoded' -x
+complete -c dbcurl -l digest -d 'Use HTTP Digest Authentication'
 complete -c dbcurl -s q -l disable -d 'Disable .curlrc'
+complete -c dbcurl -s D -l dump-header -d 'Write the received headers to <filename>' -r -F
+complete -c dbcurl -l expect100-timeout -d 'How long to wait for 100-continue' -x
 complete -c dbcurl -l explain -d 'Show how workspace, token and auth were resolved; send nothing'
 complete -c dbcurl -s f -l fail -d 'Fail fast with no output on HTTP errors'
 complete -c dbcurl -l fail-early -d 'Fail on first transfer error, do not continue'
@@ -24,27 +42,65 @@ complete -c dbcurl -s g -l globoff -d 'Disable URL sequences and ranges using {}
 complete -c dbcurl -s I -l head -d 'Show document info only'
 complete -c dbcurl -s H -l header -d 'Pass custom header(s) to server' -x
 complete -c dbcurl -s h -l help -d 'Get help for commands'
+complete -c dbcurl -s 0 -l http1.0 -d 'Use HTTP 1.0'
+complete -c dbcurl -l http1.1 -d 'Use HTTP 1.1'
+complete -c dbcurl -l http2 -d 'Use HTTP 2'
+complete -c dbcurl -l http2-prior-knowledge -d 'Use HTTP 2 without HTTP/1.1 Upgrade'
 complete -c dbcurl -s i -l include -d 'Include protocol response headers in the output'
 complete -c dbcurl -s k -l insecure -d 'Allow insecure server connections'
+complete -c dbcurl -l interface -d 'Use network INTERFACE (or address)' -x
+complete -c dbcurl -s 4 -l ipv4 -d 'Resolve names to IPv4 addresses'
+complete -c dbcurl -s 6 -l ipv6 -d 'Resolve names to IPv6 addresses'
 complete -c dbcurl -l json -d 'HTTP POST JSON' -x
+complete -c dbcurl -s j -l junk-session-cookies -d 'Ignore session cookies read from file'
+complete -c dbcurl -l keepalive -d 'Use TCP keepalive (--no-keepalive disables it)'
+complete -c dbcurl -l keepalive-time -d 'Interval time for keepalive probes' -x
+complete -c dbcurl -l key -d 'Private key file name' -r -F
+complete -c dbcurl -l key-type -d 'Private key file type (DER/PEM/ENG)' -x
+complete -c dbcurl -l limit-rate -d 'Limit transfer speed to RATE' -x
 complete -c dbcurl -l list-api-paths -d 'Print the Databricks REST API paths dbcurl knows, one a line'
 complete -c dbcurl -l list-profiles -d 'Print the Databricks profile names, one a line'
+complete -c dbcurl -l local-port -d 'Force use of RANGE for local port numbers' -x
 complete -c dbcurl -s L -l location -d 'Follow redirects'
 complete -c dbcurl -l location-trusted -d 'Like --location, and send auth to other hosts'
 complete -c dbcurl -s M -l manual -d 'Display the full manual'
-complete -c dbcurl -s m -l max-time -d 'Maximum time allowed for transfer' -x
+complete -c dbcurl -l max-filesize -d 'Maximum file size to download' -x
 complete -c dbcurl -l max-redirs -d 'Maximum number of redirects allowed' -x
+complete -c dbcurl -s m -l max-time -d 'Maximum time allowed for transfer' -x
+complete -c dbcurl -l negotiate -d 'Use HTTP Negotiate (SPNEGO) authentication'
 complete -c dbcurl -s n -l netrc -d 'Must read .netrc for user name and password'
 complete -c dbcurl -l netrc-file -d 'Specify FILE for netrc' -r -F
 complete -c dbcurl -l netrc-optional -d 'Use either .netrc or URL'
 complete -c dbcurl -s : -l next -d 'Make next URL use its separate set of options'
-complete -c dbcurl -l no-progress-meter -d 'Show the progress meter'
+complete -c dbcurl -l noproxy -d 'List of hosts which do not use proxy' -x
+complete -c dbcurl -l ntlm -d 'Use HTTP NTLM authentication'
 complete -c dbcurl -l oauth2-bearer -d 'OAuth 2 Bearer Token' -x
 complete -c dbcurl -s o -l output -d 'Write to file instead of stdout' -r -F
+complete -c dbcurl -l output-dir -d 'Directory to save files in' -r -a '(__fish_complete_directories)'
 complete -c dbcurl -l paginate -d 'Follow Databricks page tokens; print the pages as one JSON document'
 complete -c dbcurl -l paginate-max -d 'Stop --paginate after this many pages' -x
+complete -c dbcurl -l pass -d 'Pass phrase for the private key' -x
+complete -c dbcurl -l path-as-is -d 'Do not squash .. sequences in URL path'
+complete -c dbcurl -l pinnedpubkey -d 'FILE/HASHES Public key to verify peer against' -x
+complete -c dbcurl -l post301 -d 'Do not switch to GET after following a 301'
+complete -c dbcurl -l post302 -d 'Do not switch to GET after following a 302'
+complete -c dbcurl -l post303 -d 'Do not switch to GET after following a 303'
 complete -c dbcurl -l profile -d 'Databricks configuration profile to use' -x -a '(dbcurl --list-profiles 2>/dev/null)'
+complete -c dbcurl -l no-progress-meter -d 'Show the progress meter'
+complete -c dbcurl -s x -l proxy -d 'Use this proxy' -x
+complete -c dbcurl -l proxy-header -d 'Pass custom header(s) to proxy' -x
+complete -c dbcurl -l proxy-insecure -d 'Do HTTPS proxy connections without verifying the proxy'
+complete -c dbcurl -s U -l proxy-user -d 'Proxy user and password' -x
+complete -c dbcurl -s p -l proxytunnel -d 'Operate through an HTTP proxy tunnel (using CONNECT)'
+complete -c dbcurl -s r -l range -d 'Retrieve only the bytes within RANGE' -x
+complete -c dbcurl -l raw -d 'Do HTTP "raw"; no transfer decoding'
+complete -c dbcurl -s e -l referer -d 'Referrer URL' -x
+complete -c dbcurl -s O -l remote-name -d 'Write output to a file named as the remote file'
+complete -c dbcurl -l remote-name-all -d 'Use the remote file name for all URLs'
+complete -c dbcurl -l remove-on-error -d 'Remove output file on errors'
 complete -c dbcurl -s X -l request -d 'Specify request method to use' -x -a 'GET POST PUT PATCH DELETE HEAD OPTIONS'
+complete -c dbcurl -l request-target -d 'Specify the target for this request' -x
+complete -c dbcurl -l resolve -d 'Resolve the host+port to this address' -x
 complete -c dbcurl -l retry -d 'Retry request if transient problems occur' -x
 complete -c dbcurl -l retry-all-errors -d 'Retry all errors (use with --retry)'
 complete -c dbcurl -l retry-connrefused -d 'Retry on connection refused (use with --retry)'
@@ -52,11 +108,32 @@ complete -c dbcurl -l retry-delay -d 'Wait time between retries' -x
 complete -c dbcurl -l retry-max-time -d 'Retry only within this period' -x
 complete -c dbcurl -s S -l show-error -d 'Show error even when -s is used'
 complete -c dbcurl -s s -l silent -d 'Silent mode'
+complete -c dbcurl -l socks4 -d 'SOCKS4 proxy on given host + port' -x
+complete -c dbcurl -l socks4a -d 'SOCKS4a proxy on given host + port' -x
+complete -c dbcurl -l socks5 -d 'SOCKS5 proxy on given host + port' -x
+complete -c dbcurl -l socks5-hostname -d 'SOCKS5 proxy, pass host name to proxy' -x
+complete -c dbcurl -s Y -l speed-limit -d 'Stop transfers slower than this' -x
+complete -c dbcurl -s y -l speed-time -d 'Trigger \'speed-limit\' abort after this time' -x
+complete -c dbcurl -l ssl-no-revoke -d 'Disable cert revocation checks (Schannel)'
 complete -c dbcurl -l stderr -d 'Where to redirect stderr' -r -F
+complete -c dbcurl -l tcp-fastopen -d 'Use TCP Fast Open'
+complete -c dbcurl -l tcp-nodelay -d 'Use the TCP_NODELAY option'
+complete -c dbcurl -s z -l time-cond -d 'Transfer based on a time condition' -x
+complete -c dbcurl -l tls-max -d 'Set maximum allowed TLS version' -x
+complete -c dbcurl -l tls13-ciphers -d 'TLS 1.3 cipher suites to use' -x
+complete -c dbcurl -s 1 -l tlsv1 -d 'Use TLSv1.0 or greater'
+complete -c dbcurl -l tlsv1.0 -d 'Use TLSv1.0 or greater'
+complete -c dbcurl -l tlsv1.1 -d 'Use TLSv1.1 or greater'
+complete -c dbcurl -l tlsv1.2 -d 'Use TLSv1.2 or greater'
+complete -c dbcurl -l tlsv1.3 -d 'Use TLSv1.3 or greater'
+complete -c dbcurl -l tr-encoding -d 'Request compressed transfer encoding'
 complete -c dbcurl -l trace -d 'Write a debug trace to FILE' -r -F
 complete -c dbcurl -l trace-ascii -d 'Like --trace, but without hex output' -r -F
 complete -c dbcurl -l trace-time -d 'Add time stamps to trace/verbose output'
+complete -c dbcurl -l unix-socket -d 'Connect through this Unix domain socket' -x
+complete -c dbcurl -s T -l upload-file -d 'Transfer local FILE to destination' -r -F
 complete -c dbcurl -l url -d 'URL to work with' -x
+complete -c dbcurl -l url-query -d 'Add a URL query part' -x
 complete -c dbcurl -s u -l user -d 'Server user and password' -x
 complete -c dbcurl -s A -l user-agent -d 'Send User-Agent <name> to server' -x
 complete -c dbcurl -s v -l verbose -d 'Make the operation more talkative'

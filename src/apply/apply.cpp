@@ -1,6 +1,9 @@
 #include "apply/apply.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <cstdlib>
 
 #include "build_info.hpp"
 #include "common/strings.hpp"
@@ -8,6 +11,18 @@
 namespace dbcurl {
 
 namespace {
+
+// The parse stage records these without curl.h.
+static_assert(CurlAuth::kBasic == CURLAUTH_BASIC && CurlAuth::kDigest == CURLAUTH_DIGEST &&
+              CurlAuth::kNegotiate == CURLAUTH_NEGOTIATE && CurlAuth::kNtlm == CURLAUTH_NTLM &&
+              CurlAuth::kAny == CURLAUTH_ANY);
+static_assert(HttpVersion::k10 == CURL_HTTP_VERSION_1_0 && HttpVersion::k11 == CURL_HTTP_VERSION_1_1 &&
+              HttpVersion::k2 == CURL_HTTP_VERSION_2_0 &&
+              HttpVersion::k2PriorKnowledge == CURL_HTTP_VERSION_2_PRIOR_KNOWLEDGE);
+static_assert(TlsVersion::k1 == CURL_SSLVERSION_TLSv1 && TlsVersion::k10 == CURL_SSLVERSION_TLSv1_0 &&
+              TlsVersion::k13 == CURL_SSLVERSION_TLSv1_3 && TlsVersion::kMaxDefault == CURL_SSLVERSION_MAX_DEFAULT &&
+              TlsVersion::kMax13 == CURL_SSLVERSION_MAX_TLSv1_3);
+static_assert(CURL_REDIR_POST_301 == 1 && CURL_REDIR_POST_302 == 2 && CURL_REDIR_POST_303 == 4);
 
 constexpr long kReceiveBufferBytes = 100 * 1024;  // curl's tool default
 
@@ -61,8 +76,10 @@ Status apply_transfer(CURL* easy, CURLSH* share, const TransferConfig& transfer,
   set(CURLOPT_ERRORBUFFER, sinks.error_buffer);
   set(CURLOPT_BUFFERSIZE, kReceiveBufferBytes);
 
-  const bool query_data = transfer.get_query && transfer.post_data;
-  set(CURLOPT_URL, (query_data ? url_with_query(plan.url, *transfer.post_data) : plan.url).c_str());
+  std::string url = plan.url;
+  for (const auto& query : transfer.url_queries) url = url_with_query(url, query);
+  if (transfer.get_query && transfer.post_data) url = url_with_query(url, *transfer.post_data);
+  set(CURLOPT_URL, url.c_str());
 
   set(CURLOPT_WRITEFUNCTION, sinks.write_body);
   set(CURLOPT_WRITEDATA, sinks.body_data);
@@ -120,6 +137,122 @@ Status apply_transfer(CURL* easy, CURLSH* share, const TransferConfig& transfer,
     set(CURLOPT_CAPATH, transfer.capath->c_str());
   else if (auto dir = env.get("SSL_CERT_DIR"); dir && !transfer.cacert)
     set(CURLOPT_CAPATH, dir->c_str());
+
+  // Request details.
+  if (transfer.referer) set(CURLOPT_REFERER, transfer.referer->c_str());
+  if (transfer.auto_referer) set(CURLOPT_AUTOREFERER, 1L);
+  if (!transfer.cookies.empty()) set(CURLOPT_COOKIE, join(transfer.cookies, ";").c_str());
+  for (const auto& file : transfer.cookie_files) set(CURLOPT_COOKIEFILE, file.c_str());
+  if (transfer.cookie_jar) set(CURLOPT_COOKIEJAR, transfer.cookie_jar->c_str());
+  if (transfer.junk_session_cookies) set(CURLOPT_COOKIESESSION, 1L);
+  if (transfer.post_redirects != 0) set(CURLOPT_POSTREDIR, transfer.post_redirects);
+  if (transfer.request_target) set(CURLOPT_REQUEST_TARGET, transfer.request_target->c_str());
+  if (transfer.path_as_is) set(CURLOPT_PATH_AS_IS, 1L);
+  if (transfer.raw) {
+    set(CURLOPT_HTTP_CONTENT_DECODING, 0L);
+    set(CURLOPT_HTTP_TRANSFER_DECODING, 0L);
+  }
+  if (transfer.transfer_encoding) set(CURLOPT_TRANSFER_ENCODING, 1L);
+  if (transfer.range) set(CURLOPT_RANGE, transfer.range->c_str());
+  if (sinks.resume_from > 0) set(CURLOPT_RESUME_FROM_LARGE, static_cast<curl_off_t>(sinks.resume_from));
+  if (transfer.time_condition) {
+    std::string condition = *transfer.time_condition;
+    long kind = CURL_TIMECOND_IFMODSINCE;
+    if (!condition.empty() && (condition[0] == '-' || condition[0] == '+')) {
+      kind = condition[0] == '-' ? CURL_TIMECOND_IFUNMODSINCE : CURL_TIMECOND_IFMODSINCE;
+      condition.erase(0, 1);
+    }
+    curl_off_t when = curl_getdate(condition.c_str(), nullptr);
+    if (when == -1) {
+      struct stat info {};
+      if (::stat(condition.c_str(), &info) == 0) when = info.st_mtime;
+    }
+    if (when != -1) {
+      set(CURLOPT_TIMECONDITION, kind);
+      set(CURLOPT_TIMEVALUE_LARGE, when);
+    }
+  }
+  for (const auto& header : transfer.proxy_headers) {
+    if (!owned.proxy_headers.append(header)) return make_error(CURLE_OUT_OF_MEMORY, "out of memory");
+  }
+  if (owned.proxy_headers.get() != nullptr) {
+    set(CURLOPT_PROXYHEADER, owned.proxy_headers.get());
+    set(CURLOPT_HEADEROPT, static_cast<long>(CURLHEADER_SEPARATE));
+  }
+  if (sinks.upload != nullptr) {
+    set(CURLOPT_UPLOAD, 1L);
+    set(CURLOPT_READFUNCTION, sinks.read_upload);
+    set(CURLOPT_READDATA, sinks.upload);
+    if (sinks.upload_size >= 0) set(CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(sinks.upload_size));
+  }
+
+  // Limits.
+  if (transfer.limit_rate > 0) {
+    set(CURLOPT_MAX_RECV_SPEED_LARGE, static_cast<curl_off_t>(transfer.limit_rate));
+    set(CURLOPT_MAX_SEND_SPEED_LARGE, static_cast<curl_off_t>(transfer.limit_rate));
+  }
+  if (transfer.max_filesize > 0) set(CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(transfer.max_filesize));
+  if (transfer.speed_limit > 0 || transfer.speed_time > 0) {
+    set(CURLOPT_LOW_SPEED_LIMIT, transfer.speed_limit > 0 ? transfer.speed_limit : 1L);
+    set(CURLOPT_LOW_SPEED_TIME, transfer.speed_time > 0 ? transfer.speed_time : 30L);
+  }
+  if (transfer.expect100_timeout_ms > 0) set(CURLOPT_EXPECT_100_TIMEOUT_MS, transfer.expect100_timeout_ms);
+
+  // Connection.
+  if (transfer.ip_resolve != 0) set(CURLOPT_IPRESOLVE, transfer.ip_resolve);
+  for (const auto& entry : transfer.resolve) owned.resolve.append(entry);
+  if (owned.resolve.get() != nullptr) set(CURLOPT_RESOLVE, owned.resolve.get());
+  for (const auto& entry : transfer.connect_to) owned.connect_to.append(entry);
+  if (owned.connect_to.get() != nullptr) set(CURLOPT_CONNECT_TO, owned.connect_to.get());
+  if (transfer.unix_socket) {
+    set(transfer.abstract_unix_socket ? CURLOPT_ABSTRACT_UNIX_SOCKET : CURLOPT_UNIX_SOCKET_PATH,
+        transfer.unix_socket->c_str());
+  }
+  if (transfer.interface_name) set(CURLOPT_INTERFACE, transfer.interface_name->c_str());
+  if (transfer.local_port) {
+    const auto dash = transfer.local_port->find('-');
+    const long first = std::strtol(transfer.local_port->c_str(), nullptr, 10);
+    set(CURLOPT_LOCALPORT, first);
+    if (dash != std::string::npos) {
+      set(CURLOPT_LOCALPORTRANGE, std::strtol(transfer.local_port->c_str() + dash + 1, nullptr, 10) - first + 1);
+    }
+  }
+  if (!transfer.keepalive) set(CURLOPT_TCP_KEEPALIVE, 0L);
+  if (transfer.keepalive_time > 0) {
+    set(CURLOPT_TCP_KEEPIDLE, transfer.keepalive_time);
+    set(CURLOPT_TCP_KEEPINTVL, transfer.keepalive_time);
+  }
+  if (!transfer.tcp_nodelay) set(CURLOPT_TCP_NODELAY, 0L);
+  if (transfer.tcp_fastopen) set(CURLOPT_TCP_FASTOPEN, 1L);
+  if (transfer.http_version != 0) set(CURLOPT_HTTP_VERSION, transfer.http_version);
+
+  // Proxy.
+  if (transfer.proxy) set(CURLOPT_PROXY, transfer.proxy->c_str());
+  if (transfer.proxy_user) set(CURLOPT_PROXYUSERPWD, transfer.proxy_user->c_str());
+  if (transfer.noproxy) set(CURLOPT_NOPROXY, transfer.noproxy->c_str());
+  if (transfer.proxytunnel) set(CURLOPT_HTTPPROXYTUNNEL, 1L);
+  if (transfer.proxy_insecure) {
+    set(CURLOPT_PROXY_SSL_VERIFYPEER, 0L);
+    set(CURLOPT_PROXY_SSL_VERIFYHOST, 0L);
+  }
+
+  // TLS.
+  if (transfer.cert) set(CURLOPT_SSLCERT, transfer.cert->c_str());
+  if (transfer.cert_type) set(CURLOPT_SSLCERTTYPE, transfer.cert_type->c_str());
+  if (transfer.key) set(CURLOPT_SSLKEY, transfer.key->c_str());
+  if (transfer.key_type) set(CURLOPT_SSLKEYTYPE, transfer.key_type->c_str());
+  if (transfer.key_password) set(CURLOPT_KEYPASSWD, transfer.key_password->c_str());
+  if (transfer.pinned_public_key) set(CURLOPT_PINNEDPUBLICKEY, transfer.pinned_public_key->c_str());
+  if (transfer.tls_min != 0 || transfer.tls_max != 0) set(CURLOPT_SSLVERSION, transfer.tls_min | transfer.tls_max);
+  if (transfer.ciphers) set(CURLOPT_SSL_CIPHER_LIST, transfer.ciphers->c_str());
+  if (transfer.tls13_ciphers) set(CURLOPT_TLS13_CIPHERS, transfer.tls13_ciphers->c_str());
+  if (transfer.crl_file) set(CURLOPT_CRLFILE, transfer.crl_file->c_str());
+  if (transfer.ssl_no_revoke) set(CURLOPT_SSL_OPTIONS, static_cast<long>(CURLSSLOPT_NO_REVOKE));
+  if (transfer.cert_status) set(CURLOPT_SSL_VERIFYSTATUS, 1L);
+
+  // Authentication methods for what the user typed; dbcurl's bearer (below) overrides them.
+  if (transfer.auth_methods != 0) set(CURLOPT_HTTPAUTH, transfer.auth_methods);
+  if (transfer.aws_sigv4) set(CURLOPT_AWS_SIGV4, transfer.aws_sigv4->c_str());
 
   // Credentials: the plan decided; a workspace bearer never goes through netrc or -u.
   if (plan.auth == AuthMode::kBearer) {

@@ -24,12 +24,19 @@ struct TransferSinks {
   void* trace_data = nullptr;
   std::FILE* error_stream = nullptr;  // libcurl's progress meter goes here
   bool progress_meter = false;
-  char* error_buffer = nullptr;  // CURL_ERROR_SIZE bytes
+  char* error_buffer = nullptr;              // CURL_ERROR_SIZE bytes
+  curl_read_callback read_upload = nullptr;  // -T
+  void* upload = nullptr;                    // null: no upload
+  long long upload_size = -1;                // -1: unknown (stdin): chunked
+  long long resume_from = 0;                 // -C, resolved against the output file
 };
 
 // Strings libcurl keeps pointers to must outlive the transfer.
 struct AppliedTransfer {
   HeaderList headers;
+  HeaderList proxy_headers;
+  HeaderList resolve;
+  HeaderList connect_to;
 };
 
 // The User-Agent of a request: curl's for plain requests, dbcurl's with the

@@ -10,6 +10,24 @@
 
 namespace dbcurl {
 
+// libcurl's numbers for options the parser records; static_asserts in
+// apply/apply.cpp keep them equal to curl.h's, without curl.h here.
+namespace CurlAuth {
+inline constexpr unsigned long kBasic = 1UL << 0;
+inline constexpr unsigned long kDigest = 1UL << 1;
+inline constexpr unsigned long kNegotiate = 1UL << 2;
+inline constexpr unsigned long kNtlm = 1UL << 3;
+inline constexpr unsigned long kAny = ~(1UL << 4);  // CURLAUTH_ANY: all but DIGEST_IE
+}  // namespace CurlAuth
+namespace HttpVersion {
+inline constexpr long k10 = 1, k11 = 2, k2 = 3, k2PriorKnowledge = 5;
+}
+namespace TlsVersion {
+inline constexpr long k1 = 1, k10 = 4, k11 = 5, k12 = 6, k13 = 7;
+inline constexpr long kMaxDefault = 1L << 16, kMax10 = 4L << 16, kMax11 = 5L << 16, kMax12 = 6L << 16,
+                      kMax13 = 7L << 16;
+}  // namespace TlsVersion
+
 enum class TraceMode { kNone, kVerbose, kAscii, kBinary };
 
 // Options that curl keeps across --next.
@@ -36,8 +54,8 @@ struct GlobalConfig {
 
 struct TransferConfig {
   std::vector<std::string> urls;
-  std::vector<std::string> outputs;  // -o, paired with urls in order
-  bool globoff = false;              // -g
+  std::vector<std::optional<std::string>> outputs;  // -o NAME, or nullopt for -O; paired with urls in order
+  bool globoff = false;                             // -g
 
   std::optional<std::string> method;     // -X
   std::vector<std::string> headers;      // -H, in order
@@ -66,6 +84,79 @@ struct TransferConfig {
   bool retry_connection_refused = false;
   bool paginate = false;  // dbcurl's --paginate
   long paginate_max = 0;  // 0: no limit
+
+  // Output.
+  std::optional<std::string> dump_header;  // -D
+  bool remote_name_all = false;            // --remote-name-all
+  std::optional<std::string> output_dir;   // --output-dir
+  bool create_dirs = false;
+  bool remove_on_error = false;
+
+  // Request.
+  std::optional<std::string> referer;  // -e, without ";auto"
+  bool auto_referer = false;
+  std::vector<std::string> cookies;        // -b values with '=': joined with "; "
+  std::vector<std::string> cookie_files;   // -b values without '='
+  std::optional<std::string> cookie_jar;   // -c
+  bool junk_session_cookies = false;       // -j
+  std::vector<std::string> url_queries;    // --url-query, already encoded
+  std::optional<std::string> upload_file;  // -T
+  long post_redirects = 0;                 // --post301/302/303 bits (CURL_REDIR_POST_*)
+  std::optional<std::string> request_target;
+  bool path_as_is = false;
+  bool raw = false;
+  bool transfer_encoding = false;             // --tr-encoding
+  std::optional<std::string> range;           // -r
+  std::optional<std::string> continue_at;     // -C: bytes, or "-" for the output file's size
+  std::optional<std::string> time_condition;  // -z
+  std::vector<std::string> proxy_headers;
+
+  // Transfer limits.
+  long long limit_rate = 0;  // --limit-rate, bytes/s
+  long long max_filesize = 0;
+  long speed_limit = 0;  // -Y
+  long speed_time = 0;   // -y
+  long expect100_timeout_ms = 0;
+
+  // Connection.
+  long ip_resolve = 0;               // CURL_IPRESOLVE_*: -4 is 1, -6 is 2
+  std::vector<std::string> resolve;  // --resolve
+  std::vector<std::string> connect_to;
+  std::optional<std::string> unix_socket;
+  bool abstract_unix_socket = false;
+  std::optional<std::string> interface_name;
+  std::optional<std::string> local_port;  // "N" or "N-M"
+  bool keepalive = true;                  // --no-keepalive
+  long keepalive_time = 0;
+  bool tcp_nodelay = true;
+  bool tcp_fastopen = false;
+  long http_version = 0;  // 0: curl's default (HTTP/2 over TLS); else CURL_HTTP_VERSION_*
+
+  // Proxy.
+  std::optional<std::string> proxy;        // -x, --socks*
+  std::optional<SecretString> proxy_user;  // -U
+  std::optional<std::string> noproxy;
+  bool proxytunnel = false;
+  bool proxy_insecure = false;
+
+  // TLS.
+  std::optional<std::string> cert;  // -E
+  std::optional<std::string> cert_type;
+  std::optional<std::string> key;
+  std::optional<std::string> key_type;
+  std::optional<SecretString> key_password;  // --pass
+  std::optional<std::string> pinned_public_key;
+  long tls_min = 0;  // CURL_SSLVERSION_*
+  long tls_max = 0;  // CURL_SSLVERSION_MAX_*
+  std::optional<std::string> ciphers;
+  std::optional<std::string> tls13_ciphers;
+  std::optional<std::string> crl_file;
+  bool ssl_no_revoke = false;
+  bool cert_status = false;
+
+  // Authentication methods for plain requests (CURLAUTH_* bits; 0: libcurl's default).
+  unsigned long auth_methods = 0;
+  std::optional<std::string> aws_sigv4;
 
   bool netrc = false;           // -n; --netrc-file implies it, as in curl
   bool netrc_optional = false;  // --netrc-optional, which wins over -n

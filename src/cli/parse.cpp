@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "cli/option_table.hpp"
+#include "cli/url_encode.hpp"
 
 namespace dbcurl {
 
@@ -44,6 +45,42 @@ Status set_count(std::string_view word, const std::string& value, long& target) 
   if (!count) return count.error();
   target = *count;
   return Ok{};
+}
+
+template <class Bits>
+void toggle_bits(Bits& target, Bits bits, bool on) {
+  target = on ? (target | bits) : (target & ~bits);
+}
+
+// curl's <speed>/<bytes> values: a number with an optional k, M, G, T suffix.
+Result<long long> parse_size(std::string_view word, const std::string& value) {
+  long long number = 0;
+  const char* end = value.data() + value.size();
+  const auto [ptr, ec] = std::from_chars(value.data(), end, number);
+  if (ec != std::errc{} || number < 0) return option_error(word, "expected a proper numerical parameter");
+  const std::string_view suffix(ptr, static_cast<std::size_t>(end - ptr));
+  long long multiplier = 1;
+  if (suffix == "k" || suffix == "K")
+    multiplier = 1LL << 10;
+  else if (suffix == "m" || suffix == "M")
+    multiplier = 1LL << 20;
+  else if (suffix == "g" || suffix == "G")
+    multiplier = 1LL << 30;
+  else if (suffix == "t" || suffix == "T")
+    multiplier = 1LL << 40;
+  else if (!suffix.empty())
+    return option_error(word, "unsupported --limit-rate unit");
+  return number * multiplier;
+}
+
+// --tls-max's values as CURL_SSLVERSION_MAX_* numbers; -1 when unknown.
+long tls_version_number(std::string_view text) {
+  if (text == "default") return TlsVersion::kMaxDefault;
+  if (text == "1.0") return TlsVersion::kMax10;
+  if (text == "1.1") return TlsVersion::kMax11;
+  if (text == "1.2") return TlsVersion::kMax12;
+  if (text == "1.3") return TlsVersion::kMax13;
+  return -1;
 }
 
 void append_data(TransferConfig& transfer, std::string piece, bool json_piece) {
@@ -121,6 +158,135 @@ class Parser {
     const auto warn_sink = [this](std::string_view text) { warn(text); };
     switch (spec.id) {
       case OptionId::kCacert: t.cacert = value; break;
+      case OptionId::kAbstractUnixSocket:
+        t.unix_socket = value;
+        t.abstract_unix_socket = true;
+        break;
+      case OptionId::kAnyauth: t.auth_methods = on ? CurlAuth::kAny : 0; break;
+      case OptionId::kAwsSigv4: t.aws_sigv4 = value; break;
+      case OptionId::kBasic: toggle_bits(t.auth_methods, CurlAuth::kBasic, on); break;
+      case OptionId::kCert: t.cert = value; break;
+      case OptionId::kCertStatus: t.cert_status = on; break;
+      case OptionId::kCertType: t.cert_type = value; break;
+      case OptionId::kCiphers: t.ciphers = value; break;
+      case OptionId::kConnectTo: t.connect_to.push_back(value); break;
+      case OptionId::kContinueAt: t.continue_at = value; break;
+      case OptionId::kCookie:
+        if (value.find('=') != std::string::npos)
+          t.cookies.push_back(value);
+        else
+          t.cookie_files.push_back(value);
+        break;
+      case OptionId::kCookieJar: t.cookie_jar = value; break;
+      case OptionId::kCreateDirs: t.create_dirs = on; break;
+      case OptionId::kCrlfile: t.crl_file = value; break;
+      case OptionId::kDataUrlencode:
+        append_data(t, url_encoded_value(value, context_.read_file, warn_sink), false);
+        break;
+      case OptionId::kDigest: toggle_bits(t.auth_methods, CurlAuth::kDigest, on); break;
+      case OptionId::kDumpHeader: t.dump_header = value; break;
+      case OptionId::kExpect100Timeout: {
+        Result<long> ms = parse_seconds(word, value);
+        if (!ms) return ms.error();
+        t.expect100_timeout_ms = *ms;
+        break;
+      }
+      case OptionId::kHttp10: t.http_version = HttpVersion::k10; break;
+      case OptionId::kHttp11: t.http_version = HttpVersion::k11; break;
+      case OptionId::kHttp2: t.http_version = HttpVersion::k2; break;
+      case OptionId::kHttp2PriorKnowledge: t.http_version = HttpVersion::k2PriorKnowledge; break;
+      case OptionId::kInterface: t.interface_name = value; break;
+      case OptionId::kIpv4: t.ip_resolve = 1; break;
+      case OptionId::kIpv6: t.ip_resolve = 2; break;
+      case OptionId::kJunkSessionCookies: t.junk_session_cookies = on; break;
+      case OptionId::kKeepalive: t.keepalive = on; break;
+      case OptionId::kKeepaliveTime:
+        if (Status status = set_count(word, value, t.keepalive_time); !status) return status;
+        break;
+      case OptionId::kKey: t.key = value; break;
+      case OptionId::kKeyType: t.key_type = value; break;
+      case OptionId::kLimitRate: {
+        Result<long long> bytes = parse_size(word, value);
+        if (!bytes) return bytes.error();
+        t.limit_rate = *bytes;
+        break;
+      }
+      case OptionId::kLocalPort: t.local_port = value; break;
+      case OptionId::kMaxFilesize: {
+        Result<long long> bytes = parse_size(word, value);
+        if (!bytes) return bytes.error();
+        t.max_filesize = *bytes;
+        break;
+      }
+      case OptionId::kNegotiate: toggle_bits(t.auth_methods, CurlAuth::kNegotiate, on); break;
+      case OptionId::kNoproxy: t.noproxy = value; break;
+      case OptionId::kNtlm: toggle_bits(t.auth_methods, CurlAuth::kNtlm, on); break;
+      case OptionId::kOutputDir: t.output_dir = value; break;
+      case OptionId::kPass: t.key_password.emplace(value); break;
+      case OptionId::kPathAsIs: t.path_as_is = on; break;
+      case OptionId::kPinnedpubkey: t.pinned_public_key = value; break;
+      case OptionId::kPost301: toggle_bits(t.post_redirects, 1L, on); break;
+      case OptionId::kPost302: toggle_bits(t.post_redirects, 2L, on); break;
+      case OptionId::kPost303: toggle_bits(t.post_redirects, 4L, on); break;
+      case OptionId::kProxy: t.proxy = value; break;
+      case OptionId::kProxyHeader:
+        for (std::string& header : header_option_values(value, context_.read_file, warn_sink)) {
+          t.proxy_headers.push_back(std::move(header));
+        }
+        break;
+      case OptionId::kProxyInsecure: t.proxy_insecure = on; break;
+      case OptionId::kProxyUser: t.proxy_user.emplace(value); break;
+      case OptionId::kProxytunnel: t.proxytunnel = on; break;
+      case OptionId::kRange: t.range = value; break;
+      case OptionId::kRaw: t.raw = on; break;
+      case OptionId::kReferer: {
+        const auto suffix = value.rfind(";auto");
+        t.auto_referer = suffix != std::string::npos && suffix + 5 == value.size();
+        const std::string referer = t.auto_referer ? value.substr(0, suffix) : value;
+        if (referer.empty())
+          t.referer.reset();
+        else
+          t.referer = referer;
+        break;
+      }
+      case OptionId::kRemoteName: t.outputs.emplace_back(std::nullopt); break;
+      case OptionId::kRemoteNameAll: t.remote_name_all = on; break;
+      case OptionId::kRemoveOnError: t.remove_on_error = on; break;
+      case OptionId::kRequestTarget: t.request_target = value; break;
+      case OptionId::kResolve: t.resolve.push_back(value); break;
+      case OptionId::kSocks4: t.proxy = "socks4://" + value; break;
+      case OptionId::kSocks4a: t.proxy = "socks4a://" + value; break;
+      case OptionId::kSocks5: t.proxy = "socks5://" + value; break;
+      case OptionId::kSocks5Hostname: t.proxy = "socks5h://" + value; break;
+      case OptionId::kSpeedLimit:
+        if (Status status = set_count(word, value, t.speed_limit); !status) return status;
+        break;
+      case OptionId::kSpeedTime:
+        if (Status status = set_count(word, value, t.speed_time); !status) return status;
+        break;
+      case OptionId::kSslNoRevoke: t.ssl_no_revoke = on; break;
+      case OptionId::kTcpFastopen: t.tcp_fastopen = on; break;
+      case OptionId::kTcpNodelay: t.tcp_nodelay = on; break;
+      case OptionId::kTimeCond: t.time_condition = value; break;
+      case OptionId::kTls13Ciphers: t.tls13_ciphers = value; break;
+      case OptionId::kTlsMax: {
+        const long version = tls_version_number(value);
+        if (version < 0) return option_error(word, "is badly used here");
+        t.tls_max = version;
+        break;
+      }
+      case OptionId::kTlsv1: t.tls_min = TlsVersion::k1; break;
+      case OptionId::kTlsv10: t.tls_min = TlsVersion::k10; break;
+      case OptionId::kTlsv11: t.tls_min = TlsVersion::k11; break;
+      case OptionId::kTlsv12: t.tls_min = TlsVersion::k12; break;
+      case OptionId::kTlsv13: t.tls_min = TlsVersion::k13; break;
+      case OptionId::kTrEncoding: t.transfer_encoding = on; break;
+      case OptionId::kUnixSocket:
+        t.unix_socket = value;
+        t.abstract_unix_socket = false;
+        break;
+      case OptionId::kUploadFile: t.upload_file = value; break;
+      case OptionId::kUrlQuery: t.url_queries.push_back(url_query_value(value, context_.read_file, warn_sink)); break;
       case OptionId::kCapath: t.capath = value; break;
       case OptionId::kCompressed: t.compressed = on; break;
       case OptionId::kConnectTimeout: {
@@ -188,7 +354,7 @@ class Parser {
       case OptionId::kNext: line_.transfers.emplace_back(); break;
       case OptionId::kProgressMeter: global.no_progress_meter = !on; break;
       case OptionId::kOauth2Bearer: t.oauth2_bearer.emplace(value); break;
-      case OptionId::kOutput: t.outputs.push_back(value); break;
+      case OptionId::kOutput: t.outputs.emplace_back(value); break;
       case OptionId::kPaginate: t.paginate = on; break;
       case OptionId::kPaginateMax:
         if (Status status = set_count(word, value, t.paginate_max); !status) return status;

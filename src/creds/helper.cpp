@@ -3,11 +3,11 @@
 #include <poll.h>
 #include <unistd.h>
 
-#include <boost/process.hpp>
 #include <algorithm>
+#include <boost/process.hpp>
 #include <cerrno>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <thread>
 
 namespace dbcurl {

@@ -1,11 +1,42 @@
 #include "creds/plan.hpp"
 
 #include "cli/glob.hpp"
+#include "creds/url.hpp"
 
 namespace dbcurl {
 
 namespace {
 constexpr int kUrlMalformat = 3;  // CURLE_URL_MALFORMAT, curl's exit code for bad globs
+// -T to a URL without a file part: curl appends the local file's name.
+std::string with_upload_name(const std::string& url, const TransferConfig& transfer) {
+  if (!transfer.upload_file || *transfer.upload_file == "-") return url;
+  const std::string path = split_url(url).rest;
+  const std::string file = transfer.upload_file->substr(transfer.upload_file->rfind('/') + 1);
+  if (path.empty()) return url + "/" + file;
+  if (path.back() == '/') return url + file;
+  return url;
+}
+
+// -O's name: the last segment of the URL's path.
+std::string remote_name(const std::string& url) {
+  std::string path = split_url(url).rest;
+  path = path.substr(0, path.find_first_of("?#"));
+  return path.substr(path.rfind('/') + 1);
+}
+
+// Where a URL's body goes: -o NAME (with #N), -O or --remote-name-all, in --output-dir.
+std::optional<std::string> output_name(const TransferConfig& transfer, std::size_t index, const std::string& url,
+                                       const std::vector<std::string>& matches) {
+  std::optional<std::string> name;
+  if (index < transfer.outputs.size()) {
+    name = transfer.outputs[index] ? glob_output_name(*transfer.outputs[index], matches) : remote_name(url);
+  } else if (transfer.remote_name_all) {
+    name = remote_name(url);
+  }
+  if (name && transfer.output_dir && *name != "-" && !name->starts_with("/")) name = *transfer.output_dir + "/" + *name;
+  return name;
+}
+
 }  // namespace
 
 Result<std::vector<PlannedTransfer>> plan_transfers(const CommandLine& line, CredentialResolver& resolver,
@@ -25,11 +56,10 @@ Result<std::vector<PlannedTransfer>> plan_transfers(const CommandLine& line, Cre
       }
       std::vector<std::string> matches;
       for (std::size_t k = 0; k < glob->size(); ++k) {
-        const std::string url = glob->url(k, &matches);
+        const std::string url = with_upload_name(glob->url(k, &matches), transfer);
         Result<RequestPlan> plan = plan_request(url, transfer, resolver, warn);
         if (!plan) return plan.error();
-        std::optional<std::string> output;
-        if (index < transfer.outputs.size()) output = glob_output_name(transfer.outputs[index], matches);
+        std::optional<std::string> output = output_name(transfer, index, url, matches);
         planned.push_back(PlannedTransfer{&transfer, url, index, std::move(output), std::move(*plan)});
       }
     }

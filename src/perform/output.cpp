@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 
 #include "common/diagnostics.hpp"
 
@@ -48,7 +49,11 @@ bool BodyOutput::ensure_open() {
     stream_ = stdout;
     return true;
   }
-  stream_ = std::fopen(path_->c_str(), "wb");
+  if (create_dirs_) {
+    std::error_code ignored;
+    std::filesystem::create_directories(std::filesystem::path(*path_).parent_path(), ignored);
+  }
+  stream_ = std::fopen(path_->c_str(), append_ ? "ab" : "wb");
   if (stream_ == nullptr) {
     open_failed_ = true;
     diagnostics().warning("Failed to open the file " + *path_ + ": " + std::strerror(errno));
@@ -102,6 +107,19 @@ std::size_t BodyOutput::body_callback(char* data, std::size_t size, std::size_t 
 std::size_t BodyOutput::header_callback(char* data, std::size_t size, std::size_t count, void* self) {
   auto& output = *static_cast<BodyOutput*>(self);
   const std::size_t bytes = size * count;
+  if (!output.dump_path_.empty()) {
+    if (output.dump_stream_ == nullptr) {
+      if (output.dump_path_ == "-")
+        output.dump_stream_ = stdout;
+      else if (output.dump_path_ == "%")
+        output.dump_stream_ = diagnostics().stream();
+      else {
+        output.dump_stream_ = std::fopen(output.dump_path_.c_str(), "wb");
+        output.owns_dump_ = output.dump_stream_ != nullptr;
+      }
+    }
+    if (output.dump_stream_ == nullptr || std::fwrite(data, 1, bytes, output.dump_stream_) != bytes) return 0;
+  }
   if (!output.include_headers_ || output.collected_ != nullptr) return bytes;
   const std::string_view line(data, bytes);
   const auto colon = line.find(':');
@@ -117,12 +135,19 @@ std::size_t BodyOutput::header_callback(char* data, std::size_t size, std::size_
 void BodyOutput::finish(bool transfer_ok) {
   if (finished_) return;
   finished_ = true;
+  if (owns_dump_)
+    std::fclose(dump_stream_);
+  else if (dump_stream_ != nullptr)
+    std::fflush(dump_stream_);
+  dump_stream_ = nullptr;
   if (transfer_ok && stream_ == nullptr && path_) ensure_open();
   if (stream_ == nullptr) return;
-  if (owns_stream_)
+  if (owns_stream_) {
     std::fclose(stream_);
-  else
+    if (!transfer_ok && remove_on_error_) std::remove(path_->c_str());
+  } else {
     std::fflush(stream_);
+  }
   stream_ = nullptr;
   owns_stream_ = false;
 }

@@ -33,6 +33,14 @@ class BodyOutput {
   bool write_document(std::string_view text) { return write(text.data(), text.size()) == text.size(); }
   // A retry starts the -o file again, as curl does; stdout cannot be rewound.
   void rewind_for_retry();
+  // -D: every received header also goes here ("-" stdout, "%" stderr).
+  void dump_headers_to(std::string path) { dump_path_ = std::move(path); }
+  // --create-dirs, -C - (append to what is there), --remove-on-error.
+  void set_file_options(bool create_dirs, bool append, bool remove_on_error) {
+    create_dirs_ = create_dirs;
+    append_ = append;
+    remove_on_error_ = remove_on_error;
+  }
 
   bool to_terminal() const { return terminal_; }
   // The binary-to-terminal guard stopped the transfer (curl's synthetic error:
@@ -62,6 +70,12 @@ class BodyOutput {
   bool hold_errors_ = false;
   std::string error_body_;
   std::string* collected_ = nullptr;
+  std::string dump_path_;
+  std::FILE* dump_stream_ = nullptr;
+  bool owns_dump_ = false;
+  bool create_dirs_ = false;
+  bool append_ = false;
+  bool remove_on_error_ = false;
 };
 
 }  // namespace dbcurl

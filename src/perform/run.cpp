@@ -1,8 +1,10 @@
 #include "perform/run.hpp"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <thread>
@@ -53,6 +55,15 @@ std::string request_method(const TransferConfig& config) {
   if (config.head) return "HEAD";
   if (config.post_data && !config.get_query) return "POST";
   return "GET";
+}
+
+// -C: a byte offset, or "-" for what the output file already holds.
+long long resume_offset(const TransferConfig& config, const std::optional<std::string>& output) {
+  if (!config.continue_at) return 0;
+  if (*config.continue_at != "-") return std::strtoll(config.continue_at->c_str(), nullptr, 10);
+  struct stat info {};
+  if (output && ::stat(output->c_str(), &info) == 0) return info.st_size;
+  return 0;
 }
 
 RetryPolicy retry_policy(const TransferConfig& config) {
@@ -106,6 +117,28 @@ Outcome attempt(const Session& session, const PlannedTransfer& planned, BodyOutp
   sinks.error_stream = diagnostics().stream();
   sinks.progress_meter = !session.global.silent && !session.global.no_progress_meter && !output.to_terminal();
   sinks.error_buffer = error_buffer;
+
+  // -T: the file (or standard input) the request body is read from.
+  std::unique_ptr<std::FILE, FileCloser> upload;
+  if (config.upload_file) {
+    if (*config.upload_file == "-") {
+      sinks.upload = stdin;
+    } else {
+      upload.reset(std::fopen(config.upload_file->c_str(), "rb"));
+      if (!upload) {
+        outcome.code = CURLE_READ_ERROR;
+        outcome.message = "Can't open '" + *config.upload_file + "'!";
+        return outcome;
+      }
+      sinks.upload = upload.get();
+      struct stat info {};
+      if (::fstat(::fileno(upload.get()), &info) == 0 && S_ISREG(info.st_mode)) sinks.upload_size = info.st_size;
+    }
+    sinks.read_upload = [](char* buffer, std::size_t size, std::size_t count, void* file) {
+      return std::fread(buffer, size, count, static_cast<std::FILE*>(file));
+    };
+  }
+  sinks.resume_from = resume_offset(config, planned.output);
 
   AppliedTransfer owned;
   if (Status applied =
@@ -201,6 +234,8 @@ void write_out_for(const PlannedTransfer& planned, const Outcome& outcome, const
 int run_one(const Session& session, PlannedTransfer& planned) {
   const TransferConfig& config = *planned.config;
   BodyOutput output(planned.output, config.include_headers || config.head);
+  if (config.dump_header) output.dump_headers_to(*config.dump_header);
+  output.set_file_options(config.create_dirs, config.continue_at == std::string("-"), config.remove_on_error);
   const Outcome outcome = perform_with_retries(session, planned, output);
   output.finish(outcome.code == 0);
   report(session, planned, outcome, output.error_body());

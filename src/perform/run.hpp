@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "cli/config.hpp"
-#include "creds/plan.hpp"
 #include "creds/environment.hpp"
+#include "creds/plan.hpp"
 
 namespace dbcurl {
 

@@ -30,6 +30,8 @@ def prepare_files(directory):
         "format.txt": "code=%{http_code} type=%{content_type}\\n",
         "headers.txt": "X-From-File: 1\r\n\r\nX-Second: 2\n",
         "netrc": "machine 127.0.0.1 login alice password pw\n",
+        "upload.txt": "uploaded body\n",
+        "cookies.txt": "127.0.0.1\tFALSE\t/\tFALSE\t0\tfromfile\tyes\n",
     }
     for name, text in files.items():
         path = os.path.join(directory, name)

@@ -44,14 +44,14 @@ TEST_CASE("short options bundle and take attached or separate values") {
   CHECK(t.follow_location);
   CHECK(t.method == "POST");
   CHECK(t.headers == std::vector<std::string>{"X-A:1", "X-B: 2"});
-  CHECK(t.outputs == std::vector<std::string>{"file"});
+  CHECK(t.outputs == std::vector<std::optional<std::string>>{"file"});
   CHECK(t.urls == std::vector<std::string>{"https://h/"});
 }
 
 TEST_CASE("-os means output file s, as in curl") {
   Parsed parsed = parse({"-os", "u"});
   REQUIRE(parsed.line.ok());
-  CHECK(parsed.line->transfers[0].outputs == std::vector<std::string>{"s"});
+  CHECK(parsed.line->transfers[0].outputs == std::vector<std::optional<std::string>>{"s"});
   CHECK_FALSE(parsed.line->global.silent);
 }
 
@@ -169,4 +169,33 @@ TEST_CASE("fractional seconds become milliseconds") {
   REQUIRE(parsed.line.ok());
   CHECK(parsed.line->transfers[0].max_time_ms == 1500);
   CHECK(parsed.line->transfers[0].connect_timeout_ms == 2000);
+}
+
+TEST_CASE("-O pairs a remote name with its URL; --data-urlencode and --url-query encode as curl") {
+  Parsed parsed = parse({"-O", "-o", "x", "--data-urlencode", "a b=c d&e", "--data-urlencode", "=x y",
+                         "--data-urlencode", "name@f", "--url-query", "q=a b", "--url-query", "+raw=a b", "u"},
+                        {{"f", "v\n"}});
+  REQUIRE(parsed.line.ok());
+  const TransferConfig& t = parsed.line->transfers[0];
+  CHECK(t.outputs == std::vector<std::optional<std::string>>{std::nullopt, "x"});
+  CHECK(t.post_data == std::string("a b=c+d%26e&x+y&name=v%0A"));
+  CHECK(t.url_queries == std::vector<std::string>{"q=a+b", "raw=a b"});
+}
+
+TEST_CASE("sizes, referers, cookies and TLS versions") {
+  Parsed parsed = parse({"--limit-rate", "10k", "--max-filesize", "2M", "-e", "https://r/;auto", "-b", "a=1", "-b",
+                         "jar.txt", "--tlsv1.2", "--tls-max", "1.3", "--post302", "u"});
+  REQUIRE(parsed.line.ok());
+  const TransferConfig& t = parsed.line->transfers[0];
+  CHECK(t.limit_rate == 10 * 1024);
+  CHECK(t.max_filesize == 2 * 1024 * 1024);
+  CHECK(t.referer == std::string("https://r/"));
+  CHECK(t.auto_referer);
+  CHECK(t.cookies == std::vector<std::string>{"a=1"});
+  CHECK(t.cookie_files == std::vector<std::string>{"jar.txt"});
+  CHECK(t.tls_min == TlsVersion::k12);
+  CHECK(t.tls_max == TlsVersion::kMax13);
+  CHECK(t.post_redirects == 2);
+  CHECK(error_of({"--tls-max", "9", "u"}) == "option --tls-max: is badly used here");
+  CHECK(error_of({"--limit-rate", "5x", "u"}) == "option --limit-rate: unsupported --limit-rate unit");
 }
