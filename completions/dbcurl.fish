@@ -17,6 +17,7 @@ complete -c dbcurl -l cert-status -d 'Verify the status of the server cert via O
 complete -c dbcurl -l cert-type -d 'Certificate type (DER/PEM/ENG/P12)' -x
 complete -c dbcurl -l ciphers -d 'SSL ciphers to use' -x
 complete -c dbcurl -l compressed -d 'Request compressed response'
+complete -c dbcurl -s K -l config -d 'Read config from a file' -r -F
 complete -c dbcurl -l connect-timeout -d 'Maximum time allowed for connection' -x
 complete -c dbcurl -l connect-to -d 'Connect to host' -x
 complete -c dbcurl -s C -l continue-at -d 'Resumed transfer offset' -x

@@ -56,9 +56,14 @@ void complete_user_passwords(CommandLine& line) {
 int run(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) return usage_failure("");
-  const ParseContext context{system_file_reader(), [](std::string_view text) { diagnostics().warning(text); }};
+  ProcessEnvironment env;
+  const ParseContext context{system_file_reader(), [](std::string_view text) { diagnostics().warning(text); },
+                             find_curlrc(env)};
   Result<CommandLine> parsed = parse_command_line(args, context);
-  if (!parsed) return usage_failure(parsed.error().message);
+  if (!parsed) {
+    usage_failure(parsed.error().message);
+    return parsed.error().exit_code;  // 2, or 26 for an unreadable -K file, as curl
+  }
   CommandLine& line = *parsed;
   GlobalConfig& global = line.global;
 
@@ -84,7 +89,6 @@ int run(int argc, char** argv) {
     return exit_code::kOk;
   }
 
-  ProcessEnvironment env;
   ProcessRunner runner;
   const TokenCache cache(TokenCache::default_directory(env));
   CredentialResolver resolver(env, global.profile, runner, &cache);

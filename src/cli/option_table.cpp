@@ -27,6 +27,7 @@ constexpr std::array kOptions = {
     OptionSpec{kCertType, "cert-type", '\0', kValue, "<type>", H::kText, false, "Certificate type (DER/PEM/ENG/P12)"},
     OptionSpec{kCiphers, "ciphers", '\0', kValue, "<list of ciphers>", H::kText, false, "SSL ciphers to use"},
     OptionSpec{kCompressed, "compressed", '\0', kBool, "", H::kNone, false, "Request compressed response"},
+    OptionSpec{kConfig, "config", 'K', kValue, "<file>", H::kFile, false, "Read config from a file"},
     OptionSpec{kConnectTimeout, "connect-timeout", '\0', kValue, "<fractional seconds>", H::kSeconds, false,
                "Maximum time allowed for connection"},
     OptionSpec{kConnectTo, "connect-to", '\0', kValue, "<HOST1:PORT1:HOST2:PORT2>", H::kText, false, "Connect to host"},

@@ -20,6 +20,7 @@ enum class OptionId {
   kCertType,
   kCiphers,
   kCompressed,
+  kConfig,
   kConnectTimeout,
   kConnectTo,
   kContinueAt,

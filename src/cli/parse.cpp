@@ -5,10 +5,14 @@
 
 #include "cli/option_table.hpp"
 #include "cli/url_encode.hpp"
+#include "common/strings.hpp"
 
 namespace dbcurl {
 
 namespace {
+
+constexpr int kReadError = 26;  // CURLE_READ_ERROR: an unreadable -K file
+constexpr int kMaxConfigDepth = 16;
 
 Error option_error(std::string_view word, std::string_view reason) {
   return make_error(exit_code::kUsage, "option " + std::string(word) + ": " + std::string(reason));
@@ -94,29 +98,89 @@ void append_data(TransferConfig& transfer, std::string piece, bool json_piece) {
 
 class Parser {
  public:
-  Parser(const std::vector<std::string>& args, const ParseContext& context) : args_(args), context_(context) {
-    line_.transfers.emplace_back();
-  }
+  explicit Parser(const ParseContext& context) : context_(context) { line_.transfers.emplace_back(); }
 
-  Result<CommandLine> run() {
-    bool options_ended = false;
-    for (index_ = 0; index_ < args_.size(); ++index_) {
-      const std::string& word = args_[index_];
-      if (options_ended || word.size() < 2 || word[0] != '-') {
-        if (!options_ended && word == "-") return option_error(word, "is unknown");
-        transfer().urls.push_back(word);
-      } else if (word == "--") {
-        options_ended = true;
-      } else {
-        const Status status = word[1] == '-' ? long_option(word) : short_options(word);
-        if (!status) return status.error();
+  Result<CommandLine> run(const std::vector<std::string>& args) {
+    // The default .curlrc, unless the first argument is -q/--disable (curl's rule).
+    const bool disabled = !args.empty() && (args[0].starts_with("-q") || args[0] == "--disable");
+    if (!disabled && context_.default_config) {
+      if (std::optional<std::string> text = context_.read_file(*context_.default_config)) {
+        if (Status status = read_config(*text, *context_.default_config); !status) return status.error();
       }
     }
+    if (Status status = consume(args, false); !status) return status.error();
     return std::move(line_);
   }
 
  private:
   TransferConfig& transfer() { return line_.transfers.back(); }
+
+  // Words of the command line, or of one config-file line.
+  Status consume(const std::vector<std::string>& words, bool from_config) {
+    const std::vector<std::string>* outer_words = words_;
+    const std::size_t outer_index = index_;
+    words_ = &words;
+    bool options_ended = false;
+    Status result = Ok{};
+    for (index_ = 0; index_ < words.size() && result; ++index_) {
+      const std::string& word = words[index_];
+      if (options_ended || word.size() < 2 || word[0] != '-') {
+        if (!options_ended && word == "-")
+          result = option_error(word, "is unknown");
+        else
+          transfer().urls.push_back(word);
+      } else if (word == "--" && !from_config) {
+        options_ended = true;
+      } else {
+        result = word[1] == '-' ? long_option(word) : short_options(word);
+      }
+    }
+    words_ = outer_words;
+    index_ = outer_index;
+    return result;
+  }
+
+  // -K and .curlrc: one option a line, curl's syntax (see read_config_line).
+  Status include_config(const std::string& path) {
+    if (config_depth_ >= kMaxConfigDepth) {
+      // curl recurses until it runs out of file descriptors; a clear error instead.
+      return make_error(kReadError, "option -K: " + path + ": config files nested more than " +
+                                        std::to_string(kMaxConfigDepth) + " deep (does one include itself?)");
+    }
+    std::optional<std::string> text = context_.read_file(path);
+    if (!text) {
+      return make_error(kReadError,
+                        "cannot read config from '" + path + "'\noption -K: error encountered when reading a file");
+    }
+    return read_config(*text, path);
+  }
+
+  Status read_config(const std::string& text, const std::string& path) {
+    ++config_depth_;
+    std::size_t number = 0;
+    Status result = Ok{};
+    for (std::string_view line : split_lines(text)) {
+      ++number;
+      std::optional<std::vector<std::string>> words = config_line_words(line);
+      if (!words) continue;
+      const std::string& option = (*words)[0];
+      const bool known = option.starts_with("--") ? find_long_option(strip_no(option.substr(2))) != nullptr
+                                                  : option.size() >= 2 && find_short_option(option[1]) != nullptr;
+      if (!known) {
+        const std::string name = option.starts_with("--") ? option.substr(2) : option;
+        warn(path + ":" + std::to_string(number) + ": warning: '" + name + "' is unknown");
+        continue;
+      }
+      result = consume(*words, true);
+      if (!result) break;
+    }
+    --config_depth_;
+    return result;
+  }
+
+  static std::string_view strip_no(std::string_view name) {
+    return name.starts_with("no-") && find_long_option(name) == nullptr ? name.substr(3) : name;
+  }
 
   void warn(std::string_view text) const {
     if (!line_.global.silent && context_.warn) context_.warn(text);
@@ -132,8 +196,8 @@ class Parser {
       return option_error(word, "used '--no-' for option that isn't a boolean");
     }
     if (spec->kind != ArgKind::kValue) return apply(*spec, word, {}, !negated);
-    if (index_ + 1 >= args_.size()) return option_error(word, "requires parameter");
-    return apply(*spec, word, args_[++index_], true);
+    if (index_ + 1 >= words_->size()) return option_error(word, "requires parameter");
+    return apply(*spec, word, (*words_)[++index_], true);
   }
 
   Status short_options(const std::string& word) {
@@ -145,8 +209,8 @@ class Parser {
         continue;
       }
       if (pos + 1 < word.size()) return apply(*spec, word, word.substr(pos + 1), true);
-      if (index_ + 1 >= args_.size()) return option_error(word, "requires parameter");
-      return apply(*spec, word, args_[++index_], true);
+      if (index_ + 1 >= words_->size()) return option_error(word, "requires parameter");
+      return apply(*spec, word, (*words_)[++index_], true);
     }
     return Ok{};
   }
@@ -169,6 +233,9 @@ class Parser {
       case OptionId::kCertStatus: t.cert_status = on; break;
       case OptionId::kCertType: t.cert_type = value; break;
       case OptionId::kCiphers: t.ciphers = value; break;
+      case OptionId::kConfig:
+        if (Status status = include_config(value); !status) return status;
+        break;
       case OptionId::kConnectTo: t.connect_to.push_back(value); break;
       case OptionId::kContinueAt: t.continue_at = value; break;
       case OptionId::kCookie:
@@ -402,16 +469,47 @@ class Parser {
     global.trace_file = file;
   }
 
-  const std::vector<std::string>& args_;
   const ParseContext& context_;
   CommandLine line_;
+  const std::vector<std::string>* words_ = nullptr;
   std::size_t index_ = 0;
+  int config_depth_ = 0;
 };
 
 }  // namespace
 
 Result<CommandLine> parse_command_line(const std::vector<std::string>& args, const ParseContext& context) {
-  return Parser(args, context).run();
+  return Parser(context).run(args);
+}
+
+std::optional<std::vector<std::string>> config_line_words(std::string_view line) {
+  line = trim(line);
+  if (line.empty() || line.front() == '#') return std::nullopt;
+  std::size_t end = 0;
+  while (end < line.size() && line[end] != ' ' && line[end] != '\t' && line[end] != ':' && line[end] != '=') ++end;
+  std::string option(line.substr(0, end));
+  if (!option.starts_with("-")) option = "--" + option;
+  std::size_t pos = end;
+  while (pos < line.size() && (line[pos] == ' ' || line[pos] == '\t')) ++pos;
+  if (pos < line.size() && (line[pos] == ':' || line[pos] == '=')) ++pos;
+  while (pos < line.size() && (line[pos] == ' ' || line[pos] == '\t')) ++pos;
+  std::vector<std::string> words{option};
+  if (pos >= line.size()) return words;
+  std::string value;
+  if (line[pos] == '"') {
+    for (++pos; pos < line.size() && line[pos] != '"'; ++pos) {
+      char c = line[pos];
+      if (c == '\\' && pos + 1 < line.size()) {
+        c = line[++pos];
+        c = c == 't' ? '\t' : c == 'n' ? '\n' : c == 'r' ? '\r' : c == 'v' ? '\v' : c;
+      }
+      value += c;
+    }
+  } else {
+    while (pos < line.size() && line[pos] != ' ' && line[pos] != '\t') value += line[pos++];
+  }
+  words.push_back(std::move(value));
+  return words;
 }
 
 }  // namespace dbcurl

@@ -2,7 +2,9 @@
 // curl's command-line grammar → CommandLine. Pure: files named by @file are
 // read through the given reader, warnings go to the given sink.
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/config.hpp"
@@ -13,9 +15,14 @@ namespace dbcurl {
 
 struct ParseContext {
   FileReader read_file;
-  WarningSink warn;  // called only while -s is not in effect, as curl does
+  WarningSink warn;                           // called only while -s is not in effect, as curl does
+  std::optional<std::string> default_config;  // the .curlrc to read first, if any
 };
 
 Result<CommandLine> parse_command_line(const std::vector<std::string>& args, const ParseContext& context);
+
+// One line of a -K file as command-line words: the option (with "--" added
+// when it has no dash) and its value; nullopt for blank and comment lines.
+std::optional<std::vector<std::string>> config_line_words(std::string_view line);
 
 }  // namespace dbcurl

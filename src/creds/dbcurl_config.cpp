@@ -122,6 +122,27 @@ class ConfigReader {
   std::optional<Error> error_;
 };
 
+// toml++ 3.3 has undefined behaviour on some non-ASCII characters (U+00A1 to
+// U+0499 reach a __builtin_unreachable in its whitespace check; found by
+// tests/fuzz), wherever its lexer meets them in malformed input. So the file
+// must be ASCII; a non-ASCII value is written as a \uXXXX escape in a string.
+std::optional<Error> non_ascii_byte(std::string_view text, const std::string& path) {
+  std::size_t line = 1;
+  std::size_t column = 0;
+  for (char c : text) {
+    ++column;
+    if (c == '\n') {
+      ++line;
+      column = 0;
+    } else if (static_cast<unsigned char>(c) >= 0x80) {
+      return make_error(exit_code::kConfigInvalid,
+                        path + ":" + std::to_string(line) + ":" + std::to_string(column) +
+                            ": non-ASCII character; write it as a \\uXXXX escape inside a \"string\"");
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 const DbcurlProfile* DbcurlConfig::profile(std::string_view name) const {
@@ -145,6 +166,7 @@ std::string dbcurl_config_path(const Environment& env) {
 }
 
 Result<std::optional<DbcurlConfig>> parse_dbcurl_config(std::string_view text, const std::string& path) {
+  if (std::optional<Error> refused = non_ascii_byte(text, path)) return *refused;
   toml::table root;
   try {
     root = toml::parse(text, path);

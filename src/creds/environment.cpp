@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <vector>
 
 namespace dbcurl {
 
@@ -31,6 +32,23 @@ std::string expand_home(const std::string& path, const Environment& env) {
   if (path == "~") return home_directory(env);
   if (path.starts_with("~/")) return home_directory(env) + path.substr(1);
   return path;
+}
+
+std::optional<std::string> find_curlrc(const Environment& env) {
+  std::vector<std::string> candidates;
+  const auto curl_home = env.get("CURL_HOME");
+  const auto xdg = env.get("XDG_CONFIG_HOME");
+  const auto home = env.get("HOME");
+  if (curl_home) candidates.push_back(*curl_home + "/.curlrc");
+  if (xdg) candidates.push_back(*xdg + "/.curlrc");
+  if (home) candidates.push_back(*home + "/.curlrc");
+  // Without XDG_CONFIG_HOME, one more: .config/curlrc under the first of CURL_HOME, HOME.
+  if (!xdg && (curl_home || home)) candidates.push_back(*(curl_home ? curl_home : home) + "/.config/curlrc");
+  candidates.push_back(home_directory(env) + "/.curlrc");
+  for (const auto& path : candidates) {
+    if (::access(path.c_str(), R_OK) == 0) return path;
+  }
+  return std::nullopt;
 }
 
 }  // namespace dbcurl

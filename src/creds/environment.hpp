@@ -37,4 +37,10 @@ std::string home_directory(const Environment& env);
 // "~" and "~/x" become the home directory, as the Databricks tools expand them.
 std::string expand_home(const std::string& path, const Environment& env);
 
+// The .curlrc curl 7.88.1 reads, the first that exists: $CURL_HOME/.curlrc,
+// $XDG_CONFIG_HOME/.curlrc, $HOME/.curlrc, then — only without XDG_CONFIG_HOME —
+// .config/curlrc under $CURL_HOME if set, else under $HOME (not both: checked
+// against the system curl), then the passwd home's .curlrc.
+std::optional<std::string> find_curlrc(const Environment& env);
+
 }  // namespace dbcurl

@@ -31,6 +31,8 @@ def prepare_files(directory):
         "headers.txt": "X-From-File: 1\r\n\r\nX-Second: 2\n",
         "netrc": "machine 127.0.0.1 login alice password pw\n",
         "upload.txt": "uploaded body\n",
+        "config.txt": "# a -K file\n  silent\nheader = \"X-From-Config: a b\\tc\"\nuser-agent from-config\n"
+                      "unknown-option\ndata: \"k=v\"\n",
         "cookies.txt": "127.0.0.1\tFALSE\t/\tFALSE\t0\tfromfile\tyes\n",
     }
     for name, text in files.items():

@@ -65,3 +65,13 @@ TEST_CASE("config.toml location: DBCURL_CONFIG, XDG_CONFIG_HOME, ~/.config") {
   env.set("DBCURL_CONFIG", "~/mine.toml");
   CHECK(dbcurl_config_path(env) == "/home/u/mine.toml");
 }
+
+TEST_CASE("config.toml is ASCII; non-ASCII values are \\u escapes (toml++ 3.3 has UB on raw ones)") {
+  CHECK(config_error("\xC3\xA9 = 1\n").message ==
+        "/c.toml:1:1: non-ASCII character; write it as a \\uXXXX escape inside a \"string\"");
+  CHECK(config_error("[profiles.p]\nhost = \"h\xC3\xA9\"\n").message.starts_with("/c.toml:2:10: non-ASCII"));
+  Result<std::optional<DbcurlConfig>> escaped = parse_dbcurl_config(
+      "[profiles.p]\ntoken_command = [\"op\", \"read\", \"op://v/Caf\\u00e9 \\u2013 dev\"]\n", "/c.toml");
+  REQUIRE(escaped.ok());
+  CHECK((*escaped)->profile("p")->token_command->argv.back() == "op://v/Caf\xC3\xA9 \xE2\x80\x93 dev");
+}

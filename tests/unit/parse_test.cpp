@@ -20,7 +20,7 @@ Parsed parse(std::vector<std::string> args, std::map<std::string, std::string> f
                          if (found == files.end()) return std::nullopt;
                          return found->second;
                        },
-                       [warnings](std::string_view text) { warnings->emplace_back(text); }};
+                       [warnings](std::string_view text) { warnings->emplace_back(text); }, std::nullopt};
   Result<CommandLine> line = parse_command_line(args, context);
   return {std::move(line), *warnings};
 }
@@ -198,4 +198,41 @@ TEST_CASE("sizes, referers, cookies and TLS versions") {
   CHECK(t.post_redirects == 2);
   CHECK(error_of({"--tls-max", "9", "u"}) == "option --tls-max: is badly used here");
   CHECK(error_of({"--limit-rate", "5x", "u"}) == "option --limit-rate: unsupported --limit-rate unit");
+}
+
+TEST_CASE("-K files: curl's syntax, unknown options as warnings, unreadable files fatal") {
+  Parsed parsed = parse({"-K", "cfg", "u2"}, {{"cfg",
+                                               "# comment\n  silent\n--show-error\nfoo\n"
+                                               "header = \"X-A: a b\\tc\"\nurl: u1\n-o out\n"
+                                               "user-agent unquoted value\n"}});
+  REQUIRE(parsed.line.ok());
+  const TransferConfig& t = parsed.line->transfers[0];
+  CHECK(parsed.line->global.silent);
+  CHECK(parsed.line->global.show_error);
+  CHECK(t.headers == std::vector<std::string>{"X-A: a b\tc"});
+  CHECK(t.urls == std::vector<std::string>{"u1", "u2"});
+  CHECK(t.user_agent == std::string("unquoted"));
+  CHECK(t.outputs == std::vector<std::optional<std::string>>{"out"});
+
+  Parsed recursive = parse({"-K", "self", "u"}, {{"self", "-H X-Self:1\n-K self\n"}});
+  REQUIRE_FALSE(recursive.line.ok());
+  CHECK(recursive.line.error().exit_code == 26);
+  CHECK(recursive.line.error().message.find("nested more than 16 deep") != std::string::npos);
+
+  Parsed warned = parse({"-K", "cfg", "u"}, {{"cfg", "foo\n"}});
+  CHECK(warned.warnings == std::vector<std::string>{"cfg:1: warning: 'foo' is unknown"});
+  Parsed missing = parse({"-K", "nope", "u"});
+  REQUIRE_FALSE(missing.line.ok());
+  CHECK(missing.line.error().exit_code == 26);
+  CHECK(missing.line.error().message ==
+        "cannot read config from 'nope'\noption -K: error encountered when reading a file");
+}
+
+TEST_CASE("config lines become command-line words") {
+  CHECK(config_line_words("  # c").has_value() == false);
+  CHECK(config_line_words("").has_value() == false);
+  CHECK(*config_line_words("silent") == std::vector<std::string>{"--silent"});
+  CHECK(*config_line_words("-s") == std::vector<std::string>{"-s"});
+  CHECK(*config_line_words("url = \"http://x/\"") == std::vector<std::string>{"--url", "http://x/"});
+  CHECK(*config_line_words("--data:a=1") == std::vector<std::string>{"--data", "a=1"});
 }
