@@ -58,7 +58,7 @@ int run(int argc, char** argv) {
   if (args.empty()) return usage_failure("");
   ProcessEnvironment env;
   const ParseContext context{system_file_reader(), [](std::string_view text) { diagnostics().warning(text); },
-                             find_curlrc(env)};
+                             [](std::string_view text) { diagnostics().usage_error(text); }, find_curlrc(env)};
   Result<CommandLine> parsed = parse_command_line(args, context);
   if (!parsed) {
     usage_failure(parsed.error().message);

@@ -149,8 +149,8 @@ class Parser {
     }
     std::optional<std::string> text = context_.read_file(path);
     if (!text) {
-      return make_error(kReadError,
-                        "cannot read config from '" + path + "'\noption -K: error encountered when reading a file");
+      note("cannot read config from '" + path + "'");
+      return make_error(kReadError, "option -K: error encountered when reading a file");
     }
     return read_config(*text, path);
   }
@@ -184,6 +184,10 @@ class Parser {
 
   void warn(std::string_view text) const {
     if (!line_.global.silent && context_.warn) context_.warn(text);
+  }
+
+  void note(std::string_view text) const {
+    if ((!line_.global.silent || line_.global.show_error) && context_.note) context_.note(text);
   }
 
   Status long_option(const std::string& word) {

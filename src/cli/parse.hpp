@@ -16,6 +16,7 @@ namespace dbcurl {
 struct ParseContext {
   FileReader read_file;
   WarningSink warn;                           // called only while -s is not in effect, as curl does
+  WarningSink note;                           // "dbcurl: <text>" lines curl hides under -s unless -S
   std::optional<std::string> default_config;  // the .curlrc to read first, if any
 };
 

@@ -14,6 +14,30 @@ from harness import CANARY, Sandbox
 CORPUS = os.path.join(os.path.dirname(__file__), "corpus.txt")
 AGENT = re.compile(rb"dbcurl/\d+\.\d+\.\d+ curl/(\d+\.\d+\.\d+) auth/\w+")
 
+# What legitimately differs between two runs of the same command on stderr:
+# the program's name in its messages, progress-meter figures, timings, ports,
+# TLS session details, and dbcurl's redaction of Authorization values.
+STDERR_RULES = [
+    (re.compile(rb"^(dbcurl|curl): ", re.M), b"PROG: "),
+    (re.compile(rb"try '(db)?curl --help' or '(db)?curl --manual'"), b"try 'PROG --help' or 'PROG --manual'"),
+    (re.compile(rb"\r[^\r\n]*"), b""),  # progress-meter updates
+    (re.compile(rb"^ *(% Total|Dload|[0-9]{1,3} +[0-9.]+[kMG]?) .*\n", re.M), b""),
+    (re.compile(rb"after \d+ ms"), b"after N ms"),
+    (re.compile(rb"Operation timed out after \d+ milliseconds with \d+ (out of \d+ )?bytes received"),
+     b"Operation timed out after N milliseconds"),
+    (re.compile(rb"port \d+"), b"port N"),
+    (re.compile(rb":\d{4,5}"), b":PORT"),
+    (re.compile(rb"^(\*|== Info:) +(start date|expire date|old SSL session ID|SSL re-using|TLSv1\.3 \(IN\), TLS handshake, Newsession).*\n", re.M), b""),
+    (re.compile(rb"(Authorization: \w+ )\S+"), rb"\1CREDENTIAL"),
+    (re.compile(rb"\[\d+ bytes data\]"), b"[N bytes data]"),
+]
+
+
+def normalized_stderr(data):
+    for pattern, replacement in STDERR_RULES:
+        data = pattern.sub(replacement, data)
+    return data
+
 
 def corpus_lines():
     with open(CORPUS) as handle:
@@ -118,6 +142,8 @@ class Differential(unittest.TestCase):
             stdout = AGENT.sub(rb"curl/\1", stdout)
         self.assertEqual(run.code, ref.code, f"exit code\n--- dbcurl stderr:\n{run.err}\n--- curl stderr:\n{ref.err}")
         self.assertEqual(stdout, ref_stdout, "stdout")
+        if not workspace and "stderr-differs" not in line:
+            self.assertEqual(normalized_stderr(run.stderr), normalized_stderr(ref.stderr), "stderr")
         self.assertEqual(written, ref_written, "files written")
         self.assertEqual([request_summary(r, workspace) for r in requests],
                          [request_summary(r, workspace) for r in ref_requests], "requests received")

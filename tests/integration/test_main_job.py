@@ -307,6 +307,17 @@ class NoTokenInDiagnostics(WorkspaceTest):
         self.assertNoCanary(run.stdout, run.stderr)
 
 
+class PlainAuthMethods(WorkspaceTest):
+    def test_aws_sigv4_signs_plain_requests(self):
+        # Not in the differential corpus: the signature carries a per-second timestamp.
+        run = self.dbcurl("-s", "--aws-sigv4", "aws:amz:us-east-1:s3", "-u", "AKID:secret",
+                          f"https://localhost:{self.workspace.port}/echo")
+        self.assertEqual(run.code, 0, run.err)
+        request = self.only_request()
+        self.assertTrue(request.header("Authorization").startswith("AWS4-HMAC-SHA256 Credential=AKID/"))
+        self.assertIsNotNone(request.header("X-Amz-Date"))
+
+
 class TransferErrors(SandboxTest):
     def test_connection_refused_is_curls_exit_7_and_message(self):
         run = self.dbcurl("https://127.0.0.1:9/")

@@ -20,7 +20,9 @@ Parsed parse(std::vector<std::string> args, std::map<std::string, std::string> f
                          if (found == files.end()) return std::nullopt;
                          return found->second;
                        },
-                       [warnings](std::string_view text) { warnings->emplace_back(text); }, std::nullopt};
+                       [warnings](std::string_view text) { warnings->emplace_back(text); },
+                       [warnings](std::string_view text) { warnings->emplace_back("note: " + std::string(text)); },
+                       std::nullopt};
   Result<CommandLine> line = parse_command_line(args, context);
   return {std::move(line), *warnings};
 }
@@ -224,8 +226,9 @@ TEST_CASE("-K files: curl's syntax, unknown options as warnings, unreadable file
   Parsed missing = parse({"-K", "nope", "u"});
   REQUIRE_FALSE(missing.line.ok());
   CHECK(missing.line.error().exit_code == 26);
-  CHECK(missing.line.error().message ==
-        "cannot read config from 'nope'\noption -K: error encountered when reading a file");
+  CHECK(missing.line.error().message == "option -K: error encountered when reading a file");
+  CHECK(missing.warnings == std::vector<std::string>{"note: cannot read config from 'nope'"});
+  CHECK(parse({"-s", "-K", "nope", "u"}).warnings.empty());
 }
 
 TEST_CASE("config lines become command-line words") {
