@@ -38,6 +38,8 @@ complete -c dbcurl -l explain -d 'Show how workspace, token and auth were resolv
 complete -c dbcurl -s f -l fail -d 'Fail fast with no output on HTTP errors'
 complete -c dbcurl -l fail-early -d 'Fail on first transfer error, do not continue'
 complete -c dbcurl -l fail-with-body -d 'Fail on HTTP errors but save the body'
+complete -c dbcurl -s F -l form -d 'Specify multipart MIME data' -x
+complete -c dbcurl -l form-string -d 'Specify multipart MIME data' -x
 complete -c dbcurl -s G -l get -d 'Put the post data in the URL and use GET'
 complete -c dbcurl -s g -l globoff -d 'Disable URL sequences and ranges using {} and []'
 complete -c dbcurl -s I -l head -d 'Show document info only'

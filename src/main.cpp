@@ -66,6 +66,12 @@ int run(int argc, char** argv) {
   }
   CommandLine& line = *parsed;
   GlobalConfig& global = line.global;
+  for (const auto& transfer : line.transfers) {
+    if (std::optional<std::string> conflict = request_method_conflict(transfer)) {
+      if (!global.silent) diagnostics().warning(*conflict);
+      return exit_code::kUsage;  // curl: the warning alone, exit 2
+    }
+  }
 
   diagnostics().set_silent(global.silent);
   diagnostics().set_show_error(global.show_error);

@@ -60,6 +60,36 @@ std::string url_with_query(const std::string& url, const std::string& query) {
   return base;
 }
 
+// -F parts as a libcurl mime structure.
+Status build_form(CURL* easy, const std::vector<FormPart>& parts, AppliedTransfer& owned) {
+  owned.form.reset(curl_mime_init(easy));
+  if (!owned.form) return make_error(CURLE_OUT_OF_MEMORY, "out of memory");
+  for (const FormPart& part : parts) {
+    curl_mimepart* mime_part = curl_mime_addpart(owned.form.get());
+    CURLcode result = curl_mime_name(mime_part, part.name.c_str());
+    if (part.kind == FormPart::Kind::kText) {
+      if (result == CURLE_OK) result = curl_mime_data(mime_part, part.value.data(), part.value.size());
+    } else {
+      if (result == CURLE_OK) result = curl_mime_filedata(mime_part, part.value.c_str());
+      // name=<file sends the file's content as a plain field, without a file name.
+      if (result == CURLE_OK && part.kind == FormPart::Kind::kFileContent)
+        result = curl_mime_filename(mime_part, nullptr);
+    }
+    if (result == CURLE_OK && part.filename) result = curl_mime_filename(mime_part, part.filename->c_str());
+    if (result == CURLE_OK && part.type) result = curl_mime_type(mime_part, part.type->c_str());
+    if (result == CURLE_OK && !part.headers.empty()) {
+      auto& headers = owned.form_headers.emplace_back(std::make_unique<HeaderList>());
+      for (const auto& header : part.headers) headers->append(header);
+      result = curl_mime_headers(mime_part, headers->get(), 0);
+    }
+    if (result != CURLE_OK) {
+      return make_error(result == CURLE_READ_ERROR ? CURLE_READ_ERROR : static_cast<int>(result),
+                        curl_easy_strerror(result));
+    }
+  }
+  return Ok{};
+}
+
 }  // namespace
 
 std::string default_user_agent(const RequestPlan& plan) {
@@ -184,6 +214,11 @@ Status apply_transfer(CURL* easy, CURLSH* share, const TransferConfig& transfer,
     set(CURLOPT_READFUNCTION, sinks.read_upload);
     set(CURLOPT_READDATA, sinks.upload);
     if (sinks.upload_size >= 0) set(CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(sinks.upload_size));
+  }
+
+  if (!transfer.form.empty()) {
+    if (Status built = build_form(easy, transfer.form, owned); !built) return built;
+    set(CURLOPT_MIMEPOST, owned.form.get());
   }
 
   // Limits.

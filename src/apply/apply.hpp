@@ -4,7 +4,9 @@
 #include <curl/curl.h>
 
 #include <cstdio>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "apply/curl_handles.hpp"
 #include "cli/config.hpp"
@@ -37,6 +39,8 @@ struct AppliedTransfer {
   HeaderList proxy_headers;
   HeaderList resolve;
   HeaderList connect_to;
+  MimeHandle form;
+  std::vector<std::unique_ptr<HeaderList>> form_headers;  // owned by their parts once set
 };
 
 // The User-Agent of a request: curl's for plain requests, dbcurl's with the

@@ -19,6 +19,11 @@ struct ShareDeleter {
 };
 using ShareHandle = std::unique_ptr<CURLSH, ShareDeleter>;
 
+struct MimeDeleter {
+  void operator()(curl_mime* mime) const { curl_mime_free(mime); }
+};
+using MimeHandle = std::unique_ptr<curl_mime, MimeDeleter>;
+
 // A header list whose strings are wiped before they are freed: headers can
 // carry credentials.
 class HeaderList {

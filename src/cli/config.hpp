@@ -52,6 +52,20 @@ struct GlobalConfig {
   bool show_manual = false;
 };
 
+// -F / --form-string parts.
+struct FormPart {
+  enum class Kind { kText, kFile, kFileContent };  // name=value, name=@file, name=<file
+  std::string name;
+  std::string value;  // the text, or the file name ("-" is standard input)
+  Kind kind = Kind::kText;
+  std::optional<std::string> type;      // ;type=
+  std::optional<std::string> filename;  // ;filename=
+  std::vector<std::string> headers;     // ;headers=
+};
+
+// curl's request kinds that exclude each other ("You can only select one HTTP request method!").
+enum class RequestKind { kUnspecified, kHead, kMimePost, kPut, kPost };
+
 struct TransferConfig {
   std::vector<std::string> urls;
   std::vector<std::optional<std::string>> outputs;  // -o NAME, or nullopt for -O; paired with urls in order
@@ -60,15 +74,18 @@ struct TransferConfig {
   std::optional<std::string> method;     // -X
   std::vector<std::string> headers;      // -H, in order
   std::optional<std::string> post_data;  // -d family, joined with '&'; --json pieces concatenated
-  bool json = false;                     // --json given
-  bool get_query = false;                // -G
-  bool head = false;                     // -I
-  bool include_headers = false;          // -i
-  bool follow_location = false;          // -L
-  bool location_trusted = false;         // --location-trusted: what the user typed may go to other hosts
-  long max_redirects = 50;               // --max-redirs, curl\'s default
-  bool insecure = false;                 // -k
-  bool fail = false;                     // -f
+  bool json = false;
+  std::vector<FormPart> form;  // -F, --form-string
+  RequestKind request_kind =
+      RequestKind::kUnspecified;  // set by -I and -F while parsing                     // --json given
+  bool get_query = false;         // -G
+  bool head = false;              // -I
+  bool include_headers = false;   // -i
+  bool follow_location = false;   // -L
+  bool location_trusted = false;  // --location-trusted: what the user typed may go to other hosts
+  long max_redirects = 50;        // --max-redirs, curl\'s default
+  bool insecure = false;          // -k
+  bool fail = false;              // -f
   bool fail_with_body = false;
   std::optional<std::string> write_out;   // -w (file already read for @file)
   std::optional<std::string> user_agent;  // -A

@@ -41,6 +41,8 @@ enum class OptionId {
   kFail,
   kFailEarly,
   kFailWithBody,
+  kForm,
+  kFormString,
   kGet,
   kGlobOff,
   kHead,

@@ -190,6 +190,16 @@ class Parser {
     if ((!line_.global.silent || line_.global.show_error) && context_.note) context_.note(text);
   }
 
+  // -I and -F fix the request kind while parsing; a second kind is curl's error.
+  bool set_request_kind(TransferConfig& t, RequestKind kind) const {
+    if (t.request_kind == RequestKind::kUnspecified || t.request_kind == kind) {
+      t.request_kind = kind;
+      return true;
+    }
+    warn(request_kind_conflict(kind, t.request_kind));
+    return false;
+  }
+
   Status long_option(const std::string& word) {
     std::string_view name = std::string_view(word).substr(2);
     const bool negated = name.starts_with("no-");
@@ -393,7 +403,15 @@ class Parser {
         break;
       case OptionId::kGet: t.get_query = on; break;
       case OptionId::kGlobOff: t.globoff = on; break;
-      case OptionId::kHead: t.head = on; break;
+      case OptionId::kHead:
+        if (on && !set_request_kind(t, RequestKind::kHead)) return option_error(word, "is badly used here");
+        t.head = on;
+        break;
+      case OptionId::kForm:
+      case OptionId::kFormString:
+        if (!set_request_kind(t, RequestKind::kMimePost)) return option_error(word, "is badly used here");
+        t.form.push_back(form_part(value, spec.id == OptionId::kFormString));
+        break;
       case OptionId::kHeader:
         for (std::string& header : header_option_values(value, context_.read_file, warn_sink)) {
           t.headers.push_back(std::move(header));
@@ -481,6 +499,75 @@ class Parser {
 };
 
 }  // namespace
+
+std::string request_kind_conflict(RequestKind asked, RequestKind already) {
+  const auto name = [](RequestKind kind) -> std::string {
+    switch (kind) {
+      case RequestKind::kHead: return "HEAD (-I, --head)";
+      case RequestKind::kMimePost: return "multipart formpost (-F, --form)";
+      case RequestKind::kPut: return "PUT (-T, --upload-file)";
+      case RequestKind::kPost: return "POST (-d, --data)";
+      case RequestKind::kUnspecified: break;
+    }
+    return "";
+  };
+  return "You can only select one HTTP request method! You asked for both " + name(asked) + " and " + name(already) +
+         ".";
+}
+
+std::optional<std::string> request_method_conflict(const TransferConfig& transfer) {
+  // curl's order: the -d data first (unless -G makes it a query), then -T.
+  RequestKind kind = transfer.request_kind;
+  if (transfer.post_data && !transfer.get_query) {
+    if (kind != RequestKind::kUnspecified) return request_kind_conflict(RequestKind::kPost, kind);
+    kind = RequestKind::kPost;
+  }
+  if (transfer.upload_file && kind != RequestKind::kUnspecified) return request_kind_conflict(RequestKind::kPut, kind);
+  return std::nullopt;
+}
+
+FormPart form_part(std::string_view value, bool literal) {
+  FormPart part;
+  const auto equals = value.find('=');
+  part.name = std::string(value.substr(0, equals));
+  std::string_view content = equals == std::string_view::npos ? std::string_view{} : value.substr(equals + 1);
+  if (literal) {
+    part.value = std::string(content);
+    return part;
+  }
+  if (content.starts_with("@")) {
+    part.kind = FormPart::Kind::kFile;
+    content.remove_prefix(1);
+  } else if (content.starts_with("<")) {
+    part.kind = FormPart::Kind::kFileContent;
+    content.remove_prefix(1);
+  }
+  // The value, then ;type= ;filename= ;headers= modifiers; a quoted value may hold ';'.
+  std::size_t end = content.find(';');
+  if (content.starts_with("\"")) {
+    const auto close = content.find('"', 1);
+    part.value = std::string(content.substr(1, close == std::string_view::npos ? content.npos : close - 1));
+    end = close == std::string_view::npos ? content.size() : content.find(';', close);
+  } else {
+    part.value = std::string(content.substr(0, end));
+  }
+  while (end != std::string_view::npos && end < content.size()) {
+    std::string_view rest = content.substr(end + 1);
+    const auto next = rest.find(';');
+    const std::string_view modifier = trim(rest.substr(0, next));
+    if (modifier.starts_with("type="))
+      part.type = std::string(modifier.substr(5));
+    else if (modifier.starts_with("filename="))
+      part.filename = std::string(modifier.substr(9));
+    else if (modifier.starts_with("headers="))
+      part.headers.emplace_back(modifier.substr(8));
+    else if (part.kind == FormPart::Kind::kText) {
+      part.value += ";" + std::string(rest.substr(0, next));  // not a modifier: part of the text
+    }
+    end = next == std::string_view::npos ? next : end + 1 + next;
+  }
+  return part;
+}
 
 Result<CommandLine> parse_command_line(const std::vector<std::string>& args, const ParseContext& context) {
   return Parser(context).run(args);

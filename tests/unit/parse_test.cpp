@@ -239,3 +239,29 @@ TEST_CASE("config lines become command-line words") {
   CHECK(*config_line_words("url = \"http://x/\"") == std::vector<std::string>{"--url", "http://x/"});
   CHECK(*config_line_words("--data:a=1") == std::vector<std::string>{"--data", "a=1"});
 }
+
+TEST_CASE("-F parts and curl's request-method conflicts") {
+  const FormPart file = form_part("f=@up.txt;type=text/x;filename=r.txt;headers=X-A: 1", false);
+  CHECK(file.kind == FormPart::Kind::kFile);
+  CHECK(file.value == "up.txt");
+  CHECK(file.type == std::string("text/x"));
+  CHECK(file.filename == std::string("r.txt"));
+  CHECK(file.headers == std::vector<std::string>{"X-A: 1"});
+  CHECK(form_part("c=<in.txt", false).kind == FormPart::Kind::kFileContent);
+  CHECK(form_part("q=\"semi;colon\";type=text/plain", false).value == "semi;colon");
+  CHECK(form_part("d=@literal;type=x", true).value == "@literal;type=x");
+
+  Parsed bad = parse({"-I", "-F", "a=1", "u"});
+  REQUIRE_FALSE(bad.line.ok());
+  CHECK(bad.line.error().message == "option -F: is badly used here");
+  CHECK(bad.warnings == std::vector<std::string>{
+                            "You can only select one HTTP request method! You asked for both multipart formpost (-F, "
+                            "--form) and HEAD (-I, --head)."});
+  Parsed later = parse({"-T", "f", "-d", "x", "u"});
+  REQUIRE(later.line.ok());
+  CHECK(request_method_conflict(later.line->transfers[0]) ==
+        std::string("You can only select one HTTP request method! You asked for both PUT (-T, --upload-file) and "
+                    "POST (-d, --data)."));
+  Parsed query = parse({"-G", "-d", "x", "-I", "u"});
+  CHECK_FALSE(request_method_conflict(query.line->transfers[0]).has_value());
+}
