@@ -38,6 +38,34 @@ Error password_refused(const std::string& origin, const std::string& how) {
                     "refusing to send a password (" + how + ") to the Databricks workspace " + origin, kPasswordWhy);
 }
 
+// Whether libcurl would send a request to host through a proxy: -x (or
+// --socks*), else http_proxy/all_proxy, unless --noproxy or no_proxy names it.
+bool proxied(std::string_view host, const TransferConfig& transfer, const Environment& env) {
+  const std::optional<std::string> proxy = transfer.proxy                      ? transfer.proxy
+                                           : env.get("http_proxy").has_value() ? env.get("http_proxy")
+                                           : env.get("all_proxy").has_value()  ? env.get("all_proxy")
+                                                                               : env.get("ALL_PROXY");
+  if (!proxy) return false;
+  const std::optional<std::string> exempt = transfer.noproxy                  ? transfer.noproxy
+                                            : env.get("no_proxy").has_value() ? env.get("no_proxy")
+                                                                              : env.get("NO_PROXY");
+  if (!exempt) return true;
+  std::string_view list = *exempt;
+  while (!list.empty()) {
+    const auto comma = list.find(',');
+    std::string_view entry = trim(list.substr(0, comma));
+    if (entry.starts_with(".")) entry.remove_prefix(1);
+    if (entry == "*" || iequals(entry, host) ||
+        (host.size() > entry.size() && iequals(host.substr(host.size() - entry.size()), entry) &&
+         host[host.size() - entry.size() - 1] == '.')) {
+      return false;
+    }
+    if (comma == std::string_view::npos) break;
+    list.remove_prefix(comma + 1);
+  }
+  return true;
+}
+
 struct Target {
   std::string url;
   UrlParts parts;
@@ -288,6 +316,11 @@ Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& t
     }
   }
 
+  if (effective_scheme(parts) == "http" && proxied(parts.host, transfer, resolver.env())) {
+    return make_error(exit_code::kPlainHttpRefused,
+                      "refusing to send a Databricks token over plain http:// through a proxy to " + parts.host,
+                      "A proxy would read the token: use https://, or exclude the host with --noproxy.\n");
+  }
   if (effective_scheme(parts) == "http" && !is_loopback_host(parts.host)) {
     return make_error(exit_code::kPlainHttpRefused,
                       "refusing to send a Databricks token over plain http:// to " + parts.host,

@@ -69,6 +69,8 @@ class CanaryMatrix(WorkspaceTest):
         "trace-time": ["-v", "--trace-time"],
         "write-out": ["-w", "%{json}|%{url}|%{url_effective}|%{header_json}|%{errormsg}|%{redirect_url}"],
         "include": ["-i"],
+        "dump-header-file": ["-D", "{home}/dumped-headers.txt"],
+        "dump-header-stdout": ["-D", "-"],
         "explain": ["--explain"],
         "error-message": ["-f", "-S", "--cacert", "/etc/ssl/certs/ca-certificates.crt"],
     }
@@ -210,3 +212,57 @@ class HostileInput(WorkspaceTest):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class Proxies(WorkspaceTest):
+    """A token crosses a proxy only inside TLS to the workspace."""
+
+    def setUp(self):
+        super().setUp()
+        from recording_proxy import RecordingProxy
+        self.proxy = RecordingProxy()
+        self.addCleanup(self.proxy.stop)
+
+    def test_https_workspace_through_a_proxy_keeps_the_token_inside_tls(self):
+        self.use_environment()
+        for args, env in ((["-x", self.proxy.url], {}), ([], {"https_proxy": self.proxy.url})):
+            with self.subTest(args=args, env=env):
+                run = self.dbcurl(*args, CLUSTERS, env=env)
+                self.assertClustersListed(run)
+                self.assertTrue(self.proxy.connects, "the request did not go through the proxy")
+                self.assertNotIn(CANARY.encode(), bytes(self.proxy.seen))
+                self.assertNotIn(BASIC_CANARY.encode(), bytes(self.proxy.seen))
+
+
+class PlainHttpProxies(WorkspaceTest):
+    tls = False
+
+    def setUp(self):
+        super().setUp()
+        from recording_proxy import RecordingProxy
+        self.proxy = RecordingProxy()
+        self.addCleanup(self.proxy.stop)
+
+    def test_token_over_http_through_a_proxy_is_refused(self):
+        self.use_environment()
+        for args, env in ((["-x", self.proxy.url], {}), ([], {"http_proxy": self.proxy.url}),
+                          ([], {"ALL_PROXY": self.proxy.url})):
+            with self.subTest(args=args, env=env):
+                run = self.dbcurl(*args, CLUSTERS, env=env)
+                self.assertEqual(run.code, 104, run.err)
+                self.assertIn("through a proxy", run.err)
+        self.assertEqual(bytes(self.proxy.seen), b"")
+        self.assertEqual(self.workspace.requests, [])
+
+    def test_noproxy_exempts_the_host(self):
+        self.use_environment()
+        run = self.dbcurl("-x", self.proxy.url, "--noproxy", "127.0.0.1", CLUSTERS)
+        self.assertClustersListed(run)
+        self.assertEqual(bytes(self.proxy.seen), b"")
+        quiet = self.dbcurl(CLUSTERS, env={"http_proxy": self.proxy.url, "no_proxy": "localhost,127.0.0.1"})
+        self.assertClustersListed(quiet)
+
+    def test_plain_requests_still_use_the_proxy_as_curl(self):
+        run = self.dbcurl("-s", "-x", self.proxy.url, f"{self.workspace.origin}/echo")
+        self.assertEqual(run.code, 0)
+        self.assertIn(b"GET http://127.0.0.1", bytes(self.proxy.seen))
