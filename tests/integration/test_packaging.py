@@ -21,6 +21,11 @@ EXPECTED_FILES = {
 }
 
 
+def sanitized_build():
+    with open(os.path.join(BUILD, "CMakeCache.txt")) as cache:
+        return "DBCURL_SANITIZE:BOOL=ON" in cache.read()
+
+
 def run(*argv, **kwargs):
     return subprocess.run(list(argv), capture_output=True, text=True, timeout=300, **kwargs)
 
@@ -51,9 +56,10 @@ class Packages(unittest.TestCase):
         self.assertLessEqual(EXPECTED_FILES, files)
         depends = run("dpkg-deb", "-f", deb, "Depends").stdout
         self.assertIn("libcurl4", depends)
-        # toml++ is used header-only, Boost.Process needs no Boost library and
-        # libstdc++ is linked in (start-up cost, see bench/results.md).
-        for library in ("libtomlplusplus", "libboost", "libstdc++"):
+        # toml++ is used header-only and Boost.Process needs no Boost library;
+        # release builds also link libstdc++ in (start-up cost, see bench/results.md).
+        unlinked = ["libtomlplusplus", "libboost"] + ([] if sanitized_build() else ["libstdc++"])
+        for library in unlinked:
             self.assertNotIn(library, depends)
 
     def test_deb_installs_into_a_throwaway_root_and_runs(self):
