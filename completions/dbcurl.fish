@@ -82,6 +82,9 @@ complete -c dbcurl -s o -l output -d 'Write to file instead of stdout' -r -F
 complete -c dbcurl -l output-dir -d 'Directory to save files in' -r -a '(__fish_complete_directories)'
 complete -c dbcurl -l paginate -d 'Follow Databricks page tokens; print the pages as one JSON document'
 complete -c dbcurl -l paginate-max -d 'Stop --paginate after this many pages' -x
+complete -c dbcurl -s Z -l parallel -d 'Perform transfers in parallel'
+complete -c dbcurl -l parallel-immediate -d 'Do not wait for multiplexing (with --parallel)'
+complete -c dbcurl -l parallel-max -d 'Maximum concurrency for parallel transfers' -x
 complete -c dbcurl -l pass -d 'Pass phrase for the private key' -x
 complete -c dbcurl -l path-as-is -d 'Do not squash .. sequences in URL path'
 complete -c dbcurl -l pinnedpubkey -d 'FILE/HASHES Public key to verify peer against' -x

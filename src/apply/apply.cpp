@@ -221,6 +221,8 @@ Status apply_transfer(CURL* easy, CURLSH* share, const TransferConfig& transfer,
     set(CURLOPT_MIMEPOST, owned.form.get());
   }
 
+  if (sinks.wait_for_multiplexing) set(CURLOPT_PIPEWAIT, 1L);
+
   // Limits.
   if (transfer.limit_rate > 0) {
     set(CURLOPT_MAX_RECV_SPEED_LARGE, static_cast<curl_off_t>(transfer.limit_rate));

@@ -30,7 +30,9 @@ struct TransferSinks {
   curl_read_callback read_upload = nullptr;  // -T
   void* upload = nullptr;                    // null: no upload
   long long upload_size = -1;                // -1: unknown (stdin): chunked
-  long long resume_from = 0;                 // -C, resolved against the output file
+  long long resume_from = 0;
+  bool wait_for_multiplexing =
+      false;  // -Z without --parallel-immediate                 // -C, resolved against the output file
 };
 
 // Strings libcurl keeps pointers to must outlive the transfer.

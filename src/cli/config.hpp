@@ -40,6 +40,9 @@ struct GlobalConfig {
   bool trace_time = false;
   std::optional<std::string> stderr_file;  // --stderr
   bool fail_early = false;
+  bool parallel = false;   // -Z
+  long parallel_max = 50;  // --parallel-max, curl's default (1..300)
+  bool parallel_immediate = false;
 
   // dbcurl's own.
   std::optional<std::string> profile;

@@ -1,5 +1,6 @@
 #include "cli/parse.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -303,6 +304,14 @@ class Parser {
       case OptionId::kNoproxy: t.noproxy = value; break;
       case OptionId::kNtlm: toggle_bits(t.auth_methods, CurlAuth::kNtlm, on); break;
       case OptionId::kOutputDir: t.output_dir = value; break;
+      case OptionId::kParallel: global.parallel = on; break;
+      case OptionId::kParallelImmediate: global.parallel_immediate = on; break;
+      case OptionId::kParallelMax: {
+        if (Status status = set_count(word, value, global.parallel_max); !status) return status;
+        // curl clamps it to 1..300, and 0 or less means its default.
+        global.parallel_max = global.parallel_max < 1 ? 50 : std::min(global.parallel_max, 300L);
+        break;
+      }
       case OptionId::kPass: t.key_password.emplace(value); break;
       case OptionId::kPathAsIs: t.path_as_is = on; break;
       case OptionId::kPinnedpubkey: t.pinned_public_key = value; break;

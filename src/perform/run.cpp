@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <memory>
 #include <thread>
 
@@ -88,76 +89,107 @@ struct Session {
   const Environment& env;
 };
 
-Outcome attempt(const Session& session, const PlannedTransfer& planned, BodyOutput& output) {
-  const TransferConfig& config = *planned.config;
-  Outcome outcome;
-  outcome.easy.reset(curl_easy_init());
-  if (!outcome.easy) {
-    outcome.code = CURLE_FAILED_INIT;
-    outcome.message = "curl_easy_init failed";
-    return outcome;
+// One prepared request: everything libcurl's callbacks point at, kept in
+// place (heap-allocated by its owner) while the transfer runs.
+class PreparedTransfer {
+ public:
+  PreparedTransfer(const Session& session, const PlannedTransfer& planned, BodyOutput& output)
+      : planned_(planned),
+        output_(output),
+        trace_(session.global.trace_mode, session.trace_stream, session.global.trace_time,
+               // curl counts data in -v only when the body does not share the terminal.
+               !output.to_terminal() || (session.trace_stream != stdout && session.trace_stream != stderr)) {
+    outcome_.easy.reset(curl_easy_init());
+    if (!outcome_.easy) {
+      fail(CURLE_FAILED_INIT, "curl_easy_init failed");
+      return;
+    }
+    const TransferConfig& config = *planned.config;
+    if (planned.plan.workspace) output.keep_error_body(outcome_.easy.get(), dbcurl_fails());
+    TransferSinks sinks;
+    sinks.write_body = &BodyOutput::body_callback;
+    sinks.body_data = &output;
+    sinks.write_header = &BodyOutput::header_callback;
+    sinks.header_data = &output;
+    if (session.trace_stream != nullptr) {
+      sinks.trace = &TraceWriter::callback;
+      sinks.trace_data = &trace_;
+    }
+    sinks.error_stream = diagnostics().stream();
+    sinks.progress_meter = !session.global.silent && !session.global.no_progress_meter && !output.to_terminal() &&
+                           !session.global.parallel;
+    sinks.error_buffer = error_buffer_;
+    if (config.upload_file && !open_upload(*config.upload_file, sinks)) return;
+    sinks.resume_from = resume_offset(config, planned.output);
+    sinks.wait_for_multiplexing = session.global.parallel && !session.global.parallel_immediate;
+    if (Status applied =
+            apply_transfer(outcome_.easy.get(), session.share, config, planned.plan, sinks, session.env, owned_);
+        !applied) {
+      fail(applied.error().exit_code, applied.error().message);
+    }
   }
-  char error_buffer[CURL_ERROR_SIZE] = {};
-  const bool dbcurl_fails = planned.plan.workspace && config.fail;
-  if (planned.plan.workspace) output.keep_error_body(outcome.easy.get(), dbcurl_fails);
 
-  // curl counts data in -v only when the body does not share the terminal.
-  const bool show_data_notes =
-      !output.to_terminal() || (session.trace_stream != stdout && session.trace_stream != stderr);
-  TraceWriter trace(session.global.trace_mode, session.trace_stream, session.global.trace_time, show_data_notes);
-  TransferSinks sinks;
-  sinks.write_body = &BodyOutput::body_callback;
-  sinks.body_data = &output;
-  sinks.write_header = &BodyOutput::header_callback;
-  sinks.header_data = &output;
-  if (session.trace_stream != nullptr) {
-    sinks.trace = &TraceWriter::callback;
-    sinks.trace_data = &trace;
+  // Null when setting up failed: outcome() then says why.
+  CURL* easy() const { return ready_ ? outcome_.easy.get() : nullptr; }
+
+  // What the request ended with, given libcurl's result.
+  Outcome finish(CURLcode result) {
+    if (!ready_) return std::move(outcome_);
+    outcome_.code = static_cast<int>(result);
+    if (result != CURLE_OK) outcome_.message = error_buffer_[0] != '\0' ? error_buffer_ : curl_easy_strerror(result);
+    curl_easy_getinfo(outcome_.easy.get(), CURLINFO_RESPONSE_CODE, &outcome_.status);
+    outcome_.synthetic = output_.refused_binary();
+    if (result == CURLE_OK && outcome_.status >= kHttpErrorThreshold &&
+        (planned_.config->fail_with_body || dbcurl_fails())) {
+      outcome_.code = CURLE_HTTP_RETURNED_ERROR;
+      outcome_.message = "The requested URL returned error: " + std::to_string(outcome_.status);
+    }
+    return std::move(outcome_);
   }
-  sinks.error_stream = diagnostics().stream();
-  sinks.progress_meter = !session.global.silent && !session.global.no_progress_meter && !output.to_terminal();
-  sinks.error_buffer = error_buffer;
+
+ private:
+  bool dbcurl_fails() const { return planned_.plan.workspace && planned_.config->fail; }
+
+  void fail(int code, std::string message) {
+    ready_ = false;
+    outcome_.code = code;
+    outcome_.message = std::move(message);
+  }
 
   // -T: the file (or standard input) the request body is read from.
-  std::unique_ptr<std::FILE, FileCloser> upload;
-  if (config.upload_file) {
-    if (*config.upload_file == "-") {
+  bool open_upload(const std::string& path, TransferSinks& sinks) {
+    if (path == "-") {
       sinks.upload = stdin;
     } else {
-      upload.reset(std::fopen(config.upload_file->c_str(), "rb"));
-      if (!upload) {
-        outcome.code = CURLE_READ_ERROR;
-        outcome.message = "Can't open '" + *config.upload_file + "'!";
-        return outcome;
+      upload_.reset(std::fopen(path.c_str(), "rb"));
+      if (!upload_) {
+        fail(CURLE_READ_ERROR, "Can't open '" + path + "'!");
+        return false;
       }
-      sinks.upload = upload.get();
+      sinks.upload = upload_.get();
       struct stat info {};
-      if (::fstat(::fileno(upload.get()), &info) == 0 && S_ISREG(info.st_mode)) sinks.upload_size = info.st_size;
+      if (::fstat(::fileno(upload_.get()), &info) == 0 && S_ISREG(info.st_mode)) sinks.upload_size = info.st_size;
     }
     sinks.read_upload = [](char* buffer, std::size_t size, std::size_t count, void* file) {
       return std::fread(buffer, size, count, static_cast<std::FILE*>(file));
     };
+    return true;
   }
-  sinks.resume_from = resume_offset(config, planned.output);
 
-  AppliedTransfer owned;
-  if (Status applied =
-          apply_transfer(outcome.easy.get(), session.share, config, planned.plan, sinks, session.env, owned);
-      !applied) {
-    outcome.code = applied.error().exit_code;
-    outcome.message = applied.error().message;
-    return outcome;
-  }
-  const CURLcode result = curl_easy_perform(outcome.easy.get());
-  outcome.code = static_cast<int>(result);
-  if (result != CURLE_OK) outcome.message = error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(result);
-  curl_easy_getinfo(outcome.easy.get(), CURLINFO_RESPONSE_CODE, &outcome.status);
-  outcome.synthetic = output.refused_binary();
-  if (result == CURLE_OK && outcome.status >= kHttpErrorThreshold && (config.fail_with_body || dbcurl_fails)) {
-    outcome.code = CURLE_HTTP_RETURNED_ERROR;
-    outcome.message = "The requested URL returned error: " + std::to_string(outcome.status);
-  }
-  return outcome;
+  const PlannedTransfer& planned_;
+  BodyOutput& output_;
+  TraceWriter trace_;
+  AppliedTransfer owned_;
+  std::unique_ptr<std::FILE, FileCloser> upload_;
+  char error_buffer_[CURL_ERROR_SIZE] = {};
+  Outcome outcome_;
+  bool ready_ = true;
+};
+
+Outcome attempt(const Session& session, const PlannedTransfer& planned, BodyOutput& output) {
+  PreparedTransfer prepared(session, planned, output);
+  if (prepared.easy() == nullptr) return prepared.finish(CURLE_OK);
+  return prepared.finish(curl_easy_perform(prepared.easy()));
 }
 
 // curl's --retry loop around attempt().
@@ -308,14 +340,78 @@ int run_paginated(const Session& session, PlannedTransfer& planned) {
 
 }  // namespace
 
+struct MultiDeleter {
+  void operator()(CURLM* multi) const { curl_multi_cleanup(multi); }
+};
+
+// -Z: up to --parallel-max transfers at once on the multi interface. The exit
+// code is the first failure's, as curl's. No --retry or --paginate here.
+int run_parallel(const Session& session, std::vector<PlannedTransfer>& transfers) {
+  struct Running {
+    PlannedTransfer* planned;
+    std::unique_ptr<BodyOutput> output;
+    std::unique_ptr<PreparedTransfer> prepared;
+  };
+  std::unique_ptr<CURLM, MultiDeleter> multi(curl_multi_init());
+  std::map<CURL*, Running> running;
+  std::size_t next = 0;
+  int exit_code = 0;
+  const auto done = [&](Running& transfer, CURLcode result) {
+    const Outcome outcome = transfer.prepared->finish(result);
+    transfer.output->finish(outcome.code == 0);
+    report(session, *transfer.planned, outcome, transfer.output->error_body());
+    write_out_for(*transfer.planned, outcome, transfer.output->filename());
+    if (outcome.code != 0 && exit_code == 0) exit_code = outcome.code;
+  };
+  const auto start_more = [&] {
+    while (running.size() < static_cast<std::size_t>(session.global.parallel_max) && next < transfers.size() &&
+           !(exit_code != 0 && session.global.fail_early)) {
+      PlannedTransfer& planned = transfers[next++];
+      Running transfer{
+          &planned,
+          std::make_unique<BodyOutput>(planned.output, planned.config->include_headers || planned.config->head),
+          nullptr};
+      if (planned.config->dump_header) transfer.output->dump_headers_to(*planned.config->dump_header);
+      transfer.output->set_file_options(planned.config->create_dirs, planned.config->continue_at == std::string("-"),
+                                        planned.config->remove_on_error);
+      transfer.prepared = std::make_unique<PreparedTransfer>(session, planned, *transfer.output);
+      CURL* easy = transfer.prepared->easy();
+      if (easy == nullptr) {
+        done(transfer, CURLE_OK);
+        continue;
+      }
+      curl_multi_add_handle(multi.get(), easy);
+      running.emplace(easy, std::move(transfer));
+    }
+  };
+  start_more();
+  while (!running.empty()) {
+    int still_running = 0;
+    curl_multi_perform(multi.get(), &still_running);
+    int queued = 0;
+    while (CURLMsg* message = curl_multi_info_read(multi.get(), &queued)) {
+      if (message->msg != CURLMSG_DONE) continue;
+      auto found = running.find(message->easy_handle);
+      curl_multi_remove_handle(multi.get(), message->easy_handle);
+      done(found->second, message->data.result);
+      running.erase(found);
+    }
+    start_more();
+    if (!running.empty()) curl_multi_poll(multi.get(), nullptr, 0, 1000, nullptr);
+  }
+  return exit_code;
+}
+
 int perform_transfers(const GlobalConfig& global, std::vector<PlannedTransfer>& transfers, const Environment& env) {
   ShareHandle share(curl_share_init());
-  for (curl_lock_data data :
-       {CURL_LOCK_DATA_COOKIE, CURL_LOCK_DATA_DNS, CURL_LOCK_DATA_SSL_SESSION, CURL_LOCK_DATA_CONNECT}) {
+  for (curl_lock_data data : {CURL_LOCK_DATA_COOKIE, CURL_LOCK_DATA_DNS, CURL_LOCK_DATA_SSL_SESSION}) {
     curl_share_setopt(share.get(), CURLSHOPT_SHARE, data);
   }
+  // The multi handle keeps its own connection cache for -Z; serial transfers share one here.
+  if (!global.parallel) curl_share_setopt(share.get(), CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
   OwnedFile owned_trace;
   const Session session{global, share.get(), open_trace_stream(global, owned_trace), env};
+  if (global.parallel) return run_parallel(session, transfers);
   int exit_code = 0;
   for (auto& planned : transfers) {
     const bool paginate = planned.config->paginate && planned.plan.workspace;
