@@ -157,10 +157,10 @@ def main():
         row("3 1 GiB download", "throughput", GIB / big["dbcurl"][0] / 2**20, GIB / big["curl"][0] / 2**20, "MiB/s",
             "higher")
 
-        # 4. -Z parallel
-        parallel = subprocess.run([dbcurl, "-Z", "--version"], capture_output=True)
-        if parallel.returncode == 2:
-            notes.append("case 4 (-Z, 1,000 parallel GETs): not measured — dbcurl does not support -Z yet.")
+        # 4. -Z parallel: 1,000 GETs
+        parallel = interleaved([("dbcurl", [dbcurl, "-sfZ", "-o", "/dev/null", many_url]),
+                                ("curl", [curl, "-sfZ", "-o", "/dev/null"] + header + [many_url])], 7, env)
+        row("4 -Z, 1,000 GETs", "wall", parallel["dbcurl"][0] * 1000, parallel["curl"][0] * 1000, "ms")
 
         # 5. token_command: first call vs cached calls
         helper = os.path.join(work, "helper.sh")

@@ -51,7 +51,21 @@ class Setter {
   CURLcode result_ = CURLE_OK;
 };
 
+// -G and --url-query append through libcurl's URL API, as curl does (which
+// also normalises the URL, %XX escapes included); plain string appending is
+// the fallback for what that API rejects.
 std::string url_with_query(const std::string& url, const std::string& query) {
+  std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> handle(curl_url(), &curl_url_cleanup);
+  char* joined = nullptr;
+  if (handle &&
+      curl_url_set(handle.get(), CURLUPART_URL, url.c_str(), CURLU_GUESS_SCHEME | CURLU_NON_SUPPORT_SCHEME) ==
+          CURLUE_OK &&
+      curl_url_set(handle.get(), CURLUPART_QUERY, query.c_str(), CURLU_APPENDQUERY) == CURLUE_OK &&
+      curl_url_get(handle.get(), CURLUPART_URL, &joined, 0) == CURLUE_OK) {
+    std::string result(joined);
+    curl_free(joined);
+    return result;
+  }
   const auto fragment = url.find('#');
   std::string base = url.substr(0, fragment);
   base += base.find('?') == std::string::npos ? '?' : '&';

@@ -192,6 +192,14 @@ Outcome attempt(const Session& session, const PlannedTransfer& planned, BodyOutp
   return prepared.finish(curl_easy_perform(prepared.easy()));
 }
 
+// curl's "(N) message" line, and its paragraph for certificate failures.
+void print_error_line(const Outcome& outcome) {
+  diagnostics().error("(" + std::to_string(outcome.code) + ") " + outcome.message);
+  if (outcome.code == CURLE_PEER_FAILED_VERIFICATION && diagnostics().errors_shown()) {
+    std::fputs(kCertificateHelp, diagnostics().stream());
+  }
+}
+
 // curl's --retry loop around attempt().
 Outcome perform_with_retries(const Session& session, const PlannedTransfer& planned, BodyOutput& output) {
   const RetryPolicy policy = retry_policy(*planned.config);
@@ -215,6 +223,8 @@ Outcome perform_with_retries(const Session& session, const PlannedTransfer& plan
     facts.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
     const std::optional<RetryDecision> decision = decide_retry(policy, state, facts);
     if (!decision) return outcome;
+    // curl reports each failed attempt before it says it will retry.
+    if (outcome.code != 0 && !outcome.synthetic) print_error_line(outcome);
     diagnostics().warning(decision->warning);
     if (!decision->retry) return outcome;
     std::this_thread::sleep_for(decision->delay);
@@ -225,12 +235,7 @@ Outcome perform_with_retries(const Session& session, const PlannedTransfer& plan
 // curl's error line, then what dbcurl adds for a workspace reply.
 void report(const Session& session, const PlannedTransfer& planned, const Outcome& outcome,
             const std::string& error_body) {
-  if (outcome.code != 0 && !outcome.synthetic) {
-    diagnostics().error("(" + std::to_string(outcome.code) + ") " + outcome.message);
-    if (outcome.code == CURLE_PEER_FAILED_VERIFICATION && diagnostics().errors_shown()) {
-      std::fputs(kCertificateHelp, diagnostics().stream());
-    }
-  }
+  if (outcome.code != 0 && !outcome.synthetic) print_error_line(outcome);
   if (!planned.plan.workspace || !outcome.easy) return;
   const TransferConfig& config = *planned.config;
   const bool explain_errors = outcome.code == CURLE_HTTP_RETURNED_ERROR || config.fail || config.fail_with_body ||

@@ -32,7 +32,12 @@ STDERR_RULES = [
     (re.compile(rb"^(\*|== Info:) +(start date|expire date|old SSL session ID|SSL re-using|TLSv1\.3 \(IN\), TLS handshake, Newsession).*\n", re.M), b""),
     (re.compile(rb"(Authorization: \w+ )\S+"), rb"\1CREDENTIAL"),
     (re.compile(rb"\[\d+ bytes data\]"), b"[N bytes data]"),
+    (re.compile(rb"0x[0-9a-f]{6,}"), b"0xPOINTER"),  # connection addresses in libcurl's -v text
 ]
+
+
+# Where dbcurl's own messages land on stdout or in files (--stderr), its name differs by design.
+PROGRAM_NAME = re.compile(rb"^dbcurl: ", re.M)
 
 
 def normalized_stderr(data):
@@ -137,6 +142,8 @@ class Differential(unittest.TestCase):
         written = {name: data for name, data in snapshot(tmp).items() if before.get(name) != data}
         requests = list(self.tls.requests) + list(self.plain.requests)
         stdout = without_boundaries(run.stdout.replace(tmp.encode(), b"{tmp}"), boundaries(requests))
+        stdout = PROGRAM_NAME.sub(b"curl: ", stdout)
+        written = {name: PROGRAM_NAME.sub(b"curl: ", data) for name, data in written.items()}
         return run, stdout, written, requests
 
     def test_corpus(self):
@@ -147,6 +154,9 @@ class Differential(unittest.TestCase):
                 self.compare(line)
 
     def compare(self, line):
+        # "  # intended: why" marks a documented difference in stderr and files (docs/differences.md).
+        intended = "  # intended:" in line
+        line = line.split("  # intended:")[0]
         workspace = line.startswith("ws:")
         args = shlex.split(line[3:] if workspace else line)
         sandbox = Sandbox()
@@ -164,9 +174,10 @@ class Differential(unittest.TestCase):
             stdout = AGENT.sub(rb"curl/\1", stdout)
         self.assertEqual(run.code, ref.code, f"exit code\n--- dbcurl stderr:\n{run.err}\n--- curl stderr:\n{ref.err}")
         self.assertEqual(stdout, ref_stdout, "stdout")
-        if not workspace and "stderr-differs" not in line:
+        if not workspace and not intended:
             self.assertEqual(normalized_stderr(run.stderr), normalized_stderr(ref.stderr), "stderr")
-        self.assertEqual(written, ref_written, "files written")
+        if not intended:
+            self.assertEqual(written, ref_written, "files written")
         mine_received = [request_summary(r, workspace) for r in requests]
         theirs_received = [request_summary(r, workspace) for r in ref_requests]
         if "-Z" in line or "--parallel" in line:  # parallel transfers arrive in any order
