@@ -1,25 +1,10 @@
 #include "cli/url_encode.hpp"
 
-#include <cctype>
+#include "common/strings.hpp"
 
 namespace dbcurl {
 
-std::string url_encode_form(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-      out += static_cast<char>(c);
-    } else if (c == ' ') {
-      out += '+';
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
+std::string url_encode_form(std::string_view text) { return percent_encode(text, true); }
 
 std::string url_encoded_value(std::string_view value, const FileReader& read, const WarningSink& warn) {
   const auto equals = value.find('=');

@@ -13,21 +13,6 @@ namespace {
 
 constexpr const char* kPagingFields[] = {"next_page_token", "prev_page_token", "has_more"};
 
-std::string url_encode(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
 struct UrlQuery {
   std::string base;                // up to the '?'
   std::vector<std::string> parts;  // the query's non-empty name=value parts
@@ -87,7 +72,7 @@ std::string PageMerger::document() const {
 std::string with_query_parameter(const std::string& url, std::string_view name, std::string_view value) {
   const UrlQuery split = split_query(url);
   std::vector<std::string> parts = split.parts;
-  const std::string pair = std::string(name) + "=" + url_encode(value);
+  const std::string pair = std::string(name) + "=" + percent_encode(value, false);
   bool replaced = false;
   for (auto& part : parts) {
     if (part.substr(0, part.find('=')) == name) {
