@@ -266,3 +266,20 @@ class PlainHttpProxies(WorkspaceTest):
         run = self.dbcurl("-s", "-x", self.proxy.url, f"{self.workspace.origin}/echo")
         self.assertEqual(run.code, 0)
         self.assertIn(b"GET http://127.0.0.1", bytes(self.proxy.seen))
+
+
+class HostileCommandLines(WorkspaceTest):
+    def test_glob_of_a_million_urls_is_refused_quickly(self):
+        started = time.monotonic()
+        run = self.dbcurl(f"{self.workspace.origin}/echo?n=[1-1000000]")
+        self.assertEqual(run.code, 3)
+        self.assertIn("expands to more than 100000 URLs", run.err)
+        self.assertLess(time.monotonic() - started, 10)
+        self.assertEqual(self.workspace.requests, [])
+
+    def test_config_file_including_itself_is_refused(self):
+        path = self.sandbox.write("self.cfg", "-H X-Self:1\n-K " + self.sandbox.path("self.cfg") + "\n")
+        run = self.dbcurl("-K", path, f"{self.workspace.origin}/echo")
+        self.assertEqual(run.code, 26)
+        self.assertIn("nested more than 16 deep", run.err)
+        self.assertEqual(self.workspace.requests, [])
