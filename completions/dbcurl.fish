@@ -91,12 +91,31 @@ complete -c dbcurl -l pinnedpubkey -d 'FILE/HASHES Public key to verify peer aga
 complete -c dbcurl -l post301 -d 'Do not switch to GET after following a 301'
 complete -c dbcurl -l post302 -d 'Do not switch to GET after following a 302'
 complete -c dbcurl -l post303 -d 'Do not switch to GET after following a 303'
+complete -c dbcurl -l preproxy -d 'Use this proxy first' -x
 complete -c dbcurl -l profile -d 'Databricks configuration profile to use' -x -a '(dbcurl --list-profiles 2>/dev/null)'
 complete -c dbcurl -l no-progress-meter -d 'Show the progress meter'
 complete -c dbcurl -s x -l proxy -d 'Use this proxy' -x
+complete -c dbcurl -l proxy-anyauth -d 'Pick any proxy authentication method'
+complete -c dbcurl -l proxy-basic -d 'Use Basic authentication on the proxy'
+complete -c dbcurl -l proxy-cacert -d 'CA certificate to verify peer against for proxy' -r -F
+complete -c dbcurl -l proxy-capath -d 'CA directory to verify peer against for proxy' -r -a '(__fish_complete_directories)'
+complete -c dbcurl -l proxy-cert -d 'Set client certificate for proxy' -r -F
+complete -c dbcurl -l proxy-cert-type -d 'Client certificate type for HTTPS proxy' -x
+complete -c dbcurl -l proxy-ciphers -d 'SSL ciphers to use for proxy' -x
+complete -c dbcurl -l proxy-crlfile -d 'Set a CRL list for proxy' -r -F
+complete -c dbcurl -l proxy-digest -d 'Use Digest authentication on the proxy'
 complete -c dbcurl -l proxy-header -d 'Pass custom header(s) to proxy' -x
 complete -c dbcurl -l proxy-insecure -d 'Do HTTPS proxy connections without verifying the proxy'
+complete -c dbcurl -l proxy-key -d 'Private key for HTTPS proxy' -r -F
+complete -c dbcurl -l proxy-key-type -d 'Private key file type for proxy' -x
+complete -c dbcurl -l proxy-negotiate -d 'Use HTTP Negotiate (SPNEGO) authentication on the proxy'
+complete -c dbcurl -l proxy-ntlm -d 'Use NTLM authentication on the proxy'
+complete -c dbcurl -l proxy-pass -d 'Pass phrase for the private key for HTTPS proxy' -x
+complete -c dbcurl -l proxy-pinnedpubkey -d 'FILE/HASHES public key to verify proxy with' -x
+complete -c dbcurl -l proxy-tls13-ciphers -d 'TLS 1.3 proxy cipher suites' -x
+complete -c dbcurl -l proxy-tlsv1 -d 'Use TLSv1 for HTTPS proxy'
 complete -c dbcurl -s U -l proxy-user -d 'Proxy user and password' -x
+complete -c dbcurl -l proxy1.0 -d 'Use HTTP/1.0 proxy on given port' -x
 complete -c dbcurl -s p -l proxytunnel -d 'Operate through an HTTP proxy tunnel (using CONNECT)'
 complete -c dbcurl -s r -l range -d 'Retrieve only the bytes within RANGE' -x
 complete -c dbcurl -l raw -d 'Do HTTP "raw"; no transfer decoding'

@@ -287,6 +287,22 @@ Status apply_transfer(CURL* easy, CURLSH* share, const TransferConfig& transfer,
     set(CURLOPT_PROXY_SSL_VERIFYHOST, 0L);
   }
 
+  if (transfer.preproxy) set(CURLOPT_PRE_PROXY, transfer.preproxy->c_str());
+  if (transfer.proxy_http10) set(CURLOPT_PROXYTYPE, static_cast<long>(CURLPROXY_HTTP_1_0));
+  if (transfer.proxy_auth_methods != 0) set(CURLOPT_PROXYAUTH, transfer.proxy_auth_methods);
+  if (transfer.proxy_cacert) set(CURLOPT_PROXY_CAINFO, transfer.proxy_cacert->c_str());
+  if (transfer.proxy_capath) set(CURLOPT_PROXY_CAPATH, transfer.proxy_capath->c_str());
+  if (transfer.proxy_cert) set(CURLOPT_PROXY_SSLCERT, transfer.proxy_cert->c_str());
+  if (transfer.proxy_cert_type) set(CURLOPT_PROXY_SSLCERTTYPE, transfer.proxy_cert_type->c_str());
+  if (transfer.proxy_ciphers) set(CURLOPT_PROXY_SSL_CIPHER_LIST, transfer.proxy_ciphers->c_str());
+  if (transfer.proxy_crl_file) set(CURLOPT_PROXY_CRLFILE, transfer.proxy_crl_file->c_str());
+  if (transfer.proxy_key) set(CURLOPT_PROXY_SSLKEY, transfer.proxy_key->c_str());
+  if (transfer.proxy_key_type) set(CURLOPT_PROXY_SSLKEYTYPE, transfer.proxy_key_type->c_str());
+  if (transfer.proxy_key_password) set(CURLOPT_PROXY_KEYPASSWD, transfer.proxy_key_password->c_str());
+  if (transfer.proxy_pinned_public_key) set(CURLOPT_PROXY_PINNEDPUBLICKEY, transfer.proxy_pinned_public_key->c_str());
+  if (transfer.proxy_tls13_ciphers) set(CURLOPT_PROXY_TLS13_CIPHERS, transfer.proxy_tls13_ciphers->c_str());
+  if (transfer.proxy_tlsv1) set(CURLOPT_PROXY_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1));
+
   // TLS.
   if (transfer.cert) set(CURLOPT_SSLCERT, transfer.cert->c_str());
   if (transfer.cert_type) set(CURLOPT_SSLCERTTYPE, transfer.cert_type->c_str());

@@ -158,6 +158,21 @@ struct TransferConfig {
   std::optional<std::string> noproxy;
   bool proxytunnel = false;
   bool proxy_insecure = false;
+  std::optional<std::string> preproxy;
+  unsigned long proxy_auth_methods = 0;  // --proxy-basic ... (CurlAuth bits)
+  std::optional<std::string> proxy_cacert;
+  std::optional<std::string> proxy_capath;
+  std::optional<std::string> proxy_cert;
+  std::optional<std::string> proxy_cert_type;
+  std::optional<std::string> proxy_ciphers;
+  std::optional<std::string> proxy_crl_file;
+  std::optional<std::string> proxy_key;
+  std::optional<std::string> proxy_key_type;
+  std::optional<SecretString> proxy_key_password;
+  std::optional<std::string> proxy_pinned_public_key;
+  std::optional<std::string> proxy_tls13_ciphers;
+  bool proxy_tlsv1 = false;
+  bool proxy_http10 = false;  // --proxy1.0
 
   // TLS.
   std::optional<std::string> cert;  // -E

@@ -319,6 +319,28 @@ class Parser {
       case OptionId::kPost302: toggle_bits(t.post_redirects, 2L, on); break;
       case OptionId::kPost303: toggle_bits(t.post_redirects, 4L, on); break;
       case OptionId::kProxy: t.proxy = value; break;
+      case OptionId::kPreproxy: t.preproxy = value; break;
+      case OptionId::kProxyAnyauth: t.proxy_auth_methods = on ? CurlAuth::kAny : 0; break;
+      case OptionId::kProxyBasic: toggle_bits(t.proxy_auth_methods, CurlAuth::kBasic, on); break;
+      case OptionId::kProxyCacert: t.proxy_cacert = value; break;
+      case OptionId::kProxyCapath: t.proxy_capath = value; break;
+      case OptionId::kProxyCert: t.proxy_cert = value; break;
+      case OptionId::kProxyCertType: t.proxy_cert_type = value; break;
+      case OptionId::kProxyCiphers: t.proxy_ciphers = value; break;
+      case OptionId::kProxyCrlfile: t.proxy_crl_file = value; break;
+      case OptionId::kProxyDigest: toggle_bits(t.proxy_auth_methods, CurlAuth::kDigest, on); break;
+      case OptionId::kProxyKey: t.proxy_key = value; break;
+      case OptionId::kProxyKeyType: t.proxy_key_type = value; break;
+      case OptionId::kProxyNegotiate: toggle_bits(t.proxy_auth_methods, CurlAuth::kNegotiate, on); break;
+      case OptionId::kProxyNtlm: toggle_bits(t.proxy_auth_methods, CurlAuth::kNtlm, on); break;
+      case OptionId::kProxyPass: t.proxy_key_password.emplace(value); break;
+      case OptionId::kProxyPinnedpubkey: t.proxy_pinned_public_key = value; break;
+      case OptionId::kProxyTls13Ciphers: t.proxy_tls13_ciphers = value; break;
+      case OptionId::kProxyTlsv1: t.proxy_tlsv1 = true; break;
+      case OptionId::kProxy10:
+        t.proxy = value;
+        t.proxy_http10 = true;
+        break;
       case OptionId::kProxyHeader:
         for (std::string& header : header_option_values(value, context_.read_file, warn_sink)) {
           t.proxy_headers.push_back(std::move(header));

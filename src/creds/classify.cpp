@@ -45,6 +45,7 @@ bool proxied(std::string_view host, const TransferConfig& transfer, const Enviro
                                            : env.get("http_proxy").has_value() ? env.get("http_proxy")
                                            : env.get("all_proxy").has_value()  ? env.get("all_proxy")
                                                                                : env.get("ALL_PROXY");
+  if (transfer.preproxy) return true;  // a SOCKS pre-proxy sees the request too
   if (!proxy) return false;
   const std::optional<std::string> exempt = transfer.noproxy                  ? transfer.noproxy
                                             : env.get("no_proxy").has_value() ? env.get("no_proxy")
