@@ -23,8 +23,8 @@ namespace {
 constexpr const char* kTryHelp = "try 'dbcurl --help' or 'dbcurl --manual' for more information";
 
 int usage_failure(const std::string& message) {
-  for (std::string_view line : split_lines(message)) diagnostics().usage_error(line);
-  diagnostics().usage_error(kTryHelp);
+  for (std::string_view line : split_lines(message)) diagnostics().error_always(line);
+  diagnostics().error_always(kTryHelp);
   return exit_code::kUsage;
 }
 
@@ -32,7 +32,7 @@ int report(const Error& error) {
   // Refusals are shown even under -s: a silent exit 100 would leave a script's
   // author guessing why nothing was sent.
   if (error.exit_code == exit_code::kPasswordRefused || error.exit_code == exit_code::kPlainHttpRefused) {
-    diagnostics().notice(error.message);
+    diagnostics().error_always(error.message);
   } else {
     diagnostics().error(error.message);
   }
@@ -58,7 +58,7 @@ int run(int argc, char** argv) {
   if (args.empty()) return usage_failure("");
   ProcessEnvironment env;
   const ParseContext context{system_file_reader(), [](std::string_view text) { diagnostics().warning(text); },
-                             [](std::string_view text) { diagnostics().usage_error(text); }, find_curlrc(env)};
+                             [](std::string_view text) { diagnostics().error_always(text); }, find_curlrc(env)};
   Result<CommandLine> parsed = parse_command_line(args, context);
   if (!parsed) {
     usage_failure(parsed.error().message);

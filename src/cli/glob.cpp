@@ -8,10 +8,8 @@ namespace dbcurl {
 
 namespace {
 
-constexpr int kUrlMalformat = 3;  // CURLE_URL_MALFORMAT
-
 Error glob_error(std::string_view what, std::size_t position) {
-  return make_error(kUrlMalformat, std::string(what) + " in URL position " + std::to_string(position) + ":");
+  return make_error(exit_code::kUrlMalformat, std::string(what) + " in URL position " + std::to_string(position) + ":");
 }
 
 // "[::1]" and friends are IPv6 literals, not ranges.

@@ -12,7 +12,6 @@ namespace dbcurl {
 
 namespace {
 
-constexpr int kReadError = 26;  // CURLE_READ_ERROR: an unreadable -K file
 constexpr int kMaxConfigDepth = 16;
 
 Error option_error(std::string_view word, std::string_view reason) {
@@ -145,13 +144,14 @@ class Parser {
   Status include_config(const std::string& path) {
     if (config_depth_ >= kMaxConfigDepth) {
       // curl recurses until it runs out of file descriptors; a clear error instead.
-      return make_error(kReadError, "option -K: " + path + ": config files nested more than " +
-                                        std::to_string(kMaxConfigDepth) + " deep (does one include itself?)");
+      return make_error(exit_code::kReadError, "option -K: " + path + ": config files nested more than " +
+                                                   std::to_string(kMaxConfigDepth) +
+                                                   " deep (does one include itself?)");
     }
     std::optional<std::string> text = context_.read_file(path);
     if (!text) {
       note("cannot read config from '" + path + "'");
-      return make_error(kReadError, "option -K: error encountered when reading a file");
+      return make_error(exit_code::kReadError, "option -K: error encountered when reading a file");
     }
     return read_config(*text, path);
   }

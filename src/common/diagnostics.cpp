@@ -43,9 +43,7 @@ void Diagnostics::error(std::string_view text) const {
   if (errors_shown()) write_line("dbcurl: ", text);
 }
 
-void Diagnostics::usage_error(std::string_view text) const { write_line("dbcurl: ", text); }
-
-void Diagnostics::notice(std::string_view text) const { write_line("dbcurl: ", text); }
+void Diagnostics::error_always(std::string_view text) const { write_line("dbcurl: ", text); }
 
 void Diagnostics::warning(std::string_view text) const {
   if (!warnings_shown()) return;

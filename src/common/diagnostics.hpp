@@ -24,11 +24,10 @@ class Diagnostics {
   bool errors_shown() const { return !silent_ || show_error_; }
   bool warnings_shown() const { return !silent_; }
 
-  void error(std::string_view text) const;        // hidden by -s unless -S
-  void usage_error(std::string_view text) const;  // option errors: always shown, as curl does
+  void error(std::string_view text) const;  // hidden by -s unless -S
   void warning(std::string_view text) const;
-  // Text that must reach the user even under -s (refusals before sending).
-  void notice(std::string_view text) const;
+  // Shown even under -s: option errors (as curl) and refusals before sending.
+  void error_always(std::string_view text) const;
 
  private:
   void write_line(std::string_view prefix, std::string_view text) const;

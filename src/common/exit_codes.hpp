@@ -7,7 +7,9 @@
 namespace dbcurl::exit_code {
 
 inline constexpr int kOk = 0;
-inline constexpr int kUsage = 2;               // CURLE_FAILED_INIT: curl's option errors
+inline constexpr int kUsage = 2;
+inline constexpr int kUrlMalformat =
+    3;  // CURLE_URL_MALFORMAT: bad globs               // CURLE_FAILED_INIT: curl's option errors
 inline constexpr int kReadError = 26;          // CURLE_READ_ERROR: unreadable -K/-w file
 inline constexpr int kPasswordRefused = 100;   // password use on a workspace request
 inline constexpr int kNoCredentials = 101;     // workspace request, nothing resolved

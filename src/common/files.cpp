@@ -6,6 +6,7 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <set>
 
 #include "common/diagnostics.hpp"
 
@@ -35,9 +36,12 @@ Result<std::optional<std::string>> read_file_if_exists(const std::string& path, 
 }
 
 void warn_if_shared(const std::string& path) {
+  static std::set<std::string> warned;  // a file may be read more than once per run
+  if (warned.contains(path)) return;
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return;
   if ((info.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
+    warned.insert(path);
     diagnostics().warning(path + " holds credentials and is readable by others; run: chmod 600 " + path);
   }
 }

@@ -12,8 +12,6 @@ namespace dbcurl {
 
 namespace {
 
-constexpr std::size_t kMaxNetrcBytes = 1 << 20;
-
 const char* const kPasswordWhy =
     "Databricks ended password authentication for the REST API; use a personal access token instead\n"
     "(User Settings > Developer > Access tokens): it is scoped to one workspace, can expire and can be revoked.\n"
@@ -271,13 +269,10 @@ Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& t
   if (plan.auth == AuthMode::kNone && !wants_token &&
       (transfer.netrc || transfer.netrc_optional || transfer.netrc_file)) {
     const std::string path = netrc_path(transfer.netrc_file, resolver.env());
-    Result<std::optional<std::string>> text = read_file_if_exists(path, kMaxNetrcBytes, exit_code::kConfigInvalid);
-    if (!text) return text.error();
-    if (*text) {
-      Result<std::vector<NetrcEntry>> entries = parse_netrc(**text, path);
-      wipe_string(**text);
-      if (!entries) return entries.error();
-      if (const NetrcEntry* entry = find_netrc_entry(*entries, parts.host)) {
+    Result<std::optional<std::vector<NetrcEntry>>> entries = load_netrc(path);
+    if (!entries) return entries.error();
+    if (*entries) {
+      if (const NetrcEntry* entry = find_netrc_entry(**entries, parts.host)) {
         if (entry->login.value_or("") != "token")
           return password_refused(origin, "a netrc entry with a login other than 'token'");
         if (entry->password) register_secret(entry->password->view());

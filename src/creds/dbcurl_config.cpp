@@ -8,8 +8,6 @@ namespace dbcurl {
 
 namespace {
 
-constexpr std::size_t kMaxConfigBytes = 1 << 20;
-
 class ConfigReader {
  public:
   explicit ConfigReader(const std::string& path) : path_(path) {}
@@ -183,7 +181,7 @@ Result<std::optional<DbcurlConfig>> parse_dbcurl_config(std::string_view text, c
 
 Result<std::optional<DbcurlConfig>> load_dbcurl_config(const Environment& env) {
   const std::string path = dbcurl_config_path(env);
-  Result<std::optional<std::string>> text = read_file_if_exists(path, kMaxConfigBytes, exit_code::kConfigInvalid);
+  Result<std::optional<std::string>> text = read_file_if_exists(path, kMaxConfigFileBytes, exit_code::kConfigInvalid);
   if (!text) return text.error();
   if (!*text) return std::optional<DbcurlConfig>{};
   warn_if_shared(path);

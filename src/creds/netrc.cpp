@@ -1,5 +1,6 @@
 #include "creds/netrc.hpp"
 
+#include "common/files.hpp"
 #include "common/strings.hpp"
 
 namespace dbcurl {
@@ -100,6 +101,24 @@ Result<std::vector<NetrcEntry>> parse_netrc(std::string_view text, const std::st
 const NetrcEntry* find_netrc_entry(const std::vector<NetrcEntry>& entries, std::string_view host) {
   for (const auto& entry : entries) {
     if (entry.is_default || iequals(entry.machine, host)) return &entry;
+  }
+  return nullptr;
+}
+
+Result<std::optional<std::vector<NetrcEntry>>> load_netrc(const std::string& path) {
+  Result<std::optional<std::string>> text = read_file_if_exists(path, kMaxConfigFileBytes, exit_code::kConfigInvalid);
+  if (!text) return text.error();
+  if (!*text) return std::optional<std::vector<NetrcEntry>>{};
+  warn_if_shared(path);
+  Result<std::vector<NetrcEntry>> entries = parse_netrc(**text, path);
+  wipe_string(**text);
+  if (!entries) return entries.error();
+  return std::optional<std::vector<NetrcEntry>>{std::move(*entries)};
+}
+
+const NetrcEntry* find_netrc_machine(const std::vector<NetrcEntry>& entries, std::string_view host) {
+  for (const auto& entry : entries) {
+    if (!entry.is_default && iequals(entry.machine, host)) return &entry;
   }
   return nullptr;
 }

@@ -26,6 +26,13 @@ Result<std::vector<NetrcEntry>> parse_netrc(std::string_view text, const std::st
 // First entry that names the host (case-insensitive) or a default entry, as curl matches.
 const NetrcEntry* find_netrc_entry(const std::vector<NetrcEntry>& entries, std::string_view host);
 
+// A netrc file read, checked for its permissions, parsed and wiped; nullopt
+// when it does not exist.
+Result<std::optional<std::vector<NetrcEntry>>> load_netrc(const std::string& path);
+// The first entry whose machine is exactly this host — never "default", which
+// is too broad to trust with a Databricks token.
+const NetrcEntry* find_netrc_machine(const std::vector<NetrcEntry>& entries, std::string_view host);
+
 // The file dbcurl reads: --netrc-file, else $NETRC, else ~/.netrc.
 std::string netrc_path(const std::optional<std::string>& netrc_file, const Environment& env);
 

@@ -6,7 +6,6 @@
 namespace dbcurl {
 
 namespace {
-constexpr int kUrlMalformat = 3;  // CURLE_URL_MALFORMAT, curl's exit code for bad globs
 // -T to a URL without a file part: curl appends the local file's name.
 std::string with_upload_name(const std::string& url, const TransferConfig& transfer) {
   if (!transfer.upload_file || *transfer.upload_file == "-") return url;
@@ -51,8 +50,9 @@ Result<std::vector<PlannedTransfer>> plan_transfers(const CommandLine& line, Cre
         return make_error(error.exit_code, "(3) " + error.message, glob_error_text(error, given));
       }
       if (glob->size() > kMaxGlobUrls) {
-        return make_error(kUrlMalformat, "(3) " + given + " expands to more than " + std::to_string(kMaxGlobUrls) +
-                                             " URLs, more than dbcurl plans in one call");
+        return make_error(exit_code::kUrlMalformat, "(3) " + given + " expands to more than " +
+                                                        std::to_string(kMaxGlobUrls) +
+                                                        " URLs, more than dbcurl plans in one call");
       }
       std::vector<std::string> matches;
       for (std::size_t k = 0; k < glob->size(); ++k) {

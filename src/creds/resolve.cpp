@@ -15,7 +15,6 @@ namespace dbcurl {
 
 namespace {
 
-constexpr std::size_t kMaxConfigBytes = 1 << 20;
 constexpr std::string_view kSettingsSection = "__settings__";
 constexpr std::string_view kKeys[] = {"host", "token", "username", "password", "auth_type"};
 
@@ -25,7 +24,7 @@ std::string config_file_path(const Environment& env) {
 }
 
 Result<std::optional<IniFile>> read_config_file(const std::string& path) {
-  Result<std::optional<std::string>> text = read_file_if_exists(path, kMaxConfigBytes, exit_code::kConfigInvalid);
+  Result<std::optional<std::string>> text = read_file_if_exists(path, kMaxConfigFileBytes, exit_code::kConfigInvalid);
   if (!text) return text.error();
   if (!*text) return std::optional<IniFile>{};
   warn_if_shared(path);
@@ -286,23 +285,13 @@ Result<Credential> resolve_workspace_token(const DatabricksConfig& config, const
   if (config.workspace && !cli_required) {
     const std::string path = netrc_path(netrc_file, context.env);
     attempts.push_back({"a 'login token' entry for " + config.workspace->host + " in " + path});
-    Result<std::optional<std::string>> text = read_file_if_exists(path, kMaxConfigBytes, exit_code::kConfigInvalid);
-    if (!text) return text.error();
-    if (*text) {
-      warn_if_shared(path);
-      Result<std::vector<NetrcEntry>> entries = parse_netrc(**text, path);
-      wipe_string(**text);
-      if (!entries) return entries.error();
-      for (const NetrcEntry& entry : *entries) {
-        // Only an entry for this very host: a "default" entry is too broad to trust with a token.
-        if (entry.is_default || !iequals(entry.machine, config.workspace->host)) continue;
-        if (entry.login == "token" && entry.password && !entry.password->empty()) {
-          register_secret(entry.password->view());
-          return found(Credential{
-              entry.password->clone(), path + ":" + std::to_string(entry.line) + " (login token)", "pat", {}});
-        }
-        break;
-      }
+    Result<std::optional<std::vector<NetrcEntry>>> entries = load_netrc(path);
+    if (!entries) return entries.error();
+    const NetrcEntry* entry = *entries ? find_netrc_machine(**entries, config.workspace->host) : nullptr;
+    if (entry != nullptr && entry->login == "token" && entry->password && !entry->password->empty()) {
+      register_secret(entry->password->view());
+      return found(
+          Credential{entry->password->clone(), path + ":" + std::to_string(entry->line) + " (login token)", "pat", {}});
     }
   }
 
@@ -352,16 +341,10 @@ Result<std::vector<std::string>> profiles_naming_host(const Environment& env, co
 }
 
 bool netrc_names_token_host(const Environment& env, std::string_view host) {
-  const std::string path = netrc_path(std::nullopt, env);
-  Result<std::optional<std::string>> text = read_file_if_exists(path, kMaxConfigBytes, exit_code::kConfigInvalid);
-  if (!text || !*text) return false;
-  Result<std::vector<NetrcEntry>> entries = parse_netrc(**text, path);
-  wipe_string(**text);
-  if (!entries) return false;
-  for (const NetrcEntry& entry : *entries) {
-    if (!entry.is_default && iequals(entry.machine, host)) return entry.login == "token";
-  }
-  return false;
+  Result<std::optional<std::vector<NetrcEntry>>> entries = load_netrc(netrc_path(std::nullopt, env));
+  if (!entries || !*entries) return false;  // a broken netrc never makes a plain request a workspace one
+  const NetrcEntry* entry = find_netrc_machine(**entries, host);
+  return entry != nullptr && entry->login == "token";
 }
 
 Result<std::vector<std::string>> list_profile_names(const Environment& env, const DbcurlConfig* dbcurl) {

@@ -264,15 +264,22 @@ void write_out_for(const PlannedTransfer& planned, const Outcome& outcome, const
   const WriteOutFacts facts{outcome.easy.get(), outcome.code,      outcome.message,
                             filename,           planned.given_url, planned.url_index};
   write_out(*planned.config->write_out, facts, stdout, diagnostics().stream(), [](std::string_view name) {
-    diagnostics().usage_error("unknown --write-out variable: '" + std::string(name) + "'");
+    diagnostics().error_always("unknown --write-out variable: '" + std::string(name) + "'");
   });
 }
 
-int run_one(const Session& session, PlannedTransfer& planned) {
+// Where a transfer's body and headers go, with -i/-I, -D, --create-dirs, -C - and --remove-on-error.
+std::unique_ptr<BodyOutput> body_output_for(const PlannedTransfer& planned) {
   const TransferConfig& config = *planned.config;
-  BodyOutput output(planned.output, config.include_headers || config.head);
-  if (config.dump_header) output.dump_headers_to(*config.dump_header);
-  output.set_file_options(config.create_dirs, config.continue_at == std::string("-"), config.remove_on_error);
+  auto output = std::make_unique<BodyOutput>(planned.output, config.include_headers || config.head);
+  if (config.dump_header) output->dump_headers_to(*config.dump_header);
+  output->set_file_options(config.create_dirs, config.continue_at == std::string("-"), config.remove_on_error);
+  return output;
+}
+
+int run_one(const Session& session, PlannedTransfer& planned) {
+  const std::unique_ptr<BodyOutput> body = body_output_for(planned);
+  BodyOutput& output = *body;
   const Outcome outcome = perform_with_retries(session, planned, output);
   output.finish(outcome.code == 0);
   report(session, planned, outcome, output.error_body());
@@ -372,13 +379,7 @@ int run_parallel(const Session& session, std::vector<PlannedTransfer>& transfers
     while (running.size() < static_cast<std::size_t>(session.global.parallel_max) && next < transfers.size() &&
            !(exit_code != 0 && session.global.fail_early)) {
       PlannedTransfer& planned = transfers[next++];
-      Running transfer{
-          &planned,
-          std::make_unique<BodyOutput>(planned.output, planned.config->include_headers || planned.config->head),
-          nullptr};
-      if (planned.config->dump_header) transfer.output->dump_headers_to(*planned.config->dump_header);
-      transfer.output->set_file_options(planned.config->create_dirs, planned.config->continue_at == std::string("-"),
-                                        planned.config->remove_on_error);
+      Running transfer{&planned, body_output_for(planned), nullptr};
       transfer.prepared = std::make_unique<PreparedTransfer>(session, planned, *transfer.output);
       CURL* easy = transfer.prepared->easy();
       if (easy == nullptr) {
