@@ -3,6 +3,7 @@
 
 #include <curl/curl.h>
 
+#include <clocale>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -131,6 +132,8 @@ int run(int argc, char** argv) {
 }  // namespace dbcurl
 
 int main(int argc, char** argv) {
+  // As curl: the user's locale, which libcurl's IDN conversion of host names needs.
+  std::setlocale(LC_ALL, "");
   curl_global_init(CURL_GLOBAL_DEFAULT);
   const int code = dbcurl::run(argc, argv);
   curl_global_cleanup();

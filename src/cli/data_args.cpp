@@ -1,46 +1,45 @@
 #include "cli/data_args.hpp"
 
-#include <fstream>
-#include <iostream>
-#include <iterator>
-
 #include "common/strings.hpp"
 
 namespace dbcurl {
 
 FileReader system_file_reader() {
-  return [](const std::string& path) -> std::optional<std::string> {
-    if (path == "-") {
-      return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  };
+  return [](const std::string& path) { return read_whole_file(path); };
 }
 
-std::string data_option_value(std::string_view value, DataKind kind, const FileReader& read, const WarningSink& warn) {
+namespace {
+
+Error read_error() { return make_error(exit_code::kReadError, "error encountered when reading a file"); }
+
+}  // namespace
+
+Result<std::string> data_option_value(std::string_view value, DataKind kind, const FileReader& read,
+                                      const WarningSink& warn) {
   if (kind == DataKind::kRaw || value.empty() || value.front() != '@') return std::string(value);
   const std::string path(value.substr(1));
-  std::optional<std::string> content = read(path);
-  if (!content) {
+  FileContent content = read(path);
+  if (content.outcome == FileContent::Outcome::kCannotOpen) {
     warn("Couldn't read data from file \"" + path + "\", this makes an empty POST.");
-    return {};
+    return std::string();
   }
-  if (kind == DataKind::kAscii) std::erase_if(*content, [](char c) { return c == '\r' || c == '\n'; });
-  return std::move(*content);
+  if (content.outcome == FileContent::Outcome::kReadError && kind != DataKind::kAscii) return read_error();
+  if (kind == DataKind::kAscii) std::erase_if(content.bytes, [](char c) { return c == '\r' || c == '\n'; });
+  return std::move(content.bytes);
 }
 
-std::vector<std::string> header_option_values(std::string_view value, const FileReader& read, const WarningSink& warn) {
-  if (value.empty() || value.front() != '@') return {std::string(value)};
+Result<std::vector<std::string>> header_option_values(std::string_view value, const FileReader& read,
+                                                      const WarningSink& warn) {
+  if (value.empty() || value.front() != '@') return std::vector<std::string>{std::string(value)};
   const std::string path(value.substr(1));
-  const std::optional<std::string> content = read(path);
-  if (!content) {
+  const FileContent content = read(path);
+  if (content.outcome == FileContent::Outcome::kCannotOpen) {
     warn("Failed to open " + path + "!");
-    return {};
+    return std::vector<std::string>{};
   }
+  if (content.outcome == FileContent::Outcome::kReadError) return read_error();
   std::vector<std::string> headers;
-  for (std::string_view line : split_lines(*content)) {
+  for (std::string_view line : split_lines(content.bytes)) {
     if (!line.empty()) headers.emplace_back(line);
   }
   return headers;
@@ -49,12 +48,12 @@ std::vector<std::string> header_option_values(std::string_view value, const File
 std::string write_out_option_value(std::string_view value, const FileReader& read, const WarningSink& warn) {
   if (value.empty() || value.front() != '@') return std::string(value);
   const std::string path(value.substr(1));
-  std::optional<std::string> content = read(path);
-  if (!content) {
+  FileContent content = read(path);
+  if (content.outcome != FileContent::Outcome::kRead) {
     warn("Failed to read " + path);
     return {};
   }
-  return std::move(*content);
+  return std::move(content.bytes);
 }
 
 }  // namespace dbcurl

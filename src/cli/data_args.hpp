@@ -2,17 +2,18 @@
 // curl's rules for option values that may name a file: "@file" or "@-".
 
 #include <functional>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "common/diagnostics.hpp"
+#include "common/files.hpp"
+#include "common/result.hpp"
 
 namespace dbcurl {
 
-// Reads a file, or standard input for "-". nullopt when it cannot be read.
-using FileReader = std::function<std::optional<std::string>(const std::string& path)>;
+// Reads a file, or standard input for "-".
+using FileReader = std::function<FileContent(const std::string& path)>;
 
 FileReader system_file_reader();
 
@@ -22,12 +23,16 @@ enum class DataKind {
   kRaw,     // --data-raw: '@' has no meaning
 };
 
-// The bytes one -d style option contributes. An unreadable file contributes
-// nothing, after curl's warning.
-std::string data_option_value(std::string_view value, DataKind kind, const FileReader& read, const WarningSink& warn);
+// The bytes one -d style option contributes. A file that cannot be opened
+// contributes nothing, after curl's warning; one that opens but cannot be read
+// (a directory) is an Error for the binary kinds and nothing for -d, as curl.
+// Errors carry only the reason; the caller names the option.
+Result<std::string> data_option_value(std::string_view value, DataKind kind, const FileReader& read,
+                                      const WarningSink& warn);
 
 // -H value: one header, or one header per non-empty line of @file.
-std::vector<std::string> header_option_values(std::string_view value, const FileReader& read, const WarningSink& warn);
+Result<std::vector<std::string>> header_option_values(std::string_view value, const FileReader& read,
+                                                      const WarningSink& warn);
 
 // -w value: the format, or the contents of @file.
 std::string write_out_option_value(std::string_view value, const FileReader& read, const WarningSink& warn);

@@ -87,13 +87,28 @@ long tls_version_number(std::string_view text) {
   return -1;
 }
 
-void append_data(TransferConfig& transfer, std::string piece, bool json_piece) {
+// An @file value that could not be read: curl's "option WORD: <reason>".
+Error file_value_error(std::string_view word, const Error& error) {
+  return make_error(error.exit_code, "option " + std::string(word) + ": " + error.message);
+}
+
+// One -d style piece joins the body with '&' (--json pieces join as they are).
+Status append_data(std::string_view word, TransferConfig& transfer, Result<std::string> piece, bool json_piece) {
+  if (!piece) return file_value_error(word, piece.error());
   if (!transfer.post_data) {
-    transfer.post_data = std::move(piece);
+    transfer.post_data = std::move(*piece);
   } else {
     if (!json_piece) *transfer.post_data += '&';
-    *transfer.post_data += piece;
+    *transfer.post_data += *piece;
   }
+  return Ok{};
+}
+
+Status append_headers(std::string_view word, std::vector<std::string>& headers,
+                      Result<std::vector<std::string>> values) {
+  if (!values) return file_value_error(word, values.error());
+  for (std::string& header : *values) headers.push_back(std::move(header));
+  return Ok{};
 }
 
 class Parser {
@@ -104,8 +119,9 @@ class Parser {
     // The default .curlrc, unless the first argument is -q/--disable (curl's rule).
     const bool disabled = !args.empty() && (args[0].starts_with("-q") || args[0] == "--disable");
     if (!disabled && context_.default_config) {
-      if (std::optional<std::string> text = context_.read_file(*context_.default_config)) {
-        if (Status status = read_config(*text, *context_.default_config); !status) return status.error();
+      const FileContent text = context_.read_file(*context_.default_config);
+      if (text.outcome != FileContent::Outcome::kCannotOpen) {
+        if (Status status = read_config(text.bytes, *context_.default_config); !status) return status.error();
       }
     }
     if (Status status = consume(args, false); !status) return status.error();
@@ -148,12 +164,13 @@ class Parser {
                                                    std::to_string(kMaxConfigDepth) +
                                                    " deep (does one include itself?)");
     }
-    std::optional<std::string> text = context_.read_file(path);
-    if (!text) {
+    // curl reads what it can: a file that opens but fails to read (a directory) is empty.
+    const FileContent text = context_.read_file(path);
+    if (text.outcome == FileContent::Outcome::kCannotOpen) {
       note("cannot read config from '" + path + "'");
       return make_error(exit_code::kReadError, "option -K: error encountered when reading a file");
     }
-    return read_config(*text, path);
+    return read_config(text.bytes, path);
   }
 
   Status read_config(const std::string& text, const std::string& path) {
@@ -263,8 +280,7 @@ class Parser {
       case OptionId::kCreateDirs: t.create_dirs = on; break;
       case OptionId::kCrlfile: t.crl_file = value; break;
       case OptionId::kDataUrlencode:
-        append_data(t, url_encoded_value(value, context_.read_file, warn_sink), false);
-        break;
+        return append_data(word, t, url_encoded_value(value, context_.read_file, warn_sink), false);
       case OptionId::kDigest: toggle_bits(t.auth_methods, CurlAuth::kDigest, on); break;
       case OptionId::kDumpHeader: t.dump_header = value; break;
       case OptionId::kExpect100Timeout: {
@@ -342,10 +358,7 @@ class Parser {
         t.proxy_http10 = true;
         break;
       case OptionId::kProxyHeader:
-        for (std::string& header : header_option_values(value, context_.read_file, warn_sink)) {
-          t.proxy_headers.push_back(std::move(header));
-        }
-        break;
+        return append_headers(word, t.proxy_headers, header_option_values(value, context_.read_file, warn_sink));
       case OptionId::kProxyInsecure: t.proxy_insecure = on; break;
       case OptionId::kProxyUser: t.proxy_user.emplace(value); break;
       case OptionId::kProxytunnel: t.proxytunnel = on; break;
@@ -398,7 +411,12 @@ class Parser {
         t.abstract_unix_socket = false;
         break;
       case OptionId::kUploadFile: t.upload_file = value; break;
-      case OptionId::kUrlQuery: t.url_queries.push_back(url_query_value(value, context_.read_file, warn_sink)); break;
+      case OptionId::kUrlQuery: {
+        Result<std::string> query = url_query_value(value, context_.read_file, warn_sink);
+        if (!query) return file_value_error(word, query.error());
+        t.url_queries.push_back(std::move(*query));
+        break;
+      }
       case OptionId::kCapath: t.capath = value; break;
       case OptionId::kCompressed: t.compressed = on; break;
       case OptionId::kConnectTimeout: {
@@ -409,18 +427,17 @@ class Parser {
       }
       case OptionId::kData:
       case OptionId::kDataAscii:
-        append_data(t, data_option_value(value, DataKind::kAscii, context_.read_file, warn_sink), false);
-        break;
+        return append_data(word, t, data_option_value(value, DataKind::kAscii, context_.read_file, warn_sink), false);
       case OptionId::kDataBinary:
-        append_data(t, data_option_value(value, DataKind::kBinary, context_.read_file, warn_sink), false);
-        break;
+        return append_data(word, t, data_option_value(value, DataKind::kBinary, context_.read_file, warn_sink), false);
       case OptionId::kDataRaw:
-        append_data(t, data_option_value(value, DataKind::kRaw, context_.read_file, warn_sink), false);
-        break;
-      case OptionId::kJson:
-        append_data(t, data_option_value(value, DataKind::kBinary, context_.read_file, warn_sink), t.json);
+        return append_data(word, t, data_option_value(value, DataKind::kRaw, context_.read_file, warn_sink), false);
+      case OptionId::kJson: {
+        const bool json_piece = t.json;
         t.json = true;
-        break;
+        return append_data(word, t, data_option_value(value, DataKind::kBinary, context_.read_file, warn_sink),
+                           json_piece);
+      }
       case OptionId::kDisable: break;  // only meaningful as the first argument, before any .curlrc
       case OptionId::kExplain: global.explain = on; break;
       case OptionId::kFail:
@@ -444,10 +461,7 @@ class Parser {
         t.form.push_back(form_part(value, spec.id == OptionId::kFormString));
         break;
       case OptionId::kHeader:
-        for (std::string& header : header_option_values(value, context_.read_file, warn_sink)) {
-          t.headers.push_back(std::move(header));
-        }
-        break;
+        return append_headers(word, t.headers, header_option_values(value, context_.read_file, warn_sink));
       case OptionId::kHelp: global.show_help = on; break;
       case OptionId::kInclude: t.include_headers = on; break;
       case OptionId::kInsecure: t.insecure = on; break;

@@ -6,20 +6,21 @@ namespace dbcurl {
 
 std::string url_encode_form(std::string_view text) { return percent_encode(text, true); }
 
-std::string url_encoded_value(std::string_view value, const FileReader& read, const WarningSink& warn) {
+Result<std::string> url_encoded_value(std::string_view value, const FileReader& read, const WarningSink& warn) {
   const auto equals = value.find('=');
   const auto at = value.find('@');
   if (at != std::string_view::npos && (equals == std::string_view::npos || at < equals)) {
     const std::string name(value.substr(0, at));
-    const std::string content = data_option_value(value.substr(at), DataKind::kBinary, read, warn);
-    return (name.empty() ? "" : name + "=") + url_encode_form(content);
+    Result<std::string> content = data_option_value(value.substr(at), DataKind::kBinary, read, warn);
+    if (!content) return content;
+    return (name.empty() ? "" : name + "=") + url_encode_form(*content);
   }
   if (equals == std::string_view::npos) return url_encode_form(value);
   const std::string_view name = value.substr(0, equals);
   return (name.empty() ? "" : std::string(name) + "=") + url_encode_form(value.substr(equals + 1));
 }
 
-std::string url_query_value(std::string_view value, const FileReader& read, const WarningSink& warn) {
+Result<std::string> url_query_value(std::string_view value, const FileReader& read, const WarningSink& warn) {
   if (value.starts_with("+")) return std::string(value.substr(1));
   return url_encoded_value(value, read, warn);
 }

@@ -162,6 +162,7 @@ class Differential(unittest.TestCase):
         sandbox = Sandbox()
         self.addCleanup(sandbox.cleanup)
         sandbox.env["CURL_CA_BUNDLE"] = self.tls.cafile
+        sandbox.env["LC_ALL"] = "C.UTF-8"  # a user's usual locale; IDN host names need one
         dbcurl_env, curl_args = {}, args
         if workspace:
             dbcurl_env = {"DATABRICKS_HOST": self.tls.origin, "DATABRICKS_TOKEN": CANARY}

@@ -49,8 +49,11 @@ class RefusingRunner final : public dbcurl::CommandRunner {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text = as_text(data, size);
 #if defined(FUZZ_TARGET_PARSE)
-  const dbcurl::ParseContext context{[](const std::string&) { return std::optional<std::string>("file data\r\n"); },
-                                     [](std::string_view) {}, [](std::string_view) {}, std::nullopt};
+  const dbcurl::ParseContext context{
+      [](const std::string&) {
+        return dbcurl::FileContent{dbcurl::FileContent::Outcome::kRead, "file data\r\n", 0};
+      },
+      [](std::string_view) {}, [](std::string_view) {}, std::nullopt};
   (void)dbcurl::parse_command_line(split_words(text), context);
 #elif defined(FUZZ_TARGET_INI)
   (void)dbcurl::parse_ini(text, "fuzz.cfg");

@@ -8,6 +8,9 @@ using namespace dbcurl;
 
 namespace {
 
+// A file content that stands for a file that opens but cannot be read (a directory).
+const std::string kUnreadable = "<unreadable>";
+
 struct Parsed {
   Result<CommandLine> line;
   std::vector<std::string> warnings;
@@ -15,10 +18,12 @@ struct Parsed {
 
 Parsed parse(std::vector<std::string> args, std::map<std::string, std::string> files = {}) {
   auto warnings = std::make_shared<std::vector<std::string>>();
-  ParseContext context{[files](const std::string& path) -> std::optional<std::string> {
+  ParseContext context{[files](const std::string& path) {
                          auto found = files.find(path);
-                         if (found == files.end()) return std::nullopt;
-                         return found->second;
+                         if (found == files.end()) return FileContent{FileContent::Outcome::kCannotOpen, {}, ENOENT};
+                         if (found->second == kUnreadable)
+                           return FileContent{FileContent::Outcome::kReadError, {}, EISDIR};
+                         return FileContent{FileContent::Outcome::kRead, found->second, 0};
                        },
                        [warnings](std::string_view text) { warnings->emplace_back(text); },
                        [warnings](std::string_view text) { warnings->emplace_back("note: " + std::string(text)); },
@@ -112,6 +117,28 @@ TEST_CASE("an unreadable -d file warns and makes an empty POST") {
   CHECK(parsed.line->transfers[0].post_data == std::string());
   REQUIRE(parsed.warnings.size() == 1);
   CHECK(parsed.warnings[0] == "Couldn't read data from file \"missing\", this makes an empty POST.");
+}
+
+TEST_CASE("a file that opens but cannot be read: curl's exit 26 for binary reads, nothing for -d and -K") {
+  const std::map<std::string, std::string> files{{"dir", kUnreadable}};
+  for (const std::string option : {"--data-binary", "--json", "-H", "--proxy-header"}) {
+    Parsed parsed = parse({option, "@dir", "u"}, files);
+    REQUIRE_FALSE(parsed.line.ok());
+    CHECK(parsed.line.error().exit_code == 26);
+    CHECK(parsed.line.error().message == "option " + option + ": error encountered when reading a file");
+  }
+  for (const std::string value : {"@dir", "name@dir"}) {
+    Parsed parsed = parse({"--data-urlencode", value, "u"}, files);
+    REQUIRE_FALSE(parsed.line.ok());
+    CHECK(parsed.line.error().message == "option --data-urlencode: error encountered when reading a file");
+  }
+  Parsed ascii = parse({"-d", "@dir", "-K", "dir", "u"}, files);
+  REQUIRE(ascii.line.ok());
+  CHECK(ascii.line->transfers[0].post_data == std::string());
+  CHECK(ascii.warnings.empty());
+  Parsed write_out = parse({"-w", "@dir", "u"}, files);
+  REQUIRE(write_out.line.ok());
+  CHECK(write_out.warnings == std::vector<std::string>{"Failed to read dir"});
 }
 
 TEST_CASE("warnings are silenced by an earlier -s only") {
