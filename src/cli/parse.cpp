@@ -1,8 +1,11 @@
 #include "cli/parse.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
+#include <limits>
 
 #include "cli/option_table.hpp"
 #include "cli/url_encode.hpp"
@@ -18,16 +21,23 @@ Error option_error(std::string_view word, std::string_view reason) {
   return make_error(exit_code::kUsage, "option " + std::string(word) + ": " + std::string(reason));
 }
 
-// curl's "<fractional seconds>" values, as milliseconds.
+// curl's "<fractional seconds>" values, as milliseconds. Read with strtod as
+// curl does: leading blanks, hex and the locale's decimal mark are accepted, a
+// value out of double's range is "too large" (even 1e-400), NaN means none.
 Result<long> parse_seconds(std::string_view word, const std::string& value) {
-  double seconds = 0;
-  const char* end = value.data() + value.size();
-  const auto [ptr, ec] = std::from_chars(value.data(), end, seconds);
-  if (ec != std::errc{} || ptr != end || !std::isfinite(seconds)) {
-    return option_error(word, "expected a proper numerical parameter");
-  }
+  char* end = nullptr;
+  errno = 0;
+  const double seconds = std::strtod(value.c_str(), &end);
+  if (errno == ERANGE) return option_error(word, "too large number");
+  constexpr double kMaxSeconds = static_cast<double>(std::numeric_limits<long>::max()) / 1000;
+  if (seconds > kMaxSeconds) return option_error(word, "too large number");
+  if (end == value.c_str() || *end != '\0') return option_error(word, "expected a proper numerical parameter");
   if (seconds < 0) return option_error(word, "expected a positive numerical parameter");
-  return static_cast<long>(std::llround(seconds * 1000.0));
+  if (std::isnan(seconds)) return 0L;
+  // curl truncates to whole milliseconds; the largest value maps to LONG_MAX.
+  const double milliseconds = seconds * 1000;
+  if (milliseconds >= static_cast<double>(std::numeric_limits<long>::max())) return std::numeric_limits<long>::max();
+  return static_cast<long>(milliseconds);
 }
 
 Error fail_conflict(std::string_view word) {

@@ -198,6 +198,18 @@ TEST_CASE("fractional seconds become milliseconds") {
   REQUIRE(parsed.line.ok());
   CHECK(parsed.line->transfers[0].max_time_ms == 1500);
   CHECK(parsed.line->transfers[0].connect_timeout_ms == 2000);
+  // curl truncates to whole milliseconds and refuses what a long cannot hold.
+  Parsed truncated = parse({"-m", "0.0019", "u"});
+  REQUIRE(truncated.line.ok());
+  CHECK(truncated.line->transfers[0].max_time_ms == 1);
+  CHECK(error_of({"-m", "1e300"}) == "option -m: too large number");
+  CHECK(error_of({"-m", "1e-400"}) == "option -m: too large number");  // strtod's ERANGE, as curl
+  CHECK(error_of({"-m", "1,5"}) == "option -m: expected a proper numerical parameter");
+  Parsed strtod_forms = parse({"-m", " 0x10", "--connect-timeout", "nan", "u"});
+  REQUIRE(strtod_forms.line.ok());
+  CHECK(strtod_forms.line->transfers[0].max_time_ms == 16000);
+  CHECK(strtod_forms.line->transfers[0].connect_timeout_ms == 0);
+  CHECK(error_of({"--connect-timeout", "9223372036854780"}) == "option --connect-timeout: too large number");
 }
 
 TEST_CASE("-O pairs a remote name with its URL; --data-urlencode and --url-query encode as curl") {
