@@ -59,7 +59,8 @@ int run(int argc, char** argv) {
   if (args.empty()) return usage_failure("");
   ProcessEnvironment env;
   const ParseContext context{system_file_reader(), [](std::string_view text) { diagnostics().warning(text); },
-                             [](std::string_view text) { diagnostics().error_always(text); }, find_curlrc(env)};
+                             [](std::string_view text) { diagnostics().error_always(text); }, find_curlrc(env),
+                             libcurl_features()};
   Result<CommandLine> parsed = parse_command_line(args, context);
   if (!parsed) {
     usage_failure(parsed.error().message);
@@ -88,6 +89,10 @@ int run(int argc, char** argv) {
   }
   if (global.show_version) {
     std::fputs(version_banner().c_str(), stdout);
+    return exit_code::kOk;
+  }
+  if (global.list_engines) {
+    std::fputs(engine_list().c_str(), stdout);
     return exit_code::kOk;
   }
 

@@ -291,6 +291,10 @@ class Workspace:
             return Reply(200, b"<html><body>Sign in</body></html>", [("Content-Type", "text/html; charset=utf-8")])
         if path == "/empty":
             return Reply(200, b"")
+        if path == "/response-headers":  # ?Name=value&...: those headers on a small text reply
+            from urllib.parse import parse_qsl, urlsplit
+            return Reply(200, b"with chosen headers\n", [("Content-Type", "text/plain")] +
+                         parse_qsl(urlsplit(request.target).query))
         if path == "/headers":
             return Reply(200, b"with headers\n", [("Content-Type", "text/plain; charset=utf-8"),
                                                    ("X-Multi", "one"), ("X-Multi", "two"),
@@ -308,6 +312,8 @@ FAULTS = {
     "truncated-chunked": b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n",
     # The connection closes without a byte of reply.
     "empty": b"",
+    # An HTTP/0.9 reply: the body alone, no status line.
+    "http09": b"just a body\n",
     # 10 MB of response headers.
     "huge-headers": b"HTTP/1.1 200 OK\r\n" + b"".join(b"X-Filler-%06d: %s\r\n" % (i, b"y" * 90)
                                                      for i in range(100000)) + b"Content-Length: 0\r\n\r\n",

@@ -23,6 +23,10 @@ static_assert(TlsVersion::k1 == CURL_SSLVERSION_TLSv1 && TlsVersion::k10 == CURL
               TlsVersion::k13 == CURL_SSLVERSION_TLSv1_3 && TlsVersion::kMaxDefault == CURL_SSLVERSION_MAX_DEFAULT &&
               TlsVersion::kMax13 == CURL_SSLVERSION_MAX_TLSv1_3);
 static_assert(CURL_REDIR_POST_301 == 1 && CURL_REDIR_POST_302 == 2 && CURL_REDIR_POST_303 == 4);
+static_assert(CurlAuth::kNtlmWb == CURLAUTH_NTLM_WB && CurlAuth::kGssapi == CURLAUTH_GSSAPI);
+static_assert(GssapiDelegation::kNone == CURLGSSAPI_DELEGATION_NONE &&
+              GssapiDelegation::kPolicy == CURLGSSAPI_DELEGATION_POLICY_FLAG &&
+              GssapiDelegation::kAlways == CURLGSSAPI_DELEGATION_FLAG);
 
 constexpr long kReceiveBufferBytes = 100 * 1024;  // curl's tool default
 
@@ -36,18 +40,19 @@ bool has_header(const std::vector<std::string>& headers, std::string_view name) 
 // A setopt failure is a libcurl error with curl's exit code, as curl reports it.
 class Setter {
  public:
-  explicit Setter(CURL* easy) : easy_(easy) {}
+  Setter(CURL* easy, const char* error_buffer) : easy_(easy), error_buffer_(error_buffer) {}
   template <class T>
   void operator()(CURLoption option, T value) {
     if (result_ == CURLE_OK) result_ = curl_easy_setopt(easy_, option, value);
   }
   Status status() const {
     if (result_ == CURLE_OK) return Ok{};
-    return make_error(static_cast<int>(result_), curl_easy_strerror(result_));
+    return make_error(static_cast<int>(result_), curl_error_text(result_, error_buffer_));
   }
 
  private:
   CURL* easy_;
+  const char* error_buffer_;
   CURLcode result_ = CURLE_OK;
 };
 
@@ -106,6 +111,11 @@ Status build_form(CURL* easy, const std::vector<FormPart>& parts, AppliedTransfe
 
 }  // namespace
 
+std::string curl_error_text(CURLcode result, const char* error_buffer) {
+  if (error_buffer != nullptr && error_buffer[0] != '\0') return error_buffer;
+  return curl_easy_strerror(result);
+}
+
 std::string default_user_agent(const RequestPlan& plan) {
   const std::string curl_agent = std::string("curl/") + curl_version_info(CURLVERSION_NOW)->version;
   if (!plan.workspace) return curl_agent;
@@ -115,7 +125,7 @@ std::string default_user_agent(const RequestPlan& plan) {
 
 Status apply_transfer(CURL* easy, CURLSH* share, const TransferConfig& transfer, const RequestPlan& plan,
                       const TransferSinks& sinks, const Environment& env, AppliedTransfer& owned) {
-  Setter set(easy);
+  Setter set(easy, sinks.error_buffer);
   set(CURLOPT_SHARE, share);
   set(CURLOPT_ERRORBUFFER, sinks.error_buffer);
   set(CURLOPT_BUFFERSIZE, kReceiveBufferBytes);
@@ -234,6 +244,7 @@ Status apply_transfer(CURL* easy, CURLSH* share, const TransferConfig& transfer,
     if (Status built = build_form(easy, transfer.form, owned); !built) return built;
     set(CURLOPT_MIMEPOST, owned.form.get());
   }
+  if (transfer.form_escape) set(CURLOPT_MIME_OPTIONS, static_cast<long>(CURLMIMEOPT_FORMESCAPE));
 
   if (sinks.wait_for_multiplexing) set(CURLOPT_PIPEWAIT, 1L);
 
@@ -275,6 +286,24 @@ Status apply_transfer(CURL* easy, CURLSH* share, const TransferConfig& transfer,
   }
   if (!transfer.tcp_nodelay) set(CURLOPT_TCP_NODELAY, 0L);
   if (transfer.tcp_fastopen) set(CURLOPT_TCP_FASTOPEN, 1L);
+  if (transfer.dns_servers) set(CURLOPT_DNS_SERVERS, transfer.dns_servers->c_str());
+  if (transfer.dns_interface) set(CURLOPT_DNS_INTERFACE, transfer.dns_interface->c_str());
+  if (transfer.dns_ipv4_address) set(CURLOPT_DNS_LOCAL_IP4, transfer.dns_ipv4_address->c_str());
+  if (transfer.dns_ipv6_address) set(CURLOPT_DNS_LOCAL_IP6, transfer.dns_ipv6_address->c_str());
+  if (transfer.doh_url) set(CURLOPT_DOH_URL, transfer.doh_url->c_str());
+  if (transfer.doh_insecure) {
+    set(CURLOPT_DOH_SSL_VERIFYPEER, 0L);
+    set(CURLOPT_DOH_SSL_VERIFYHOST, 0L);
+  }
+  if (transfer.doh_cert_status) set(CURLOPT_DOH_SSL_VERIFYSTATUS, 1L);
+  if (transfer.happy_eyeballs_timeout_ms) set(CURLOPT_HAPPY_EYEBALLS_TIMEOUT_MS, *transfer.happy_eyeballs_timeout_ms);
+  if (transfer.haproxy_protocol) set(CURLOPT_HAPROXYPROTOCOL, 1L);
+  if (transfer.disallow_username_in_url) set(CURLOPT_DISALLOW_USERNAME_IN_URL, 1L);
+  if (transfer.alt_svc_file) set(CURLOPT_ALTSVC, transfer.alt_svc_file->c_str());
+  if (transfer.hsts_file) set(CURLOPT_HSTS, transfer.hsts_file->c_str());
+  if (transfer.http09_allowed) set(CURLOPT_HTTP09_ALLOWED, 1L);
+  if (transfer.ignore_content_length) set(CURLOPT_IGNORE_CONTENT_LENGTH, 1L);
+  if (transfer.suppress_connect_headers) set(CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);
   if (transfer.http_version != 0) set(CURLOPT_HTTP_VERSION, transfer.http_version);
 
   // Proxy.
@@ -302,6 +331,11 @@ Status apply_transfer(CURL* easy, CURLSH* share, const TransferConfig& transfer,
   if (transfer.proxy_pinned_public_key) set(CURLOPT_PROXY_PINNEDPUBLICKEY, transfer.proxy_pinned_public_key->c_str());
   if (transfer.proxy_tls13_ciphers) set(CURLOPT_PROXY_TLS13_CIPHERS, transfer.proxy_tls13_ciphers->c_str());
   if (transfer.proxy_tlsv1) set(CURLOPT_PROXY_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1));
+  if (transfer.service_name) set(CURLOPT_SERVICE_NAME, transfer.service_name->c_str());
+  if (transfer.proxy_service_name) set(CURLOPT_PROXY_SERVICE_NAME, transfer.proxy_service_name->c_str());
+  if (transfer.socks5_auth != 0) set(CURLOPT_SOCKS5_AUTH, transfer.socks5_auth);
+  if (transfer.socks5_gssapi_nec) set(CURLOPT_SOCKS5_GSSAPI_NEC, 1L);
+  if (transfer.gssapi_delegation != GssapiDelegation::kNone) set(CURLOPT_GSSAPI_DELEGATION, transfer.gssapi_delegation);
 
   // TLS.
   if (transfer.cert) set(CURLOPT_SSLCERT, transfer.cert->c_str());
@@ -314,8 +348,33 @@ Status apply_transfer(CURL* easy, CURLSH* share, const TransferConfig& transfer,
   if (transfer.ciphers) set(CURLOPT_SSL_CIPHER_LIST, transfer.ciphers->c_str());
   if (transfer.tls13_ciphers) set(CURLOPT_TLS13_CIPHERS, transfer.tls13_ciphers->c_str());
   if (transfer.crl_file) set(CURLOPT_CRLFILE, transfer.crl_file->c_str());
-  if (transfer.ssl_no_revoke) set(CURLOPT_SSL_OPTIONS, static_cast<long>(CURLSSLOPT_NO_REVOKE));
+  long ssl_options = 0;
+  if (transfer.ssl_no_revoke) ssl_options |= CURLSSLOPT_NO_REVOKE;
+  if (transfer.ssl_allow_beast) ssl_options |= CURLSSLOPT_ALLOW_BEAST;
+  if (transfer.ssl_auto_client_cert) ssl_options |= CURLSSLOPT_AUTO_CLIENT_CERT;
+  if (transfer.ssl_revoke_best_effort) ssl_options |= CURLSSLOPT_REVOKE_BEST_EFFORT;
+  if (ssl_options != 0) set(CURLOPT_SSL_OPTIONS, ssl_options);
+  long proxy_ssl_options = 0;
+  if (transfer.proxy_ssl_allow_beast) proxy_ssl_options |= CURLSSLOPT_ALLOW_BEAST;
+  if (transfer.proxy_ssl_auto_client_cert) proxy_ssl_options |= CURLSSLOPT_AUTO_CLIENT_CERT;
+  if (proxy_ssl_options != 0) set(CURLOPT_PROXY_SSL_OPTIONS, proxy_ssl_options);
   if (transfer.cert_status) set(CURLOPT_SSL_VERIFYSTATUS, 1L);
+  if (transfer.ec_curves) set(CURLOPT_SSL_EC_CURVES, transfer.ec_curves->c_str());
+  if (transfer.engine) {
+    set(CURLOPT_SSLENGINE, transfer.engine->c_str());
+    set(CURLOPT_SSLENGINE_DEFAULT, 1L);
+  }
+  // curl 7.88's tool lets this setopt fail (libcurl with OpenSSL has no False
+  // Start) and goes on with the transfer; so does dbcurl.
+  if (transfer.false_start) curl_easy_setopt(easy, CURLOPT_SSL_FALSESTART, 1L);
+  if (!transfer.alpn) set(CURLOPT_SSL_ENABLE_ALPN, 0L);
+  if (!transfer.session_id_cache) set(CURLOPT_SSL_SESSIONID_CACHE, 0L);
+  if (transfer.tls_auth_type) set(CURLOPT_TLSAUTH_TYPE, transfer.tls_auth_type->c_str());
+  if (transfer.tls_user) set(CURLOPT_TLSAUTH_USERNAME, transfer.tls_user->c_str());
+  if (transfer.tls_password) set(CURLOPT_TLSAUTH_PASSWORD, transfer.tls_password->c_str());
+  if (transfer.proxy_tls_auth_type) set(CURLOPT_PROXY_TLSAUTH_TYPE, transfer.proxy_tls_auth_type->c_str());
+  if (transfer.proxy_tls_user) set(CURLOPT_PROXY_TLSAUTH_USERNAME, transfer.proxy_tls_user->c_str());
+  if (transfer.proxy_tls_password) set(CURLOPT_PROXY_TLSAUTH_PASSWORD, transfer.proxy_tls_password->c_str());
 
   // Authentication methods for what the user typed; dbcurl's bearer (below) overrides them.
   if (transfer.auth_methods != 0) set(CURLOPT_HTTPAUTH, transfer.auth_methods);

@@ -47,6 +47,10 @@ struct AppliedTransfer {
 
 // The User-Agent of a request: curl's for plain requests, dbcurl's with the
 // auth mode for workspace requests.
+// What curl prints for a libcurl failure: libcurl's detail from the error
+// buffer when it wrote one, else the generic text for the code.
+std::string curl_error_text(CURLcode result, const char* error_buffer);
+
 std::string default_user_agent(const RequestPlan& plan);
 
 Status apply_transfer(CURL* easy, CURLSH* share, const TransferConfig& transfer, const RequestPlan& plan,

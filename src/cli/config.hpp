@@ -18,6 +18,8 @@ inline constexpr unsigned long kDigest = 1UL << 1;
 inline constexpr unsigned long kNegotiate = 1UL << 2;
 inline constexpr unsigned long kNtlm = 1UL << 3;
 inline constexpr unsigned long kAny = ~(1UL << 4);  // CURLAUTH_ANY: all but DIGEST_IE
+inline constexpr unsigned long kNtlmWb = 1UL << 5;
+inline constexpr unsigned long kGssapi = kNegotiate;  // CURLAUTH_GSSAPI, for SOCKS5
 }  // namespace CurlAuth
 namespace HttpVersion {
 inline constexpr long k10 = 1, k11 = 2, k2 = 3, k2PriorKnowledge = 5;
@@ -27,6 +29,9 @@ inline constexpr long k1 = 1, k10 = 4, k11 = 5, k12 = 6, k13 = 7;
 inline constexpr long kMaxDefault = 1L << 16, kMax10 = 4L << 16, kMax11 = 5L << 16, kMax12 = 6L << 16,
                       kMax13 = 7L << 16;
 }  // namespace TlsVersion
+namespace GssapiDelegation {
+inline constexpr long kNone = 0, kPolicy = 1, kAlways = 2;
+}
 
 enum class TraceMode { kNone, kVerbose, kAscii, kBinary };
 
@@ -53,6 +58,7 @@ struct GlobalConfig {
   bool show_version = false;
   bool show_help = false;
   bool show_manual = false;
+  bool list_engines = false;  // --engine list
 };
 
 // -F / --form-string parts.
@@ -188,6 +194,48 @@ struct TransferConfig {
   std::optional<std::string> crl_file;
   bool ssl_no_revoke = false;
   bool cert_status = false;
+  bool ssl_allow_beast = false;
+  bool ssl_auto_client_cert = false;
+  bool ssl_revoke_best_effort = false;
+  bool proxy_ssl_allow_beast = false;
+  bool proxy_ssl_auto_client_cert = false;
+  std::optional<std::string> ec_curves;  // --curves
+  std::optional<std::string> engine;     // --engine ("list" is handled before any transfer)
+  bool false_start = false;
+  bool alpn = true;              // --no-alpn
+  bool session_id_cache = true;  // --no-sessionid
+  // TLS-SRP (--tlsuser ...) for the server and for an HTTPS proxy.
+  std::optional<std::string> tls_auth_type;
+  std::optional<std::string> tls_user;
+  std::optional<SecretString> tls_password;
+  std::optional<std::string> proxy_tls_auth_type;
+  std::optional<std::string> proxy_tls_user;
+  std::optional<SecretString> proxy_tls_password;
+
+  // Name resolution and connection extras.
+  // --dns-servers, --dns-interface, --dns-ipv4-addr, --dns-ipv6-addr (c-ares builds only)
+  std::optional<std::string> dns_servers, dns_interface, dns_ipv4_address, dns_ipv6_address;
+  std::optional<std::string> doh_url;
+  bool doh_insecure = false;
+  bool doh_cert_status = false;
+  std::optional<long> happy_eyeballs_timeout_ms;
+  bool haproxy_protocol = false;
+  bool disallow_username_in_url = false;
+  std::optional<std::string> alt_svc_file;  // --alt-svc
+  std::optional<std::string> hsts_file;     // --hsts
+
+  // HTTP extras.
+  bool http09_allowed = false;
+  bool ignore_content_length = false;
+  bool suppress_connect_headers = false;
+  bool form_escape = false;
+
+  // GSS-API and SOCKS5 authentication.
+  long gssapi_delegation = 0;  // CURLGSSAPI_DELEGATION_* (--delegation)
+  std::optional<std::string> service_name;
+  std::optional<std::string> proxy_service_name;  // --proxy-service-name, --socks5-gssapi-service
+  unsigned long socks5_auth = 0;                  // --socks5-basic/--socks5-gssapi (CURLAUTH_* bits; 0: default)
+  bool socks5_gssapi_nec = false;
 
   // Authentication methods for plain requests (CURLAUTH_* bits; 0: libcurl's default).
   unsigned long auth_methods = 0;

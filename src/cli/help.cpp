@@ -7,7 +7,10 @@ namespace dbcurl {
 namespace {
 
 // Booleans whose useful form is the --no- one, as curl documents them.
-bool documented_negated(const OptionSpec& spec) { return spec.id == OptionId::kProgressMeter; }
+bool documented_negated(const OptionSpec& spec) {
+  using enum OptionId;
+  return spec.id == kProgressMeter || spec.id == kAlpn || spec.id == kNpn || spec.id == kSessionid;
+}
 
 std::string usage_column(const OptionSpec& spec) {
   std::string column = spec.short_name != '\0' ? std::string(" -") + spec.short_name + ", " : std::string("     ");

@@ -40,6 +40,15 @@ Result<long> parse_seconds(std::string_view word, const std::string& value) {
   return static_cast<long>(milliseconds);
 }
 
+Error unsupported_by_libcurl(std::string_view word) {
+  return option_error(word, "the installed libcurl version doesn't support this");
+}
+
+Status require(bool supported, std::string_view word) {
+  if (!supported) return unsupported_by_libcurl(word);
+  return Ok{};
+}
+
 Error fail_conflict(std::string_view word) {
   return make_error(exit_code::kUsage, "You must select either --fail or --fail-with-body, not both.\noption " +
                                            std::string(word) + ": is badly used here");
@@ -269,6 +278,98 @@ class Parser {
         t.abstract_unix_socket = true;
         break;
       case OptionId::kAnyauth: t.auth_methods = on ? CurlAuth::kAny : 0; break;
+      case OptionId::kAlpn: t.alpn = on; break;
+      case OptionId::kAltSvc: t.alt_svc_file = value; break;
+      case OptionId::kCurves: t.ec_curves = value; break;
+      case OptionId::kDelegation:
+        if (value == "none") {
+          t.gssapi_delegation = GssapiDelegation::kNone;
+        } else if (value == "policy") {
+          t.gssapi_delegation = GssapiDelegation::kPolicy;
+        } else if (value == "always") {
+          t.gssapi_delegation = GssapiDelegation::kAlways;
+        } else {
+          warn("unrecognized delegation method '" + value + "', using none");
+          t.gssapi_delegation = GssapiDelegation::kNone;
+        }
+        break;
+      case OptionId::kDisallowUsernameInUrl: t.disallow_username_in_url = on; break;
+      // Only a c-ares libcurl has these; Debian's uses the threaded resolver.
+      case OptionId::kDnsInterface: return set_dns(word, value, t.dns_interface);
+      case OptionId::kDnsIpv4Addr: return set_dns(word, value, t.dns_ipv4_address);
+      case OptionId::kDnsIpv6Addr: return set_dns(word, value, t.dns_ipv6_address);
+      case OptionId::kDnsServers: return set_dns(word, value, t.dns_servers);
+      case OptionId::kDohCertStatus: t.doh_cert_status = on; break;
+      case OptionId::kDohInsecure: t.doh_insecure = on; break;
+      case OptionId::kDohUrl: t.doh_url = value; break;
+      case OptionId::kEgdFile:
+      case OptionId::kRandomFile:
+      case OptionId::kNpn: break;  // accepted and ignored, as curl 7.88 does
+      case OptionId::kEngine:
+        if (value == "list") {
+          global.list_engines = true;
+          return Ok{};
+        }
+        t.engine = value;
+        break;
+      case OptionId::kFalseStart: t.false_start = on; break;
+      case OptionId::kFormEscape: t.form_escape = on; break;
+      case OptionId::kHappyEyeballsTimeoutMs: {
+        Result<long> ms = parse_whole_number(word, value);
+        if (!ms) return ms.error();
+        if (*ms < 0) return option_error(word, "expected a positive numerical parameter");
+        t.happy_eyeballs_timeout_ms = *ms;
+        break;
+      }
+      case OptionId::kHaproxyProtocol: t.haproxy_protocol = on; break;
+      case OptionId::kHsts: t.hsts_file = value; break;
+      case OptionId::kHttp09: t.http09_allowed = on; break;
+      case OptionId::kHttp3:
+      case OptionId::kHttp3Only: return require(context_.features.http3, word);
+      case OptionId::kIgnoreContentLength: t.ignore_content_length = on; break;
+      case OptionId::kMetalink:
+        // curl prints this line with its error prefix but hides it under -s, even with -S.
+        if (!global.silent && context_.note) context_.note("--metalink is disabled");
+        return option_error(word, "is badly used here");
+      case OptionId::kNtlmWb: toggle_bits(t.auth_methods, CurlAuth::kNtlmWb, on); break;
+      case OptionId::kProxyServiceName:
+      case OptionId::kSocks5GssapiService: t.proxy_service_name = value; break;
+      case OptionId::kProxySslAllowBeast: t.proxy_ssl_allow_beast = on; break;
+      case OptionId::kProxySslAutoClientCert: t.proxy_ssl_auto_client_cert = on; break;
+      case OptionId::kProxyTlsauthtype:
+        if (Status status = set_tls_auth_type(word, value, t.proxy_tls_auth_type); !status) return status;
+        break;
+      case OptionId::kProxyTlspassword:
+        if (Status status = require(context_.features.tls_srp, word); !status) return status;
+        t.proxy_tls_password.emplace(value);
+        break;
+      case OptionId::kProxyTlsuser:
+        if (Status status = require(context_.features.tls_srp, word); !status) return status;
+        t.proxy_tls_user = value;
+        break;
+      case OptionId::kServiceName: t.service_name = value; break;
+      case OptionId::kSessionid: t.session_id_cache = on; break;
+      case OptionId::kSocks5Basic: toggle_bits(t.socks5_auth, CurlAuth::kBasic, on); break;
+      case OptionId::kSocks5Gssapi: toggle_bits(t.socks5_auth, CurlAuth::kGssapi, on); break;
+      case OptionId::kSocks5GssapiNec: t.socks5_gssapi_nec = on; break;
+      case OptionId::kSslAllowBeast: t.ssl_allow_beast = on; break;
+      case OptionId::kSslAutoClientCert: t.ssl_auto_client_cert = on; break;
+      case OptionId::kSslRevokeBestEffort: t.ssl_revoke_best_effort = on; break;
+      case OptionId::kSslv2: warn("Ignores instruction to use SSLv2"); break;
+      case OptionId::kSslv3: warn("Ignores instruction to use SSLv3"); break;
+      case OptionId::kStyledOutput: break;  // bold header names on a terminal only; dbcurl writes them plain
+      case OptionId::kSuppressConnectHeaders: t.suppress_connect_headers = on; break;
+      case OptionId::kTlsauthtype:
+        if (Status status = set_tls_auth_type(word, value, t.tls_auth_type); !status) return status;
+        break;
+      case OptionId::kTlspassword:
+        if (Status status = require(context_.features.tls_srp, word); !status) return status;
+        t.tls_password.emplace(value);
+        break;
+      case OptionId::kTlsuser:
+        if (Status status = require(context_.features.tls_srp, word); !status) return status;
+        t.tls_user = value;
+        break;
       case OptionId::kAwsSigv4: t.aws_sigv4 = value; break;
       case OptionId::kBasic: toggle_bits(t.auth_methods, CurlAuth::kBasic, on); break;
       case OptionId::kCert: t.cert = value; break;
@@ -534,6 +635,19 @@ class Parser {
       case OptionId::kVersion: global.show_version = on; break;
       case OptionId::kWriteOut: t.write_out = write_out_option_value(value, context_.read_file, warn_sink); break;
     }
+    return Ok{};
+  }
+
+  Status set_dns(std::string_view word, const std::string& value, std::optional<std::string>& target) {
+    if (Status status = require(context_.features.dns_servers, word); !status) return status;
+    target = value;
+    return Ok{};
+  }
+
+  // TLS-SRP is the only kind curl knows.
+  Status set_tls_auth_type(std::string_view word, const std::string& value, std::optional<std::string>& target) {
+    if (!context_.features.tls_srp || !iequals(value, "SRP")) return unsupported_by_libcurl(word);
+    target = value;
     return Ok{};
   }
 

@@ -13,11 +13,20 @@
 
 namespace dbcurl {
 
+// What the installed libcurl can do, for curl's "the installed libcurl version
+// doesn't support this" (read from curl_version_info by the caller).
+struct LibcurlFeatures {
+  bool http3 = false;
+  bool tls_srp = false;
+  bool dns_servers = false;  // c-ares: --dns-servers, --dns-interface, --dns-ipv4/6-addr
+};
+
 struct ParseContext {
   FileReader read_file;
   WarningSink warn;                           // called only while -s is not in effect, as curl does
   WarningSink note;                           // "dbcurl: <text>" lines curl hides under -s unless -S
   std::optional<std::string> default_config;  // the .curlrc to read first, if any
+  LibcurlFeatures features;
 };
 
 Result<CommandLine> parse_command_line(const std::vector<std::string>& args, const ParseContext& context);

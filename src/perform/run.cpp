@@ -136,7 +136,7 @@ class PreparedTransfer {
   Outcome finish(CURLcode result) {
     if (!ready_) return std::move(outcome_);
     outcome_.code = static_cast<int>(result);
-    if (result != CURLE_OK) outcome_.message = error_buffer_[0] != '\0' ? error_buffer_ : curl_easy_strerror(result);
+    if (result != CURLE_OK) outcome_.message = curl_error_text(result, error_buffer_);
     curl_easy_getinfo(outcome_.easy.get(), CURLINFO_RESPONSE_CODE, &outcome_.status);
     outcome_.synthetic = output_.refused_binary();
     if (result == CURLE_OK && outcome_.status >= kHttpErrorThreshold &&

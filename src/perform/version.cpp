@@ -4,6 +4,7 @@
 #include <strings.h>
 
 #include <algorithm>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -32,6 +33,28 @@ std::string version_banner() {
   for (const char* feature : features) out += std::string(" ") + feature;
   out += "\n";
   return out;
+}
+
+std::string engine_list() {
+  std::string out = "Build-time engines:\n";
+  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> easy(curl_easy_init(), &curl_easy_cleanup);
+  curl_slist* engines = nullptr;
+  if (easy) curl_easy_getinfo(easy.get(), CURLINFO_SSL_ENGINES, &engines);
+  if (engines == nullptr) out += "  <none>\n";
+  for (const curl_slist* engine = engines; engine != nullptr; engine = engine->next) {
+    out += std::string("  ") + engine->data + "\n";
+  }
+  curl_slist_free_all(engines);
+  return out;
+}
+
+LibcurlFeatures libcurl_features() {
+  const curl_version_info_data* info = curl_version_info(CURLVERSION_NOW);
+  LibcurlFeatures features;
+  features.http3 = (info->features & CURL_VERSION_HTTP3) != 0;
+  features.tls_srp = (info->features & CURL_VERSION_TLSAUTH_SRP) != 0;
+  features.dns_servers = info->ares_num != 0;
+  return features;
 }
 
 }  // namespace dbcurl

@@ -27,7 +27,7 @@ Parsed parse(std::vector<std::string> args, std::map<std::string, std::string> f
                        },
                        [warnings](std::string_view text) { warnings->emplace_back(text); },
                        [warnings](std::string_view text) { warnings->emplace_back("note: " + std::string(text)); },
-                       std::nullopt};
+                       std::nullopt, LibcurlFeatures{.http3 = false, .tls_srp = true, .dns_servers = false}};
   Result<CommandLine> line = parse_command_line(args, context);
   return {std::move(line), *warnings};
 }
@@ -303,4 +303,26 @@ TEST_CASE("-F parts and curl's request-method conflicts") {
                     "POST (-d, --data)."));
   Parsed query = parse({"-G", "-d", "x", "-I", "u"});
   CHECK_FALSE(request_method_conflict(query.line->transfers[0]).has_value());
+}
+
+TEST_CASE("options the installed libcurl lacks fail as curl's, the rest are recorded") {
+  CHECK(error_of({"--dns-servers", "127.0.0.1", "u"}) ==
+        "option --dns-servers: the installed libcurl version doesn't support this");
+  CHECK(error_of({"--http3", "u"}) == "option --http3: the installed libcurl version doesn't support this");
+  CHECK(error_of({"--tlsauthtype", "nope", "u"}) ==
+        "option --tlsauthtype: the installed libcurl version doesn't support this");
+  Parsed parsed = parse({"--tlsauthtype", "srp", "--tlsuser", "u", "--delegation", "sometimes", "--no-alpn",
+                         "--socks5-basic", "--happy-eyeballs-timeout-ms", "50", "--engine", "list", "u"});
+  REQUIRE(parsed.line.ok());
+  const TransferConfig& t = parsed.line->transfers[0];
+  CHECK(t.tls_auth_type == std::string("srp"));
+  CHECK(t.tls_user == std::string("u"));
+  CHECK(t.gssapi_delegation == GssapiDelegation::kNone);
+  CHECK(parsed.warnings == std::vector<std::string>{"unrecognized delegation method 'sometimes', using none"});
+  CHECK_FALSE(t.alpn);
+  CHECK(t.socks5_auth == CurlAuth::kBasic);
+  CHECK(t.happy_eyeballs_timeout_ms == 50L);
+  CHECK(parsed.line->global.list_engines);
+  CHECK(error_of({"--happy-eyeballs-timeout-ms", "-5", "u"}) ==
+        "option --happy-eyeballs-timeout-ms: expected a positive numerical parameter");
 }
