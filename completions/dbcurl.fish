@@ -120,6 +120,9 @@ complete -c dbcurl -l post303 -d 'Do not switch to GET after following a 303'
 complete -c dbcurl -l preproxy -d 'Use this proxy first' -x
 complete -c dbcurl -l profile -d 'Databricks configuration profile to use' -x -a '(dbcurl --list-profiles 2>/dev/null)'
 complete -c dbcurl -l no-progress-meter -d 'Show the progress meter'
+complete -c dbcurl -l proto -d 'Enable/disable PROTOCOLS' -x
+complete -c dbcurl -l proto-default -d 'Use PROTOCOL for any URL missing a scheme' -x
+complete -c dbcurl -l proto-redir -d 'Enable/disable PROTOCOLS on redirect' -x
 complete -c dbcurl -s x -l proxy -d 'Use this proxy' -x
 complete -c dbcurl -l proxy-anyauth -d 'Pick any proxy authentication method'
 complete -c dbcurl -l proxy-basic -d 'Use Basic authentication on the proxy'

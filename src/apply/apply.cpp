@@ -56,6 +56,20 @@ class Setter {
   CURLcode result_ = CURLE_OK;
 };
 
+// --proto/--proto-redir. libcurl's string form cannot say "none", which
+// "--proto -all" means; the (deprecated) bitmask form can.
+void set_protocols(Setter& set, CURLoption option, const std::optional<std::string>& protocols) {
+  if (!protocols) return;
+  if (!protocols->empty()) {
+    set(option, protocols->c_str());
+    return;
+  }
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+  set(option == CURLOPT_PROTOCOLS_STR ? CURLOPT_PROTOCOLS : CURLOPT_REDIR_PROTOCOLS, 0L);
+#pragma GCC diagnostic pop
+}
+
 // -G and --url-query append through libcurl's URL API, as curl does (which
 // also normalises the URL, %XX escapes included); plain string appending is
 // the fallback for what that API rejects.
@@ -301,6 +315,9 @@ Status apply_transfer(CURL* easy, CURLSH* share, const TransferConfig& transfer,
   if (transfer.disallow_username_in_url) set(CURLOPT_DISALLOW_USERNAME_IN_URL, 1L);
   if (transfer.alt_svc_file) set(CURLOPT_ALTSVC, transfer.alt_svc_file->c_str());
   if (transfer.hsts_file) set(CURLOPT_HSTS, transfer.hsts_file->c_str());
+  set_protocols(set, CURLOPT_PROTOCOLS_STR, transfer.protocols);
+  set_protocols(set, CURLOPT_REDIR_PROTOCOLS_STR, transfer.redirect_protocols);
+  if (transfer.default_protocol) set(CURLOPT_DEFAULT_PROTOCOL, transfer.default_protocol->c_str());
   if (transfer.http09_allowed) set(CURLOPT_HTTP09_ALLOWED, 1L);
   if (transfer.ignore_content_length) set(CURLOPT_IGNORE_CONTENT_LENGTH, 1L);
   if (transfer.suppress_connect_headers) set(CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);

@@ -224,6 +224,11 @@ struct TransferConfig {
   std::optional<std::string> alt_svc_file;  // --alt-svc
   std::optional<std::string> hsts_file;     // --hsts
 
+  // --proto, --proto-redir: libcurl's comma lists ("" allows none); --proto-default.
+  std::optional<std::string> protocols;
+  std::optional<std::string> redirect_protocols;
+  std::optional<std::string> default_protocol;
+
   // HTTP extras.
   bool http09_allowed = false;
   bool ignore_content_length = false;

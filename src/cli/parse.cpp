@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "cli/option_table.hpp"
+#include "cli/protocols.hpp"
 #include "cli/url_encode.hpp"
 #include "common/strings.hpp"
 
@@ -332,6 +333,21 @@ class Parser {
         if (!global.silent && context_.note) context_.note("--metalink is disabled");
         return option_error(word, "is badly used here");
       case OptionId::kNtlmWb: toggle_bits(t.auth_methods, CurlAuth::kNtlmWb, on); break;
+      case OptionId::kProto: return set_protocols(word, value, context_.features.protocols, t.protocols);
+      case OptionId::kProtoDefault: {
+        const auto& known = context_.features.protocols;
+        if (std::none_of(known.begin(), known.end(), [&](const std::string& p) { return iequals(p, value); })) {
+          Error error = option_error(word, "a specified protocol is unsupported by libcurl");
+          error.exit_code = exit_code::kUnsupportedProtocol;  // curl's code, with the usage lines
+          return error;
+        }
+        t.default_protocol = value;
+        break;
+      }
+      case OptionId::kProtoRedir: {
+        static const std::vector<std::string> kRedirectDefaults{"ftp", "ftps", "http", "https"};
+        return set_protocols(word, value, kRedirectDefaults, t.redirect_protocols);
+      }
       case OptionId::kProxyServiceName:
       case OptionId::kSocks5GssapiService: t.proxy_service_name = value; break;
       case OptionId::kProxySslAllowBeast: t.proxy_ssl_allow_beast = on; break;
@@ -635,6 +651,15 @@ class Parser {
       case OptionId::kVersion: global.show_version = on; break;
       case OptionId::kWriteOut: t.write_out = write_out_option_value(value, context_.read_file, warn_sink); break;
     }
+    return Ok{};
+  }
+
+  Status set_protocols(std::string_view word, const std::string& value, std::span<const std::string> defaults,
+                       std::optional<std::string>& target) {
+    const auto warn_sink = [this](std::string_view text) { warn(text); };
+    std::optional<std::string> set = protocol_set(value, defaults, context_.features.protocols, warn_sink);
+    if (!set) return option_error(word, "is badly used here");
+    target = std::move(set);
     return Ok{};
   }
 

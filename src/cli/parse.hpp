@@ -18,7 +18,8 @@ namespace dbcurl {
 struct LibcurlFeatures {
   bool http3 = false;
   bool tls_srp = false;
-  bool dns_servers = false;  // c-ares: --dns-servers, --dns-interface, --dns-ipv4/6-addr
+  bool dns_servers = false;            // c-ares: --dns-servers, --dns-interface, --dns-ipv4/6-addr
+  std::vector<std::string> protocols;  // the schemes libcurl speaks, for --proto
 };
 
 struct ParseContext {

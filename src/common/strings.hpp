@@ -10,6 +10,8 @@ std::string to_lower(std::string_view text);
 bool iequals(std::string_view a, std::string_view b);
 bool istarts_with(std::string_view text, std::string_view prefix);
 std::string_view trim(std::string_view text);
+// Splits on separator; empty pieces are kept ("a,,b" is three).
+std::vector<std::string_view> split(std::string_view text, char separator);
 // Splits on '\n', dropping a trailing '\r' from each line.
 std::vector<std::string_view> split_lines(std::string_view text);
 // RFC 3986 percent-encoding of everything but unreserved characters; a space

@@ -49,18 +49,15 @@ bool proxied(std::string_view host, const TransferConfig& transfer, const Enviro
                                             : env.get("no_proxy").has_value() ? env.get("no_proxy")
                                                                               : env.get("NO_PROXY");
   if (!exempt) return true;
-  std::string_view list = *exempt;
-  while (!list.empty()) {
-    const auto comma = list.find(',');
-    std::string_view entry = trim(list.substr(0, comma));
+  for (std::string_view entry : split(*exempt, ',')) {
+    entry = trim(entry);
     if (entry.starts_with(".")) entry.remove_prefix(1);
+    if (entry.empty()) continue;
     if (entry == "*" || iequals(entry, host) ||
         (host.size() > entry.size() && iequals(host.substr(host.size() - entry.size()), entry) &&
          host[host.size() - entry.size() - 1] == '.')) {
       return false;
     }
-    if (comma == std::string_view::npos) break;
-    list.remove_prefix(comma + 1);
   }
   return true;
 }

@@ -54,6 +54,9 @@ LibcurlFeatures libcurl_features() {
   features.http3 = (info->features & CURL_VERSION_HTTP3) != 0;
   features.tls_srp = (info->features & CURL_VERSION_TLSAUTH_SRP) != 0;
   features.dns_servers = info->ares_num != 0;
+  for (const char* const* protocol = info->protocols; *protocol != nullptr; ++protocol) {
+    features.protocols.emplace_back(*protocol);
+  }
   return features;
 }
 

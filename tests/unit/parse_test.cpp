@@ -3,6 +3,7 @@
 #include <map>
 
 #include "cli/parse.hpp"
+#include "cli/protocols.hpp"
 
 using namespace dbcurl;
 
@@ -18,16 +19,16 @@ struct Parsed {
 
 Parsed parse(std::vector<std::string> args, std::map<std::string, std::string> files = {}) {
   auto warnings = std::make_shared<std::vector<std::string>>();
-  ParseContext context{[files](const std::string& path) {
-                         auto found = files.find(path);
-                         if (found == files.end()) return FileContent{FileContent::Outcome::kCannotOpen, {}, ENOENT};
-                         if (found->second == kUnreadable)
-                           return FileContent{FileContent::Outcome::kReadError, {}, EISDIR};
-                         return FileContent{FileContent::Outcome::kRead, found->second, 0};
-                       },
-                       [warnings](std::string_view text) { warnings->emplace_back(text); },
-                       [warnings](std::string_view text) { warnings->emplace_back("note: " + std::string(text)); },
-                       std::nullopt, LibcurlFeatures{.http3 = false, .tls_srp = true, .dns_servers = false}};
+  ParseContext context{
+      [files](const std::string& path) {
+        auto found = files.find(path);
+        if (found == files.end()) return FileContent{FileContent::Outcome::kCannotOpen, {}, ENOENT};
+        if (found->second == kUnreadable) return FileContent{FileContent::Outcome::kReadError, {}, EISDIR};
+        return FileContent{FileContent::Outcome::kRead, found->second, 0};
+      },
+      [warnings](std::string_view text) { warnings->emplace_back(text); },
+      [warnings](std::string_view text) { warnings->emplace_back("note: " + std::string(text)); }, std::nullopt,
+      LibcurlFeatures{.http3 = false, .tls_srp = true, .dns_servers = false, .protocols = {"ftp", "http", "https"}}};
   Result<CommandLine> line = parse_command_line(args, context);
   return {std::move(line), *warnings};
 }
@@ -325,4 +326,23 @@ TEST_CASE("options the installed libcurl lacks fail as curl's, the rest are reco
   CHECK(parsed.line->global.list_engines);
   CHECK(error_of({"--happy-eyeballs-timeout-ms", "-5", "u"}) ==
         "option --happy-eyeballs-timeout-ms: expected a positive numerical parameter");
+}
+
+TEST_CASE("--proto sets follow curl's + - = grammar") {
+  const std::vector<std::string> known{"dict", "ftp", "HTTP", "https"};
+  const std::vector<std::string> all = known;
+  std::vector<std::string> warnings;
+  const auto sink = [&](std::string_view text) { warnings.emplace_back(text); };
+  CHECK(protocol_set("=https", all, known, sink) == std::string("https"));
+  CHECK(protocol_set("-all,https", all, known, sink) == std::string("https"));
+  CHECK(protocol_set("all,-http", all, known, sink) == std::string("dict,ftp,https"));
+  CHECK(protocol_set("-all", all, known, sink) == std::string());
+  CHECK(protocol_set(",,", all, known, sink) == std::string("dict,ftp,HTTP,https"));
+  CHECK(protocol_set("=http,=https", all, known, sink) == std::string("https"));
+  CHECK(protocol_set("+dict", std::vector<std::string>{"ftp"}, known, sink) == std::string("dict,ftp"));
+  CHECK(warnings.empty());
+  CHECK(protocol_set("=gopher", all, known, sink) == std::string());
+  CHECK(warnings == std::vector<std::string>{"unrecognized protocol 'gopher'"});
+  CHECK_FALSE(protocol_set("!x", all, known, sink));
+  CHECK_FALSE(protocol_set("=", all, known, sink));
 }
