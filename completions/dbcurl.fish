@@ -12,12 +12,14 @@ complete -c dbcurl -l alt-svc -d 'Enable alt-svc with this cache file' -r -F
 complete -c dbcurl -l anyauth -d 'Pick any authentication method'
 complete -c dbcurl -l aws-sigv4 -d 'Use AWS V4 signature authentication' -x
 complete -c dbcurl -l basic -d 'Use HTTP Basic Authentication'
+complete -c dbcurl -s N -l buffer -d 'Disable buffering of the output stream'
 complete -c dbcurl -l cacert -d 'CA certificate to verify peer against' -r -F
 complete -c dbcurl -l capath -d 'CA directory to verify peer against' -r -a '(__fish_complete_directories)'
 complete -c dbcurl -s E -l cert -d 'Client certificate file and password' -r -F
 complete -c dbcurl -l cert-status -d 'Verify the status of the server cert via OCSP-staple'
 complete -c dbcurl -l cert-type -d 'Certificate type (DER/PEM/ENG/P12)' -x
 complete -c dbcurl -l ciphers -d 'SSL ciphers to use' -x
+complete -c dbcurl -l clobber -d 'Do not overwrite files that already exist'
 complete -c dbcurl -l compressed -d 'Request compressed response'
 complete -c dbcurl -s K -l config -d 'Read config from a file' -r -F
 complete -c dbcurl -l connect-timeout -d 'Maximum time allowed for connection' -x
@@ -47,6 +49,8 @@ complete -c dbcurl -l doh-url -d 'Resolve host names over DoH' -x
 complete -c dbcurl -s D -l dump-header -d 'Write the received headers to <filename>' -r -F
 complete -c dbcurl -l egd-file -d 'EGD socket path for random data (ignored, as by curl 7.88)' -r -F
 complete -c dbcurl -l engine -d 'Crypto engine to use ("list" lists them)' -x
+complete -c dbcurl -l etag-compare -d 'Pass an ETag from a file as a custom header' -r -F
+complete -c dbcurl -l etag-save -d 'Parse ETag from a request and save it to a file' -r -F
 complete -c dbcurl -l expect100-timeout -d 'How long to wait for 100-continue' -x
 complete -c dbcurl -l explain -d 'Show how workspace, token and auth were resolved; send nothing'
 complete -c dbcurl -s f -l fail -d 'Fail fast with no output on HTTP errors'
@@ -119,6 +123,7 @@ complete -c dbcurl -l post302 -d 'Do not switch to GET after following a 302'
 complete -c dbcurl -l post303 -d 'Do not switch to GET after following a 303'
 complete -c dbcurl -l preproxy -d 'Use this proxy first' -x
 complete -c dbcurl -l profile -d 'Databricks configuration profile to use' -x -a '(dbcurl --list-profiles 2>/dev/null)'
+complete -c dbcurl -s # -l progress-bar -d 'Display transfer progress as a bar'
 complete -c dbcurl -l no-progress-meter -d 'Show the progress meter'
 complete -c dbcurl -l proto -d 'Enable/disable PROTOCOLS' -x
 complete -c dbcurl -l proto-default -d 'Use PROTOCOL for any URL missing a scheme' -x
@@ -154,10 +159,13 @@ complete -c dbcurl -l proxy1.0 -d 'Use HTTP/1.0 proxy on given port' -x
 complete -c dbcurl -s p -l proxytunnel -d 'Operate through an HTTP proxy tunnel (using CONNECT)'
 complete -c dbcurl -l random-file -d 'File for reading random data from (ignored, as by curl 7.88)' -r -F
 complete -c dbcurl -s r -l range -d 'Retrieve only the bytes within RANGE' -x
+complete -c dbcurl -l rate -d 'Request rate for serial transfers' -x
 complete -c dbcurl -l raw -d 'Do HTTP "raw"; no transfer decoding'
 complete -c dbcurl -s e -l referer -d 'Referrer URL' -x
+complete -c dbcurl -s J -l remote-header-name -d 'Use the header-provided filename'
 complete -c dbcurl -s O -l remote-name -d 'Write output to a file named as the remote file'
 complete -c dbcurl -l remote-name-all -d 'Use the remote file name for all URLs'
+complete -c dbcurl -s R -l remote-time -d 'Set the remote file\'s time on the local output'
 complete -c dbcurl -l remove-on-error -d 'Remove output file on errors'
 complete -c dbcurl -s X -l request -d 'Specify request method to use' -x -a 'GET POST PUT PATCH DELETE HEAD OPTIONS'
 complete -c dbcurl -l request-target -d 'Specify the target for this request' -x
@@ -216,3 +224,4 @@ complete -c dbcurl -s A -l user-agent -d 'Send User-Agent <name> to server' -x
 complete -c dbcurl -s v -l verbose -d 'Make the operation more talkative'
 complete -c dbcurl -s V -l version -d 'Show version number and quit'
 complete -c dbcurl -s w -l write-out -d 'Use output FORMAT after completion' -x
+complete -c dbcurl -l xattr -d 'Store metadata in extended file attributes'

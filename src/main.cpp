@@ -63,7 +63,8 @@ int run(int argc, char** argv) {
                              libcurl_features()};
   Result<CommandLine> parsed = parse_command_line(args, context);
   if (!parsed) {
-    usage_failure(parsed.error().message);
+    // An empty message: the parser already said what curl says, without usage lines.
+    if (!parsed.error().message.empty()) usage_failure(parsed.error().message);
     return parsed.error().exit_code;  // 2, or 26 for an unreadable -K file, as curl
   }
   CommandLine& line = *parsed;

@@ -155,6 +155,10 @@ Status apply_transfer(CURL* easy, CURLSH* share, const TransferConfig& transfer,
   set(CURLOPT_HEADERDATA, sinks.header_data);
   if (sinks.error_stream != nullptr) set(CURLOPT_STDERR, sinks.error_stream);
   set(CURLOPT_NOPROGRESS, sinks.progress_meter ? 0L : 1L);
+  if (sinks.progress_meter && sinks.progress != nullptr) {
+    set(CURLOPT_XFERINFOFUNCTION, sinks.progress);
+    set(CURLOPT_XFERINFODATA, sinks.progress_data);
+  }
   if (sinks.trace != nullptr) {
     set(CURLOPT_DEBUGFUNCTION, sinks.trace);
     set(CURLOPT_DEBUGDATA, sinks.trace_data);
@@ -222,6 +226,7 @@ Status apply_transfer(CURL* easy, CURLSH* share, const TransferConfig& transfer,
   }
   if (transfer.transfer_encoding) set(CURLOPT_TRANSFER_ENCODING, 1L);
   if (transfer.range) set(CURLOPT_RANGE, transfer.range->c_str());
+  if (transfer.remote_time) set(CURLOPT_FILETIME, 1L);
   if (sinks.resume_from > 0) set(CURLOPT_RESUME_FROM_LARGE, static_cast<curl_off_t>(sinks.resume_from));
   if (transfer.time_condition) {
     std::string condition = *transfer.time_condition;

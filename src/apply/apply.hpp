@@ -26,13 +26,14 @@ struct TransferSinks {
   void* trace_data = nullptr;
   std::FILE* error_stream = nullptr;  // libcurl's progress meter goes here
   bool progress_meter = false;
+  curl_xferinfo_callback progress = nullptr;  // -#: replaces libcurl's meter
+  void* progress_data = nullptr;
   char* error_buffer = nullptr;              // CURL_ERROR_SIZE bytes
   curl_read_callback read_upload = nullptr;  // -T
   void* upload = nullptr;                    // null: no upload
   long long upload_size = -1;                // -1: unknown (stdin): chunked
-  long long resume_from = 0;
-  bool wait_for_multiplexing =
-      false;  // -Z without --parallel-immediate                 // -C, resolved against the output file
+  long long resume_from = 0;                 // -C, resolved against the output file
+  bool wait_for_multiplexing = false;        // -Z without --parallel-immediate
 };
 
 // Strings libcurl keeps pointers to must outlive the transfer.

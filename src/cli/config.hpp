@@ -59,6 +59,9 @@ struct GlobalConfig {
   bool show_help = false;
   bool show_manual = false;
   bool list_engines = false;  // --engine list
+  bool styled_output = true;  // bold header names for -i on a terminal
+  bool progress_bar = false;  // -#
+  long ms_per_transfer = 0;   // --rate, as the pause between serial transfer starts
 };
 
 // -F / --form-string parts.
@@ -117,6 +120,14 @@ struct TransferConfig {
   std::optional<std::string> output_dir;   // --output-dir
   bool create_dirs = false;
   bool remove_on_error = false;
+  bool remote_header_name = false;  // -J: the name from Content-Disposition, with -O
+  enum class Clobber { kDefault, kNever, kAlways };
+  Clobber clobber = Clobber::kDefault;  // --no-clobber / --clobber
+  bool remote_time = false;             // -R
+  bool xattr = false;
+  bool no_buffer = false;  // -N
+  std::optional<std::string> etag_save_file;
+  std::optional<std::string> etag_compare_file;
 
   // Request.
   std::optional<std::string> referer;  // -e, without ";auto"

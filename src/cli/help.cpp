@@ -9,7 +9,8 @@ namespace {
 // Booleans whose useful form is the --no- one, as curl documents them.
 bool documented_negated(const OptionSpec& spec) {
   using enum OptionId;
-  return spec.id == kProgressMeter || spec.id == kAlpn || spec.id == kNpn || spec.id == kSessionid;
+  return spec.id == kProgressMeter || spec.id == kAlpn || spec.id == kNpn || spec.id == kSessionid ||
+         spec.id == kBuffer || spec.id == kClobber;
 }
 
 std::string usage_column(const OptionSpec& spec) {

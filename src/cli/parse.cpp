@@ -145,11 +145,36 @@ class Parser {
       }
     }
     if (Status status = consume(args, false); !status) return status.error();
+    for (TransferConfig& transfer : line_.transfers) {
+      if (Status status = finish_transfer(transfer); !status) return status.error();
+    }
     return std::move(line_);
   }
 
  private:
   TransferConfig& transfer() { return line_.transfers.back(); }
+
+  // What curl checks once all options are read.
+  Status finish_transfer(TransferConfig& t) {
+    if (t.remote_header_name && (t.include_headers || t.head)) {
+      return make_error(exit_code::kUsage, "showing headers and --remote-header-name cannot be combined");
+    }
+    if (t.remote_header_name && t.continue_at == std::string("-")) {
+      return make_error(exit_code::kUsage, "--continue-at and --remote-header-name cannot be combined");
+    }
+    if (t.etag_compare_file) {
+      // curl sends the file's text (line breaks dropped), or "" when it is empty
+      // or missing; missing is an error unless --etag-save will create it.
+      FileContent etag = context_.read_file(*t.etag_compare_file);
+      if (etag.outcome == FileContent::Outcome::kCannotOpen && !t.etag_save_file) {
+        silenceable_note("Failed to open " + *t.etag_compare_file);
+        return make_error(exit_code::kReadError, "");  // reported: no usage lines follow
+      }
+      std::erase_if(etag.bytes, [](char c) { return c == '\r' || c == '\n'; });
+      t.headers.push_back("If-None-Match: " + (etag.bytes.empty() ? std::string("\"\"") : etag.bytes));
+    }
+    return Ok{};
+  }
 
   // Words of the command line, or of one config-file line.
   Status consume(const std::vector<std::string>& words, bool from_config) {
@@ -226,6 +251,11 @@ class Parser {
 
   void note(std::string_view text) const {
     if ((!line_.global.silent || line_.global.show_error) && context_.note) context_.note(text);
+  }
+
+  // Some of curl's error lines are hidden by -s even when -S asks for errors.
+  void silenceable_note(std::string_view text) const {
+    if (!line_.global.silent && context_.note) context_.note(text);
   }
 
   // -I and -F fix the request kind while parsing; a second kind is curl's error.
@@ -329,8 +359,7 @@ class Parser {
       case OptionId::kHttp3Only: return require(context_.features.http3, word);
       case OptionId::kIgnoreContentLength: t.ignore_content_length = on; break;
       case OptionId::kMetalink:
-        // curl prints this line with its error prefix but hides it under -s, even with -S.
-        if (!global.silent && context_.note) context_.note("--metalink is disabled");
+        silenceable_note("--metalink is disabled");
         return option_error(word, "is badly used here");
       case OptionId::kNtlmWb: toggle_bits(t.auth_methods, CurlAuth::kNtlmWb, on); break;
       case OptionId::kProto: return set_protocols(word, value, context_.features.protocols, t.protocols);
@@ -373,7 +402,7 @@ class Parser {
       case OptionId::kSslRevokeBestEffort: t.ssl_revoke_best_effort = on; break;
       case OptionId::kSslv2: warn("Ignores instruction to use SSLv2"); break;
       case OptionId::kSslv3: warn("Ignores instruction to use SSLv3"); break;
-      case OptionId::kStyledOutput: break;  // bold header names on a terminal only; dbcurl writes them plain
+      case OptionId::kStyledOutput: global.styled_output = on; break;
       case OptionId::kSuppressConnectHeaders: t.suppress_connect_headers = on; break;
       case OptionId::kTlsauthtype:
         if (Status status = set_tls_auth_type(word, value, t.tls_auth_type); !status) return status;
@@ -613,6 +642,20 @@ class Parser {
       case OptionId::kNetrcFile: t.netrc_file = value; break;
       case OptionId::kNetrcOptional: t.netrc_optional = on; break;
       case OptionId::kNext: line_.transfers.emplace_back(); break;
+      case OptionId::kBuffer:
+        // -N means "no buffer"; --buffer and --no-buffer say it themselves.
+        t.no_buffer = word.starts_with("--") ? !on : on;
+        break;
+      case OptionId::kClobber:
+        t.clobber = on ? TransferConfig::Clobber::kAlways : TransferConfig::Clobber::kNever;
+        break;
+      case OptionId::kEtagCompare: t.etag_compare_file = value; break;
+      case OptionId::kEtagSave: t.etag_save_file = value; break;
+      case OptionId::kProgressBar: global.progress_bar = on; break;
+      case OptionId::kRate: return set_rate(word, value);
+      case OptionId::kRemoteHeaderName: t.remote_header_name = on; break;
+      case OptionId::kRemoteTime: t.remote_time = on; break;
+      case OptionId::kXattr: t.xattr = on; break;
       case OptionId::kProgressMeter: global.no_progress_meter = !on; break;
       case OptionId::kOauth2Bearer: t.oauth2_bearer.emplace(value); break;
       case OptionId::kOutput: t.outputs.emplace_back(value); break;
@@ -660,6 +703,30 @@ class Parser {
     std::optional<std::string> set = protocol_set(value, defaults, context_.features.protocols, warn_sink);
     if (!set) return option_error(word, "is badly used here");
     target = std::move(set);
+    return Ok{};
+  }
+
+  // "N", "N/s", "N/m", "N/h" (the default unit), "N/d": at most N transfer starts per unit.
+  Status set_rate(std::string_view word, const std::string& value) {
+    const auto slash = value.find('/');
+    Result<long> count = parse_whole_number(word, value.substr(0, slash));
+    if (!count) return count.error();
+    if (*count < 1) return option_error(word, "is badly used here");
+    long unit_ms = 60 * 60 * 1000;
+    if (slash != std::string::npos) {
+      const char unit = slash + 1 < value.size() ? value[slash + 1] : '\0';
+      if (unit == 's')
+        unit_ms = 1000;
+      else if (unit == 'm')
+        unit_ms = 60 * 1000;
+      else if (unit == 'd')
+        unit_ms = 24 * 60 * 60 * 1000;
+      else if (unit != 'h') {
+        note("unsupported --rate unit");
+        return option_error(word, "is badly used here");
+      }
+    }
+    line_.global.ms_per_transfer = unit_ms / *count;
     return Ok{};
   }
 

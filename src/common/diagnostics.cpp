@@ -43,7 +43,15 @@ void Diagnostics::error(std::string_view text) const {
   if (errors_shown()) write_line("dbcurl: ", text);
 }
 
+void Diagnostics::error_unless_silent(std::string_view text) const {
+  if (!silent_) write_line("dbcurl: ", text);
+}
+
 void Diagnostics::error_always(std::string_view text) const { write_line("dbcurl: ", text); }
+
+void Diagnostics::note(std::string_view text) const {
+  if (!silent_) write_line("Note: ", text);
+}
 
 void Diagnostics::warning(std::string_view text) const {
   if (!warnings_shown()) return;

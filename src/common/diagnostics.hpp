@@ -24,8 +24,10 @@ class Diagnostics {
   bool errors_shown() const { return !silent_ || show_error_; }
   bool warnings_shown() const { return !silent_; }
 
-  void error(std::string_view text) const;  // hidden by -s unless -S
+  void error(std::string_view text) const;                // hidden by -s unless -S
+  void error_unless_silent(std::string_view text) const;  // hidden by -s even with -S, as some of curl's
   void warning(std::string_view text) const;
+  void note(std::string_view text) const;  // "Note: ", hidden by -s
   // Shown even under -s: option errors (as curl) and refusals before sending.
   void error_always(std::string_view text) const;
 

@@ -23,15 +23,19 @@ std::string remote_name(const std::string& url) {
   return path.substr(path.rfind('/') + 1);
 }
 
+// -O or --remote-name-all for this URL.
+bool uses_remote_name(const TransferConfig& transfer, std::size_t index) {
+  return index < transfer.outputs.size() ? !transfer.outputs[index].has_value() : transfer.remote_name_all;
+}
+
 // Where a URL's body goes: -o NAME (with #N), -O or --remote-name-all, in --output-dir.
 std::optional<std::string> output_name(const TransferConfig& transfer, std::size_t index, const std::string& url,
                                        const std::vector<std::string>& matches) {
   std::optional<std::string> name;
-  if (index < transfer.outputs.size()) {
-    name = transfer.outputs[index] ? glob_output_name(*transfer.outputs[index], matches) : remote_name(url);
-  } else if (transfer.remote_name_all) {
+  if (uses_remote_name(transfer, index))
     name = remote_name(url);
-  }
+  else if (index < transfer.outputs.size())
+    name = glob_output_name(*transfer.outputs[index], matches);
   if (name && transfer.output_dir && *name != "-" && !name->starts_with("/")) name = *transfer.output_dir + "/" + *name;
   return name;
 }
@@ -60,7 +64,8 @@ Result<std::vector<PlannedTransfer>> plan_transfers(const CommandLine& line, Cre
         Result<RequestPlan> plan = plan_request(url, transfer, resolver, warn);
         if (!plan) return plan.error();
         std::optional<std::string> output = output_name(transfer, index, url, matches);
-        planned.push_back(PlannedTransfer{&transfer, url, index, std::move(output), std::move(*plan)});
+        planned.push_back(PlannedTransfer{&transfer, url, index, std::move(output), uses_remote_name(transfer, index),
+                                          std::move(*plan)});
       }
     }
   }

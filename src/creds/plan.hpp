@@ -16,6 +16,7 @@ struct PlannedTransfer {
   std::string given_url;              // the URL after glob expansion, for %{url}
   std::size_t url_index = 0;          // %{urlnum}: the URL argument's index in its option set
   std::optional<std::string> output;  // -o for this URL, #N filled
+  bool remote_named = false;          // output is -O's (or --remote-name-all's) name: -J may replace it
   RequestPlan plan;
 };
 

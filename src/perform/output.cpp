@@ -1,12 +1,18 @@
 #include "perform/output.hpp"
 
+#include <fcntl.h>
+#include <sys/time.h>
+#include <sys/xattr.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <memory>
 
 #include "common/diagnostics.hpp"
+#include "common/strings.hpp"
 
 namespace dbcurl {
 
@@ -14,6 +20,21 @@ namespace {
 constexpr std::size_t kBinaryCheckBytes = 2000;  // curl looks for NUL in this much
 constexpr std::size_t kErrorBodyBytes = 64 * 1024;
 constexpr long kHttpErrorThreshold = 400;
+
+// The URL as libcurl's URL API writes it, user and password removed (curl's --xattr).
+std::optional<std::string> url_without_credentials(const std::string& url) {
+  std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> handle(curl_url(), &curl_url_cleanup);
+  char* text = nullptr;
+  if (!handle || curl_url_set(handle.get(), CURLUPART_URL, url.c_str(), 0) != CURLUE_OK ||
+      curl_url_set(handle.get(), CURLUPART_USER, nullptr, 0) != CURLUE_OK ||
+      curl_url_set(handle.get(), CURLUPART_PASSWORD, nullptr, 0) != CURLUE_OK ||
+      curl_url_get(handle.get(), CURLUPART_URL, &text, 0) != CURLUE_OK) {
+    return std::nullopt;
+  }
+  std::string result(text);
+  curl_free(text);
+  return result;
+}
 }  // namespace
 
 BodyOutput::BodyOutput(std::optional<std::string> path, bool include_headers)
@@ -49,12 +70,11 @@ bool BodyOutput::ensure_open() {
     stream_ = stdout;
     return true;
   }
-  if (create_dirs_) {
+  if (options_.create_dirs) {
     std::error_code ignored;
     std::filesystem::create_directories(std::filesystem::path(*path_).parent_path(), ignored);
   }
-  stream_ = std::fopen(path_->c_str(), append_ ? "ab" : "wb");
-  if (stream_ == nullptr) {
+  if (!open_file()) {
     open_failed_ = true;
     diagnostics().warning("Failed to open the file " + *path_ + ": " + std::strerror(errno));
     return false;
@@ -63,10 +83,117 @@ bool BodyOutput::ensure_open() {
   return true;
 }
 
+// curl's rules: overwrite unless --no-clobber, or unless the name came from the
+// server (-J); with --no-clobber try NAME.1 ... NAME.99 instead.
+bool BodyOutput::open_file() {
+  using Clobber = TransferConfig::Clobber;
+  if (options_.append || options_.clobber == Clobber::kAlways ||
+      (options_.clobber == Clobber::kDefault && !header_named_)) {
+    stream_ = std::fopen(path_->c_str(), options_.append ? "ab" : "wb");
+    return stream_ != nullptr;
+  }
+  const auto create_new = [](const std::string& name) {
+    int fd = -1;
+    do {
+      fd = ::open(name.c_str(), O_CREAT | O_WRONLY | O_EXCL | O_CLOEXEC, 0666);
+    } while (fd < 0 && errno == EINTR);
+    return fd;
+  };
+  int fd = create_new(*path_);
+  if (fd < 0 && options_.clobber == Clobber::kNever) {
+    // curl reports the last name it tried, whether or not it could create it.
+    const std::string base = *path_;
+    for (int number = 1; fd < 0 && (errno == EEXIST || errno == EISDIR) && number < 100; ++number) {
+      filename_ = base + "." + std::to_string(number);
+      fd = create_new(filename_);
+    }
+    if (fd >= 0) *path_ = filename_;
+  }
+  if (fd < 0) return false;
+  stream_ = ::fdopen(fd, "wb");
+  if (stream_ == nullptr) ::close(fd);
+  return stream_ != nullptr;
+}
+
+bool BodyOutput::save_etag_to(const std::string& path) {
+  if (path == "-") {
+    etag_stream_ = stdout;
+    return true;
+  }
+  etag_stream_ = std::fopen(path.c_str(), "wb");
+  owns_etag_ = etag_stream_ != nullptr;
+  if (!owns_etag_) {
+    diagnostics().warning("Failed creating file for saving etags: \"" + path + "\". Skip this transfer");
+  }
+  return owns_etag_;
+}
+
+void BodyOutput::save_etag(std::string_view header) {
+  if (etag_stream_ == nullptr || header.size() < 5 || !istarts_with(header, "etag:") || !header.ends_with('\n')) {
+    return;
+  }
+  std::string_view value = header.substr(5);
+  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+  while (!value.empty() && std::isspace(static_cast<unsigned char>(value.back())) != 0) value.remove_suffix(1);
+  if (value.empty()) return;
+  std::fwrite(value.data(), 1, value.size(), etag_stream_);
+  std::fputc('\n', etag_stream_);
+  std::fflush(etag_stream_);
+}
+
+std::optional<std::string> content_disposition_filename(std::string_view header) {
+  std::string_view rest = header;
+  for (;;) {
+    while (!rest.empty() && rest.front() != '\0' && std::isalpha(static_cast<unsigned char>(rest.front())) == 0) {
+      rest.remove_prefix(1);
+    }
+    if (rest.size() < 9) return std::nullopt;
+    if (rest.starts_with("filename=")) break;
+    const auto semicolon = rest.find(';');
+    if (semicolon == std::string_view::npos) return std::nullopt;
+    rest.remove_prefix(semicolon);
+  }
+  std::string_view name = rest.substr(9);
+  char stop = ';';
+  if (!name.empty() && (name.front() == '\'' || name.front() == '"')) {
+    stop = name.front();
+    name.remove_prefix(1);
+  }
+  name = name.substr(0, name.find(stop));
+  for (const char separator : {'/', '\\'}) {
+    const auto last = name.rfind(separator);
+    if (last == std::string_view::npos) continue;
+    name.remove_prefix(last + 1);
+    if (name.empty()) return std::nullopt;
+  }
+  name = name.substr(0, name.find('\r'));
+  name = name.substr(0, name.find('\n'));
+  return std::string(name);
+}
+
+// -J: the first Content-Disposition header names (and creates) the file.
+bool BodyOutput::take_header_name(std::string_view header) {
+  constexpr std::string_view kName = "Content-disposition:";
+  if (!options_.name_from_header || name_from_header_done_ || header.size() <= kName.size() ||
+      !istarts_with(header, kName)) {
+    return true;
+  }
+  if (std::optional<std::string> name = content_disposition_filename(header.substr(kName.size()))) {
+    if (stream_ != nullptr) return false;
+    // curl opens the name inside --output-dir but reports it (%{filename_effective}) without.
+    path_ = options_.output_dir ? *options_.output_dir + "/" + *name : *name;
+    filename_ = *name;
+    header_named_ = true;
+    name_from_header_done_ = true;
+  }
+  return ensure_open();
+}
+
 std::size_t BodyOutput::write(const char* data, std::size_t size) {
   if (!ensure_open()) return 0;
   if (size == 0) return 0;
   const std::size_t done = std::fwrite(data, 1, size, stream_);
+  if (options_.no_buffer) std::fflush(stream_);
   written_ += done;
   return done;
 }
@@ -120,10 +247,12 @@ std::size_t BodyOutput::header_callback(char* data, std::size_t size, std::size_
     }
     if (output.dump_stream_ == nullptr || std::fwrite(data, 1, bytes, output.dump_stream_) != bytes) return 0;
   }
-  if (!output.include_headers_ || output.collected_ != nullptr) return bytes;
   const std::string_view line(data, bytes);
+  output.save_etag(line);
+  if (!output.take_header_name(line)) return 0;
+  if (!output.include_headers_ || output.collected_ != nullptr) return bytes;
   const auto colon = line.find(':');
-  if (output.terminal_ && colon != std::string_view::npos) {
+  if (output.terminal_ && output.options_.styled && colon != std::string_view::npos) {
     // curl shows header names in bold on a terminal.
     if (!output.ensure_open()) return 0;
     std::fprintf(output.stream_, "\x1b[1m%.*s\x1b[0m", static_cast<int>(colon), data);
@@ -140,16 +269,49 @@ void BodyOutput::finish(bool transfer_ok) {
   else if (dump_stream_ != nullptr)
     std::fflush(dump_stream_);
   dump_stream_ = nullptr;
+  if (owns_etag_) std::fclose(etag_stream_);
+  etag_stream_ = nullptr;
   if (transfer_ok && stream_ == nullptr && path_) ensure_open();
   if (stream_ == nullptr) return;
   if (owns_stream_) {
     std::fclose(stream_);
-    if (!transfer_ok && remove_on_error_) std::remove(path_->c_str());
+    if (!transfer_ok && options_.remove_on_error) std::remove(path_->c_str());
   } else {
     std::fflush(stream_);
   }
   stream_ = nullptr;
   owns_stream_ = false;
+}
+
+void set_file_metadata(CURL* easy, const std::string& path, const std::string& url, bool remote_time, bool xattr) {
+  if (xattr) {
+    const auto set = [&](const char* name, const char* value) {
+      return value == nullptr || ::setxattr(path.c_str(), name, value, std::strlen(value), 0) == 0;
+    };
+    char* referrer = nullptr;
+    char* content_type = nullptr;
+    curl_easy_getinfo(easy, CURLINFO_REFERER, &referrer);
+    curl_easy_getinfo(easy, CURLINFO_CONTENT_TYPE, &content_type);
+    bool ok = set("user.xdg.referrer.url", referrer) && set("user.mime_type", content_type);
+    if (ok) {
+      const std::optional<std::string> origin = url_without_credentials(url);
+      ok = origin && set("user.xdg.origin.url", origin->c_str());
+    }
+    if (!ok) {
+      diagnostics().warning("Error setting extended attributes on '" + path + "': " + std::strerror(errno));
+    }
+  }
+  if (remote_time) {
+    curl_off_t filetime = -1;
+    curl_easy_getinfo(easy, CURLINFO_FILETIME_T, &filetime);
+    if (filetime >= 0) {
+      const struct timeval times[2] = {{static_cast<time_t>(filetime), 0}, {static_cast<time_t>(filetime), 0}};
+      if (::utimes(path.c_str(), times) != 0) {
+        diagnostics().warning("Failed to set filetime " + std::to_string(filetime) +
+                              " on outfile: " + std::strerror(errno));
+      }
+    }
+  }
 }
 
 }  // namespace dbcurl

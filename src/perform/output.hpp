@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "cli/config.hpp"
+
 namespace dbcurl {
 
 class BodyOutput {
@@ -35,12 +37,22 @@ class BodyOutput {
   void rewind_for_retry();
   // -D: every received header also goes here ("-" stdout, "%" stderr).
   void dump_headers_to(std::string path) { dump_path_ = std::move(path); }
-  // --create-dirs, -C - (append to what is there), --remove-on-error.
-  void set_file_options(bool create_dirs, bool append, bool remove_on_error) {
-    create_dirs_ = create_dirs;
-    append_ = append;
-    remove_on_error_ = remove_on_error;
-  }
+  // How the output file is made and written.
+  struct FileOptions {
+    bool create_dirs = false;      // --create-dirs
+    bool append = false;           // -C -: append to what is there
+    bool remove_on_error = false;  // --remove-on-error
+    TransferConfig::Clobber clobber = TransferConfig::Clobber::kDefault;
+    bool name_from_header = false;          // -J with -O: Content-Disposition names the file
+    std::optional<std::string> output_dir;  // --output-dir, for a -J name
+    bool no_buffer = false;                 // -N: flush every write
+    bool styled = true;                     // bold header names on a terminal
+  };
+  void set_file_options(FileOptions options) { options_ = std::move(options); }
+  // --etag-save: created now, as curl creates it before the transfer ("-" is
+  // stdout). False (after curl's warning) when it cannot be: curl then skips
+  // the transfer.
+  bool save_etag_to(const std::string& path);
 
   bool to_terminal() const { return terminal_; }
   // The binary-to-terminal guard stopped the transfer (curl's synthetic error:
@@ -73,9 +85,23 @@ class BodyOutput {
   std::string dump_path_;
   std::FILE* dump_stream_ = nullptr;
   bool owns_dump_ = false;
-  bool create_dirs_ = false;
-  bool append_ = false;
-  bool remove_on_error_ = false;
+  FileOptions options_;
+  bool name_from_header_done_ = false;
+  bool header_named_ = false;  // the file name came from Content-Disposition: never overwrite
+  std::FILE* etag_stream_ = nullptr;
+  bool owns_etag_ = false;
+
+  bool open_file();
+  bool take_header_name(std::string_view header);
+  void save_etag(std::string_view header);
 };
+
+// -R and --xattr, once a transfer into path has succeeded (curl's order:
+// referrer, MIME type, origin URL without credentials).
+void set_file_metadata(CURL* easy, const std::string& path, const std::string& url, bool remote_time, bool xattr);
+
+// The name a Content-Disposition header's filename= gives, as curl 7.88
+// reads it: quotes and any directory part dropped; nullopt when none.
+std::optional<std::string> content_disposition_filename(std::string_view header);
 
 }  // namespace dbcurl

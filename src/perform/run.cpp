@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <map>
@@ -17,6 +18,7 @@
 #include "perform/databricks_reply.hpp"
 #include "perform/output.hpp"
 #include "perform/paginate.hpp"
+#include "perform/progress_bar.hpp"
 #include "perform/retry.hpp"
 #include "perform/trace.hpp"
 #include "perform/write_out.hpp"
@@ -121,6 +123,11 @@ class PreparedTransfer {
     sinks.error_buffer = error_buffer_;
     if (config.upload_file && !open_upload(*config.upload_file, sinks)) return;
     sinks.resume_from = resume_offset(config, planned.output);
+    if (sinks.progress_meter && session.global.progress_bar) {
+      progress_bar_.emplace(diagnostics().stream(), sinks.resume_from);
+      sinks.progress = &ProgressBar::callback;
+      sinks.progress_data = &*progress_bar_;
+    }
     sinks.wait_for_multiplexing = session.global.parallel && !session.global.parallel_immediate;
     if (Status applied =
             apply_transfer(outcome_.easy.get(), session.share, config, planned.plan, sinks, session.env, owned_);
@@ -134,6 +141,7 @@ class PreparedTransfer {
 
   // What the request ended with, given libcurl's result.
   Outcome finish(CURLcode result) {
+    if (progress_bar_) progress_bar_->finish();
     if (!ready_) return std::move(outcome_);
     outcome_.code = static_cast<int>(result);
     if (result != CURLE_OK) outcome_.message = curl_error_text(result, error_buffer_);
@@ -179,6 +187,7 @@ class PreparedTransfer {
   const PlannedTransfer& planned_;
   BodyOutput& output_;
   TraceWriter trace_;
+  std::optional<ProgressBar> progress_bar_;
   AppliedTransfer owned_;
   std::unique_ptr<std::FILE, FileCloser> upload_;
   char error_buffer_[CURL_ERROR_SIZE] = {};
@@ -269,21 +278,42 @@ void write_out_for(const PlannedTransfer& planned, const Outcome& outcome, const
 }
 
 // Where a transfer's body and headers go, with -i/-I, -D, --create-dirs, -C - and --remove-on-error.
-std::unique_ptr<BodyOutput> body_output_for(const PlannedTransfer& planned) {
+// Null when curl would skip the transfer (an --etag-save file it cannot create).
+std::unique_ptr<BodyOutput> body_output_for(const Session& session, const PlannedTransfer& planned) {
   const TransferConfig& config = *planned.config;
   auto output = std::make_unique<BodyOutput>(planned.output, config.include_headers || config.head);
   if (config.dump_header) output->dump_headers_to(*config.dump_header);
-  output->set_file_options(config.create_dirs, config.continue_at == std::string("-"), config.remove_on_error);
+  output->set_file_options({.create_dirs = config.create_dirs,
+                            .append = config.continue_at == std::string("-"),
+                            .remove_on_error = config.remove_on_error,
+                            .clobber = config.clobber,
+                            .name_from_header = config.remote_header_name && planned.remote_named,
+                            .output_dir = config.output_dir,
+                            .no_buffer = config.no_buffer,
+                            .styled = session.global.styled_output});
+  if (config.etag_save_file && !output->save_etag_to(*config.etag_save_file)) return nullptr;
   return output;
 }
 
-int run_one(const Session& session, PlannedTransfer& planned) {
-  const std::unique_ptr<BodyOutput> body = body_output_for(planned);
-  BodyOutput& output = *body;
-  const Outcome outcome = perform_with_retries(session, planned, output);
+// The end of one transfer, serial or parallel: the file closed (and dated,
+// with -R), the error line, -w.
+void conclude(const Session& session, const PlannedTransfer& planned, const Outcome& outcome, BodyOutput& output) {
   output.finish(outcome.code == 0);
+  const TransferConfig& config = *planned.config;
+  if (outcome.code == 0 && outcome.easy && planned.output && *planned.output != "-" &&
+      (config.remote_time || config.xattr)) {
+    set_file_metadata(outcome.easy.get(), output.filename(), planned.plan.url, config.remote_time, config.xattr);
+  }
   report(session, planned, outcome, output.error_body());
   write_out_for(planned, outcome, output.filename());
+}
+
+// nullopt when curl skips the transfer (see body_output_for).
+std::optional<int> run_one(const Session& session, PlannedTransfer& planned) {
+  const std::unique_ptr<BodyOutput> body = body_output_for(session, planned);
+  if (!body) return std::nullopt;
+  const Outcome outcome = perform_with_retries(session, planned, *body);
+  conclude(session, planned, outcome, *body);
   return outcome.code;
 }
 
@@ -368,18 +398,22 @@ int run_parallel(const Session& session, std::vector<PlannedTransfer>& transfers
   std::map<CURL*, Running> running;
   std::size_t next = 0;
   int exit_code = 0;
+  const TransferConfig* skipped_group = nullptr;
   const auto done = [&](Running& transfer, CURLcode result) {
     const Outcome outcome = transfer.prepared->finish(result);
-    transfer.output->finish(outcome.code == 0);
-    report(session, *transfer.planned, outcome, transfer.output->error_body());
-    write_out_for(*transfer.planned, outcome, transfer.output->filename());
+    conclude(session, *transfer.planned, outcome, *transfer.output);
     if (outcome.code != 0 && exit_code == 0) exit_code = outcome.code;
   };
   const auto start_more = [&] {
     while (running.size() < static_cast<std::size_t>(session.global.parallel_max) && next < transfers.size() &&
            !(exit_code != 0 && session.global.fail_early)) {
       PlannedTransfer& planned = transfers[next++];
-      Running transfer{&planned, body_output_for(planned), nullptr};
+      if (planned.config == skipped_group) continue;
+      Running transfer{&planned, body_output_for(session, planned), nullptr};
+      if (!transfer.output) {
+        skipped_group = planned.config;  // as serially: curl skips the rest of the option group
+        continue;
+      }
       transfer.prepared = std::make_unique<PreparedTransfer>(session, planned, *transfer.output);
       CURL* easy = transfer.prepared->easy();
       if (easy == nullptr) {
@@ -408,6 +442,20 @@ int run_parallel(const Session& session, std::vector<PlannedTransfer>& transfers
   return exit_code;
 }
 
+// --rate: curl waits after a serial transfer so that starts are at least
+// ms_per_transfer apart, and says so in verbose mode.
+void pace(const GlobalConfig& global, std::chrono::steady_clock::time_point started) {
+  const long elapsed = static_cast<long>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
+  if (elapsed >= global.ms_per_transfer) return;
+  const long wait = global.ms_per_transfer - elapsed;
+  if (global.trace_mode != TraceMode::kNone) {
+    diagnostics().note("Transfer took " + std::to_string(elapsed) + " ms, waits " + std::to_string(wait) +
+                       "ms as set by --rate");
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(wait));
+}
+
 int perform_transfers(const GlobalConfig& global, std::vector<PlannedTransfer>& transfers, const Environment& env) {
   ShareHandle share(curl_share_init());
   for (curl_lock_data data : {CURL_LOCK_DATA_COOKIE, CURL_LOCK_DATA_DNS, CURL_LOCK_DATA_SSL_SESSION}) {
@@ -419,10 +467,27 @@ int perform_transfers(const GlobalConfig& global, std::vector<PlannedTransfer>& 
   const Session session{global, share.get(), open_trace_stream(global, owned_trace), env};
   if (global.parallel) return run_parallel(session, transfers);
   int exit_code = 0;
-  for (auto& planned : transfers) {
+  bool performed = false;
+  const TransferConfig* skipped_group = nullptr;  // curl skips the rest of an option group
+  std::chrono::steady_clock::time_point transfer_started;
+  for (std::size_t index = 0; index < transfers.size(); ++index) {
+    PlannedTransfer& planned = transfers[index];
+    if (planned.config == skipped_group) continue;
+    if (performed && global.ms_per_transfer > 0) pace(global, transfer_started);
+    transfer_started = std::chrono::steady_clock::now();
     const bool paginate = planned.config->paginate && planned.plan.workspace;
-    exit_code = paginate ? run_paginated(session, planned) : run_one(session, planned);
+    const std::optional<int> code = paginate ? run_paginated(session, planned) : run_one(session, planned);
+    if (!code) {
+      skipped_group = planned.config;
+      continue;
+    }
+    performed = true;
+    exit_code = *code;
     if (exit_code != 0 && global.fail_early) break;
+  }
+  if (!performed && skipped_group != nullptr) {
+    diagnostics().error_unless_silent("no transfer performed");
+    return exit_code::kReadError;
   }
   return exit_code;
 }

@@ -2,6 +2,7 @@
 the same servers and compares exit code, stdout, files written and the
 requests received (SPEC §1: for plain requests dbcurl is curl, byte for byte)."""
 
+import dataclasses
 import os
 import re
 import shlex
@@ -145,6 +146,7 @@ class Differential(unittest.TestCase):
         requests = list(self.tls.requests) + list(self.plain.requests)
         stdout = without_boundaries(run.stdout.replace(tmp.encode(), b"{tmp}"), boundaries(requests))
         stdout = PROGRAM_NAME.sub(b"curl: ", stdout)
+        run = dataclasses.replace(run, stderr=run.stderr.replace(tmp.encode(), b"{tmp}"))
         written = {name: CACHE_EXPIRY.sub(b'"<expiry>"', PROGRAM_NAME.sub(b"curl: ", data))
                    for name, data in written.items()}
         return run, stdout, written, requests
