@@ -87,6 +87,7 @@ complete -c dbcurl -l keepalive -d 'Use TCP keepalive (--no-keepalive disables i
 complete -c dbcurl -l keepalive-time -d 'Interval time for keepalive probes' -x
 complete -c dbcurl -l key -d 'Private key file name' -r -F
 complete -c dbcurl -l key-type -d 'Private key file type (DER/PEM/ENG)' -x
+complete -c dbcurl -l libcurl -d 'Dump libcurl equivalent code of this command line' -r -F
 complete -c dbcurl -l limit-rate -d 'Limit transfer speed to RATE' -x
 complete -c dbcurl -l list-api-paths -d 'Print the Databricks REST API paths dbcurl knows, one a line'
 complete -c dbcurl -l list-profiles -d 'Print the Databricks profile names, one a line'

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <type_traits>
 
 #include "build_info.hpp"
 #include "common/strings.hpp"
@@ -40,10 +41,24 @@ bool has_header(const std::vector<std::string>& headers, std::string_view name) 
 // A setopt failure is a libcurl error with curl's exit code, as curl reports it.
 class Setter {
  public:
-  Setter(CURL* easy, const char* error_buffer) : easy_(easy), error_buffer_(error_buffer) {}
+  Setter(CURL* easy, const char* error_buffer, LibcurlSource* source)
+      : easy_(easy), error_buffer_(error_buffer), source_(source) {
+    if (source_ != nullptr) source_->begin_transfer();
+  }
   template <class T>
   void operator()(CURLoption option, T value) {
     if (result_ == CURLE_OK) result_ = curl_easy_setopt(easy_, option, value);
+    if (source_ != nullptr) record(option, value);
+  }
+  // Data that may hold any byte (the request body); the program gets it as a literal.
+  void bytes(CURLoption option, const std::string& data) {
+    if (result_ == CURLE_OK) result_ = curl_easy_setopt(easy_, option, data.c_str());
+    if (source_ != nullptr) source_->record_bytes(option, data);
+  }
+  // A credential dbcurl resolved: --libcurl's program reads it from variable.
+  void credential(CURLoption option, const char* value, std::string_view variable) {
+    if (result_ == CURLE_OK) result_ = curl_easy_setopt(easy_, option, value);
+    if (source_ != nullptr) source_->record_from_environment(option, variable);
   }
   Status status() const {
     if (result_ == CURLE_OK) return Ok{};
@@ -53,6 +68,28 @@ class Setter {
  private:
   CURL* easy_;
   const char* error_buffer_;
+  LibcurlSource* source_;
+
+  template <class T>
+  void record(CURLoption option, T value) {
+    const curl_easyoption* info = curl_easy_option_by_id(option);
+    const curl_easytype type = info != nullptr ? info->type : CURLOT_OBJECT;
+    if constexpr (std::is_integral_v<T>) {
+      if (type == CURLOT_OFF_T)
+        source_->record_offset(option, static_cast<curl_off_t>(value));
+      else
+        source_->record_long(option, static_cast<long>(value));
+    } else if constexpr (std::is_same_v<T, curl_slist*>) {
+      source_->record_list(option, value);
+    } else if constexpr (std::is_convertible_v<T, const char*>) {
+      if (type == CURLOT_STRING)
+        source_->record_string(option, value);
+      else
+        source_->record_pointer(option, false);
+    } else {
+      source_->record_pointer(option, type == CURLOT_FUNCTION);
+    }
+  }
   CURLcode result_ = CURLE_OK;
 };
 
@@ -139,7 +176,7 @@ std::string default_user_agent(const RequestPlan& plan) {
 
 Status apply_transfer(CURL* easy, CURLSH* share, const TransferConfig& transfer, const RequestPlan& plan,
                       const TransferSinks& sinks, const Environment& env, AppliedTransfer& owned) {
-  Setter set(easy, sinks.error_buffer);
+  Setter set(easy, sinks.error_buffer, sinks.source);
   set(CURLOPT_SHARE, share);
   set(CURLOPT_ERRORBUFFER, sinks.error_buffer);
   set(CURLOPT_BUFFERSIZE, kReceiveBufferBytes);
@@ -183,7 +220,7 @@ Status apply_transfer(CURL* easy, CURLSH* share, const TransferConfig& transfer,
   const std::optional<std::string>& body = plan.body ? plan.body : transfer.post_data;
   if (body && !transfer.get_query) {
     set(CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body->size()));
-    set(CURLOPT_COPYPOSTFIELDS, body->c_str());
+    set.bytes(CURLOPT_COPYPOSTFIELDS, *body);
   }
   if (transfer.head) set(CURLOPT_NOBODY, 1L);
   if (transfer.method) set(CURLOPT_CUSTOMREQUEST, transfer.method->c_str());
@@ -404,7 +441,7 @@ Status apply_transfer(CURL* easy, CURLSH* share, const TransferConfig& transfer,
 
   // Credentials: the plan decided; a workspace bearer never goes through netrc or -u.
   if (plan.auth == AuthMode::kBearer) {
-    set(CURLOPT_XOAUTH2_BEARER, plan.bearer->c_str());
+    set.credential(CURLOPT_XOAUTH2_BEARER, plan.bearer->c_str(), "DATABRICKS_TOKEN");
     set(CURLOPT_HTTPAUTH, static_cast<unsigned long>(CURLAUTH_BEARER));
   } else {
     if (transfer.user) set(CURLOPT_USERPWD, transfer.user->c_str());

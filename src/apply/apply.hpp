@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "apply/curl_handles.hpp"
+#include "apply/libcurl_source.hpp"
 #include "cli/config.hpp"
 #include "common/result.hpp"
 #include "creds/classify.hpp"
@@ -34,6 +35,7 @@ struct TransferSinks {
   long long upload_size = -1;                // -1: unknown (stdin): chunked
   long long resume_from = 0;                 // -C, resolved against the output file
   bool wait_for_multiplexing = false;        // -Z without --parallel-immediate
+  LibcurlSource* source = nullptr;           // --libcurl: records every setopt
 };
 
 // Strings libcurl keeps pointers to must outlive the transfer.

@@ -58,10 +58,11 @@ struct GlobalConfig {
   bool show_version = false;
   bool show_help = false;
   bool show_manual = false;
-  bool list_engines = false;  // --engine list
-  bool styled_output = true;  // bold header names for -i on a terminal
-  bool progress_bar = false;  // -#
-  long ms_per_transfer = 0;   // --rate, as the pause between serial transfer starts
+  bool list_engines = false;                // --engine list
+  bool styled_output = true;                // bold header names for -i on a terminal
+  bool progress_bar = false;                // -#
+  long ms_per_transfer = 0;                 // --rate, as the pause between serial transfer starts
+  std::optional<std::string> libcurl_file;  // --libcurl ("-" is stdout)
 };
 
 // -F / --form-string parts.

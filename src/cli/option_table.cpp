@@ -125,6 +125,8 @@ constexpr std::array kOptions = {
                "Interval time for keepalive probes"},
     OptionSpec{kKey, "key", '\0', kValue, "<key>", H::kFile, false, "Private key file name"},
     OptionSpec{kKeyType, "key-type", '\0', kValue, "<type>", H::kText, false, "Private key file type (DER/PEM/ENG)"},
+    OptionSpec{kLibcurl, "libcurl", '\0', kValue, "<file>", H::kFile, false,
+               "Dump libcurl equivalent code of this command line"},
     OptionSpec{kLimitRate, "limit-rate", '\0', kValue, "<speed>", H::kText, false, "Limit transfer speed to RATE"},
     OptionSpec{kListApiPaths, "list-api-paths", '\0', kBool, "", H::kNone, true,
                "Print the Databricks REST API paths dbcurl knows, one a line"},

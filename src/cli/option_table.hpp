@@ -90,6 +90,7 @@ enum class OptionId {
   kKeepaliveTime,
   kKey,
   kKeyType,
+  kLibcurl,
   kLimitRate,
   kListApiPaths,
   kListProfiles,

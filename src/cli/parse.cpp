@@ -655,6 +655,7 @@ class Parser {
       case OptionId::kRate: return set_rate(word, value);
       case OptionId::kRemoteHeaderName: t.remote_header_name = on; break;
       case OptionId::kRemoteTime: t.remote_time = on; break;
+      case OptionId::kLibcurl: global.libcurl_file = value; break;
       case OptionId::kXattr: t.xattr = on; break;
       case OptionId::kProgressMeter: global.no_progress_meter = !on; break;
       case OptionId::kOauth2Bearer: t.oauth2_bearer.emplace(value); break;

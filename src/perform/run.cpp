@@ -89,6 +89,7 @@ struct Session {
   CURLSH* share;
   std::FILE* trace_stream;
   const Environment& env;
+  LibcurlSource* libcurl_source;  // --libcurl, else null
 };
 
 // One prepared request: everything libcurl's callbacks point at, kept in
@@ -129,6 +130,7 @@ class PreparedTransfer {
       sinks.progress_data = &*progress_bar_;
     }
     sinks.wait_for_multiplexing = session.global.parallel && !session.global.parallel_immediate;
+    sinks.source = session.libcurl_source;
     if (Status applied =
             apply_transfer(outcome_.easy.get(), session.share, config, planned.plan, sinks, session.env, owned_);
         !applied) {
@@ -442,6 +444,8 @@ int run_parallel(const Session& session, std::vector<PlannedTransfer>& transfers
   return exit_code;
 }
 
+namespace {
+
 // --rate: curl waits after a serial transfer so that starts are at least
 // ms_per_transfer apart, and says so in verbose mode.
 void pace(const GlobalConfig& global, std::chrono::steady_clock::time_point started) {
@@ -456,22 +460,14 @@ void pace(const GlobalConfig& global, std::chrono::steady_clock::time_point star
   std::this_thread::sleep_for(std::chrono::milliseconds(wait));
 }
 
-int perform_transfers(const GlobalConfig& global, std::vector<PlannedTransfer>& transfers, const Environment& env) {
-  ShareHandle share(curl_share_init());
-  for (curl_lock_data data : {CURL_LOCK_DATA_COOKIE, CURL_LOCK_DATA_DNS, CURL_LOCK_DATA_SSL_SESSION}) {
-    curl_share_setopt(share.get(), CURLSHOPT_SHARE, data);
-  }
-  // The multi handle keeps its own connection cache for -Z; serial transfers share one here.
-  if (!global.parallel) curl_share_setopt(share.get(), CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
-  OwnedFile owned_trace;
-  const Session session{global, share.get(), open_trace_stream(global, owned_trace), env};
-  if (global.parallel) return run_parallel(session, transfers);
+// One transfer after the other, with --rate's pauses and --fail-early.
+int run_serial(const Session& session, std::vector<PlannedTransfer>& transfers) {
+  const GlobalConfig& global = session.global;
   int exit_code = 0;
   bool performed = false;
   const TransferConfig* skipped_group = nullptr;  // curl skips the rest of an option group
   std::chrono::steady_clock::time_point transfer_started;
-  for (std::size_t index = 0; index < transfers.size(); ++index) {
-    PlannedTransfer& planned = transfers[index];
+  for (PlannedTransfer& planned : transfers) {
     if (planned.config == skipped_group) continue;
     if (performed && global.ms_per_transfer > 0) pace(global, transfer_started);
     transfer_started = std::chrono::steady_clock::now();
@@ -489,6 +485,35 @@ int perform_transfers(const GlobalConfig& global, std::vector<PlannedTransfer>& 
     diagnostics().error_unless_silent("no transfer performed");
     return exit_code::kReadError;
   }
+  return exit_code;
+}
+
+// --libcurl FILE ("-": stdout), written after the transfers, as curl does.
+void write_libcurl_source(const std::string& path, const std::string& program) {
+  std::FILE* file = path == "-" ? stdout : std::fopen(path.c_str(), "w");
+  if (file == nullptr) {
+    diagnostics().warning("Failed to open " + path + " to write libcurl code");
+    return;
+  }
+  std::fputs(program.c_str(), file);
+  if (file != stdout) std::fclose(file);
+}
+
+}  // namespace
+
+int perform_transfers(const GlobalConfig& global, std::vector<PlannedTransfer>& transfers, const Environment& env) {
+  ShareHandle share(curl_share_init());
+  for (curl_lock_data data : {CURL_LOCK_DATA_COOKIE, CURL_LOCK_DATA_DNS, CURL_LOCK_DATA_SSL_SESSION}) {
+    curl_share_setopt(share.get(), CURLSHOPT_SHARE, data);
+  }
+  // The multi handle keeps its own connection cache for -Z; serial transfers share one here.
+  if (!global.parallel) curl_share_setopt(share.get(), CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
+  OwnedFile owned_trace;
+  std::optional<LibcurlSource> source;
+  if (global.libcurl_file) source.emplace();
+  const Session session{global, share.get(), open_trace_stream(global, owned_trace), env, source ? &*source : nullptr};
+  const int exit_code = global.parallel ? run_parallel(session, transfers) : run_serial(session, transfers);
+  if (source) write_libcurl_source(*global.libcurl_file, source->program());
   return exit_code;
 }
 

@@ -1,0 +1,63 @@
+"""--libcurl writes a C program that makes the same request; dbcurl's own
+token never goes into it (the program reads DATABRICKS_TOKEN instead)."""
+
+import os
+import subprocess
+import unittest
+
+from fake_workspace import Workspace
+from harness import CANARY, SandboxTest
+
+
+class LibcurlSource(SandboxTest):
+    def setUp(self):
+        super().setUp()
+        self.workspace = Workspace(token=CANARY, tls=False)
+        self.workspace.start()
+        self.addCleanup(self.workspace.stop)
+
+    def build(self, source):
+        program = self.sandbox.path("program")
+        built = subprocess.run(["cc", "-Wall", "-Werror", source, "-o", program, "-lcurl"], capture_output=True,
+                               text=True)
+        self.assertEqual(built.returncode, 0, built.stderr)
+        return program
+
+    def request(self, argv, env=None):
+        self.workspace.clear()
+        run = subprocess.run(argv, capture_output=True, env=dict(self.sandbox.env, **(env or {})), timeout=60)
+        self.assertEqual(run.returncode, 0, run.stderr)
+        (received,) = self.workspace.requests
+        return run.stdout, (received.method, received.target, sorted(received.headers), received.body)
+
+    def test_program_sends_what_dbcurl_sent(self):
+        source = self.sandbox.path("request.c")
+        args = ["-s", "-X", "PUT", "-H", "X-Trace: 7", "-A", "agent/1", "--data-binary", "a=1&b=\x01two\n",
+                "--compressed", self.workspace.origin + "/echo?x=y"]
+        run = self.sandbox.run(["--libcurl", source] + args)
+        self.assertEqual(run.code, 0, run.err)
+        self.workspace.clear()
+        self.sandbox.run(args)
+        (by_dbcurl,) = self.workspace.requests
+        body, by_program = self.request([self.build(source)])
+        self.assertEqual(by_program, (by_dbcurl.method, by_dbcurl.target, sorted(by_dbcurl.headers), by_dbcurl.body))
+        self.assertIn(b'"target": "/echo?x=y"', body)
+
+    def test_workspace_token_stays_out_of_the_program(self):
+        source = self.sandbox.path("workspace.c")
+        env = {"DATABRICKS_HOST": self.workspace.origin, "DATABRICKS_TOKEN": CANARY}
+        run = self.sandbox.run(["-s", "--libcurl", source, "/api/2.0/clusters/list"], env=env)
+        self.assertEqual(run.code, 0, run.err)
+        with open(source) as handle:
+            text = handle.read()
+        self.assertNoCanary(text)
+        self.assertIn('CURLOPT_XOAUTH2_BEARER, getenv("DATABRICKS_TOKEN")', text)
+        body, (method, target, headers, _) = self.request([self.build(source)], {"DATABRICKS_TOKEN": CANARY})
+        self.assertEqual((method, target), ("GET", "/api/2.0/clusters/list"))
+        self.assertIn(b'"clusters"', body)
+        # assertTrue, not assertIn: a failure must not print the token.
+        self.assertTrue(("Authorization", "Bearer " + CANARY) in headers, "no bearer from DATABRICKS_TOKEN")
+
+
+if __name__ == "__main__":
+    unittest.main()
