@@ -133,13 +133,13 @@ struct TransferConfig {
   // Request.
   std::optional<std::string> referer;  // -e, without ";auto"
   bool auto_referer = false;
-  std::vector<std::string> cookies;        // -b values with '=': joined with "; "
-  std::vector<std::string> cookie_files;   // -b values without '='
-  std::optional<std::string> cookie_jar;   // -c
-  bool junk_session_cookies = false;       // -j
-  std::vector<std::string> url_queries;    // --url-query, already encoded
-  std::optional<std::string> upload_file;  // -T
-  long post_redirects = 0;                 // --post301/302/303 bits (CURL_REDIR_POST_*)
+  std::vector<std::string> cookies;       // -b values with '=': joined with "; "
+  std::vector<std::string> cookie_files;  // -b values without '='
+  std::optional<std::string> cookie_jar;  // -c
+  bool junk_session_cookies = false;      // -j
+  std::vector<std::string> url_queries;   // --url-query, already encoded
+  std::vector<std::string> upload_files;  // -T, paired with urls in order (as -o is)
+  long post_redirects = 0;                // --post301/302/303 bits (CURL_REDIR_POST_*)
   std::optional<std::string> request_target;
   bool path_as_is = false;
   bool raw = false;

@@ -566,7 +566,7 @@ class Parser {
         t.unix_socket = value;
         t.abstract_unix_socket = false;
         break;
-      case OptionId::kUploadFile: t.upload_file = value; break;
+      case OptionId::kUploadFile: t.upload_files.push_back(value); break;
       case OptionId::kUrlQuery: {
         Result<std::string> query = url_query_value(value, context_.read_file, warn_sink);
         if (!query) return file_value_error(word, query.error());
@@ -784,7 +784,8 @@ std::optional<std::string> request_method_conflict(const TransferConfig& transfe
     if (kind != RequestKind::kUnspecified) return request_kind_conflict(RequestKind::kPost, kind);
     kind = RequestKind::kPost;
   }
-  if (transfer.upload_file && kind != RequestKind::kUnspecified) return request_kind_conflict(RequestKind::kPut, kind);
+  if (!transfer.upload_files.empty() && kind != RequestKind::kUnspecified)
+    return request_kind_conflict(RequestKind::kPut, kind);
   return std::nullopt;
 }
 

@@ -7,10 +7,10 @@ namespace dbcurl {
 
 namespace {
 // -T to a URL without a file part: curl appends the local file's name.
-std::string with_upload_name(const std::string& url, const TransferConfig& transfer) {
-  if (!transfer.upload_file || *transfer.upload_file == "-") return url;
+std::string with_upload_name(const std::string& url, const std::optional<std::string>& upload_file) {
+  if (!upload_file || *upload_file == "-") return url;
   const std::string path = split_url(url).rest;
-  const std::string file = transfer.upload_file->substr(transfer.upload_file->rfind('/') + 1);
+  const std::string file = upload_file->substr(upload_file->rfind('/') + 1);
   if (path.empty()) return url + "/" + file;
   if (path.back() == '/') return url + file;
   return url;
@@ -58,14 +58,17 @@ Result<std::vector<PlannedTransfer>> plan_transfers(const CommandLine& line, Cre
                                                         std::to_string(kMaxGlobUrls) +
                                                         " URLs, more than dbcurl plans in one call");
       }
+      // Each -T pairs with one URL argument, in order, as -o does.
+      const std::optional<std::string> upload_file =
+          index < transfer.upload_files.size() ? std::optional(transfer.upload_files[index]) : std::nullopt;
       std::vector<std::string> matches;
       for (std::size_t k = 0; k < glob->size(); ++k) {
-        const std::string url = with_upload_name(glob->url(k, &matches), transfer);
+        const std::string url = with_upload_name(glob->url(k, &matches), upload_file);
         Result<RequestPlan> plan = plan_request(url, transfer, resolver, warn);
         if (!plan) return plan.error();
         std::optional<std::string> output = output_name(transfer, index, url, matches);
-        planned.push_back(PlannedTransfer{&transfer, url, index, std::move(output), uses_remote_name(transfer, index),
-                                          std::move(*plan)});
+        planned.push_back(PlannedTransfer{&transfer, url, index, std::move(output), upload_file,
+                                          uses_remote_name(transfer, index), std::move(*plan)});
       }
     }
   }

@@ -13,10 +13,11 @@ namespace dbcurl {
 
 struct PlannedTransfer {
   const TransferConfig* config = nullptr;
-  std::string given_url;              // the URL after glob expansion, for %{url}
-  std::size_t url_index = 0;          // %{urlnum}: the URL argument's index in its option set
-  std::optional<std::string> output;  // -o for this URL, #N filled
-  bool remote_named = false;          // output is -O's (or --remote-name-all's) name: -J may replace it
+  std::string given_url;                   // the URL after glob expansion, for %{url}
+  std::size_t url_index = 0;               // %{urlnum}: the URL argument's index in its option set
+  std::optional<std::string> output;       // -o for this URL, #N filled
+  std::optional<std::string> upload_file;  // -T for this URL
+  bool remote_named = false;               // output is -O's (or --remote-name-all's) name: -J may replace it
   RequestPlan plan;
 };
 

@@ -18,6 +18,7 @@
 #include "perform/databricks_reply.hpp"
 #include "perform/output.hpp"
 #include "perform/paginate.hpp"
+#include "perform/parallel_meter.hpp"
 #include "perform/progress_bar.hpp"
 #include "perform/retry.hpp"
 #include "perform/trace.hpp"
@@ -122,7 +123,7 @@ class PreparedTransfer {
     sinks.progress_meter = !session.global.silent && !session.global.no_progress_meter && !output.to_terminal() &&
                            !session.global.parallel;
     sinks.error_buffer = error_buffer_;
-    if (config.upload_file && !open_upload(*config.upload_file, sinks)) return;
+    if (planned.upload_file && !open_upload(*planned.upload_file, sinks)) return;
     sinks.resume_from = resume_offset(config, planned.output);
     if (sinks.progress_meter && session.global.progress_bar) {
       progress_bar_.emplace(diagnostics().stream(), sinks.resume_from);
@@ -399,8 +400,28 @@ int run_parallel(const Session& session, std::vector<PlannedTransfer>& transfers
   std::unique_ptr<CURLM, MultiDeleter> multi(curl_multi_init());
   std::map<CURL*, Running> running;
   std::size_t next = 0;
+  long added = 0;
   int exit_code = 0;
   const TransferConfig* skipped_group = nullptr;
+  std::optional<ParallelMeter> meter;
+  if (!session.global.no_progress_meter) meter.emplace(diagnostics().stream());
+  const auto amounts_of = [&](CURL* easy) {
+    ParallelMeter::Amounts amounts;
+    amounts.id = static_cast<std::size_t>(running.at(easy).planned - transfers.data());
+    curl_easy_getinfo(easy, CURLINFO_SIZE_DOWNLOAD_T, &amounts.downloaded);
+    curl_easy_getinfo(easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &amounts.download_total);
+    curl_easy_getinfo(easy, CURLINFO_SIZE_UPLOAD_T, &amounts.uploaded);
+    curl_easy_getinfo(easy, CURLINFO_CONTENT_LENGTH_UPLOAD_T, &amounts.upload_total);
+    amounts.download_total = std::max<curl_off_t>(amounts.download_total, 0);  // -1: unknown
+    amounts.upload_total = std::max<curl_off_t>(amounts.upload_total, 0);
+    return amounts;
+  };
+  const auto draw_meter = [&](bool final) {
+    if (!meter) return;
+    std::vector<ParallelMeter::Amounts> amounts;
+    for (const auto& [easy, transfer] : running) amounts.push_back(amounts_of(easy));
+    meter->update(amounts, added, final);
+  };
   const auto done = [&](Running& transfer, CURLcode result) {
     const Outcome outcome = transfer.prepared->finish(result);
     conclude(session, *transfer.planned, outcome, *transfer.output);
@@ -424,6 +445,7 @@ int run_parallel(const Session& session, std::vector<PlannedTransfer>& transfers
       }
       curl_multi_add_handle(multi.get(), easy);
       running.emplace(easy, std::move(transfer));
+      ++added;
     }
   };
   start_more();
@@ -434,13 +456,16 @@ int run_parallel(const Session& session, std::vector<PlannedTransfer>& transfers
     while (CURLMsg* message = curl_multi_info_read(multi.get(), &queued)) {
       if (message->msg != CURLMSG_DONE) continue;
       auto found = running.find(message->easy_handle);
+      if (meter) meter->transfer_done(amounts_of(message->easy_handle));
       curl_multi_remove_handle(multi.get(), message->easy_handle);
       done(found->second, message->data.result);
       running.erase(found);
     }
     start_more();
+    draw_meter(false);
     if (!running.empty()) curl_multi_poll(multi.get(), nullptr, 0, 1000, nullptr);
   }
+  draw_meter(true);
   return exit_code;
 }
 

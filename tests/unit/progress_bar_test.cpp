@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 
+#include "perform/parallel_meter.hpp"
 #include "perform/progress_bar.hpp"
 
 using namespace dbcurl;
@@ -24,4 +25,18 @@ TEST_CASE("-# takes its width from COLUMNS when it is a sane number") {
   ::setenv("COLUMNS", "20", 1);  // too narrow: ignored, the terminal or 79 decides
   if (::isatty(STDIN_FILENO) == 0) CHECK(progress_bar_width() == 79);
   ::unsetenv("COLUMNS");
+}
+
+TEST_CASE("-Z's meter writes sizes in five columns and times in eight, as curl") {
+  CHECK(five_column_size(0) == "    0");
+  CHECK(five_column_size(99999) == "99999");
+  CHECK(five_column_size(100000) == "  97k");
+  CHECK(five_column_size(5 * 1024 * 1024 + 512 * 1024) == "5632k");
+  CHECK(five_column_size(50 * 1024 * 1024 + 512 * 1024) == "50.5M");
+  CHECK(five_column_size(2000LL * 1024 * 1024) == "2000M");
+  CHECK(five_column_size(20LL * 1024 * 1024 * 1024) == "20.0G");
+  CHECK(eight_column_time(0) == "--:--:--");
+  CHECK(eight_column_time(3723) == " 1:02:03");
+  CHECK(eight_column_time(100 * 3600 + 5 * 86400) == "  9d 04h");
+  CHECK(eight_column_time(1000LL * 86400) == "   1000d");
 }
