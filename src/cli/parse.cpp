@@ -384,14 +384,8 @@ class Parser {
       case OptionId::kProxyTlsauthtype:
         if (Status status = set_tls_auth_type(word, value, t.proxy_tls_auth_type); !status) return status;
         break;
-      case OptionId::kProxyTlspassword:
-        if (Status status = require(context_.features.tls_srp, word); !status) return status;
-        t.proxy_tls_password.emplace(value);
-        break;
-      case OptionId::kProxyTlsuser:
-        if (Status status = require(context_.features.tls_srp, word); !status) return status;
-        t.proxy_tls_user = value;
-        break;
+      case OptionId::kProxyTlspassword: return set_srp(word, value, t.proxy_tls_password);
+      case OptionId::kProxyTlsuser: return set_srp(word, value, t.proxy_tls_user);
       case OptionId::kServiceName: t.service_name = value; break;
       case OptionId::kSessionid: t.session_id_cache = on; break;
       case OptionId::kSocks5Basic: toggle_bits(t.socks5_auth, CurlAuth::kBasic, on); break;
@@ -407,14 +401,8 @@ class Parser {
       case OptionId::kTlsauthtype:
         if (Status status = set_tls_auth_type(word, value, t.tls_auth_type); !status) return status;
         break;
-      case OptionId::kTlspassword:
-        if (Status status = require(context_.features.tls_srp, word); !status) return status;
-        t.tls_password.emplace(value);
-        break;
-      case OptionId::kTlsuser:
-        if (Status status = require(context_.features.tls_srp, word); !status) return status;
-        t.tls_user = value;
-        break;
+      case OptionId::kTlspassword: return set_srp(word, value, t.tls_password);
+      case OptionId::kTlsuser: return set_srp(word, value, t.tls_user);
       case OptionId::kAwsSigv4: t.aws_sigv4 = value; break;
       case OptionId::kBasic: toggle_bits(t.auth_methods, CurlAuth::kBasic, on); break;
       case OptionId::kCert: t.cert = value; break;
@@ -734,6 +722,14 @@ class Parser {
   Status set_dns(std::string_view word, const std::string& value, std::optional<std::string>& target) {
     if (Status status = require(context_.features.dns_servers, word); !status) return status;
     target = value;
+    return Ok{};
+  }
+
+  // --tlsuser, --tlspassword and their proxy twins: only with a TLS-SRP libcurl.
+  template <class Text>
+  Status set_srp(std::string_view word, const std::string& value, std::optional<Text>& target) {
+    if (Status status = require(context_.features.tls_srp, word); !status) return status;
+    target.emplace(value);
     return Ok{};
   }
 
