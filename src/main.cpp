@@ -84,6 +84,10 @@ int run(int argc, char** argv) {
     if (error_file != nullptr) diagnostics().set_stream(error_file);
   }
 
+  if (global.show_manual && !manual_text().empty()) {
+    std::fwrite(manual_text().data(), 1, manual_text().size(), stdout);
+    return exit_code::kOk;
+  }
   if (global.show_help || global.show_manual) {
     std::fputs(help_text().c_str(), stdout);
     return exit_code::kOk;

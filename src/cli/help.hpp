@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "cli/option_table.hpp"
 
@@ -9,5 +10,8 @@ namespace dbcurl {
 // "--no-progress-meter" style for booleans whose documented form is negative.
 std::string option_display_name(const OptionSpec& spec);
 std::string help_text();
+// The man page as text (built into the dbcurl binary at build time); empty
+// when the build had no groff to render it.
+std::string_view manual_text();
 
 }  // namespace dbcurl

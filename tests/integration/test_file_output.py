@@ -1,8 +1,10 @@
 """What curl does to the files it writes besides their bytes: -R dates them,
 --xattr labels them; and --rate spaces serial transfers. Each is checked
-against the system curl doing the same."""
+against the system curl doing the same. Also --manual, which prints the man
+page (curl prints its own manual)."""
 
 import os
+import re
 import time
 import unittest
 from urllib.parse import quote
@@ -68,3 +70,14 @@ class FileOutput(SandboxTest):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class Manual(SandboxTest):
+    def test_manual_is_the_man_page_with_every_option(self):
+        manual = self.sandbox.run(["--manual"])
+        self.assertEqual(manual.code, 0, manual.err)
+        self.assertIn("RESOLUTION ORDER", manual.out)
+        self.assertEqual(self.sandbox.run(["-M"]).stdout, manual.stdout)
+        listed = self.sandbox.run(["--help", "all"]).out
+        for name in re.findall(r"--[a-z0-9][a-z0-9.-]+", listed):
+            self.assertIn(name, manual.out)
