@@ -62,13 +62,16 @@ void ParallelMeter::count_totals(const Amounts& amounts) {
   }
 }
 
+bool ParallelMeter::due(bool final) const {
+  return final || last_line_ == Clock::time_point{} || Clock::now() - last_line_ > kRedrawInterval;
+}
+
 void ParallelMeter::update(std::span<const Amounts> running, long transfers_added, bool final) {
   const Clock::time_point now = Clock::now();
   if (!header_shown_) {
     header_shown_ = true;
     std::fputs("DL% UL%  Dled  Uled  Xfers  Live Total     Current  Left    Speed\n", out_);
   }
-  if (!final && last_line_ != Clock::time_point{} && now - last_line_ <= kRedrawInterval) return;
   last_line_ = now;
 
   curl_off_t downloaded = downloaded_before_;

@@ -29,7 +29,10 @@ class ParallelMeter {
 
   explicit ParallelMeter(std::FILE* out) : out_(out), start_(Clock::now()) {}
 
-  // Draws when half a second has passed since the last line, or when final.
+  // Whether update would draw: the header is due, half a second has passed
+  // since the last line, or final. Lets the caller skip gathering amounts.
+  bool due(bool final) const;
+  // Draws the line (after the header, the first time).
   void update(std::span<const Amounts> running, long transfers_added, bool final);
   // A finished transfer's bytes stay in the totals.
   void transfer_done(const Amounts& amounts);

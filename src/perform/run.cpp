@@ -417,7 +417,7 @@ int run_parallel(const Session& session, std::vector<PlannedTransfer>& transfers
     return amounts;
   };
   const auto draw_meter = [&](bool final) {
-    if (!meter) return;
+    if (!meter || !meter->due(final)) return;
     std::vector<ParallelMeter::Amounts> amounts;
     for (const auto& [easy, transfer] : running) amounts.push_back(amounts_of(easy));
     meter->update(amounts, added, final);
