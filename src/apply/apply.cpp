@@ -55,6 +55,12 @@ class Setter {
     if (result_ == CURLE_OK) result_ = curl_easy_setopt(easy_, option, data.c_str());
     if (source_ != nullptr) source_->record_bytes(option, data);
   }
+  // A setopt whose failure curl 7.88's tool lets pass (and so does dbcurl).
+  template <class T>
+  void allowing_failure(CURLoption option, T value) {
+    curl_easy_setopt(easy_, option, value);
+    if (source_ != nullptr) record(option, value);
+  }
   // A credential dbcurl resolved: --libcurl's program reads it from variable.
   void credential(CURLoption option, const char* value, std::string_view variable) {
     if (result_ == CURLE_OK) result_ = curl_easy_setopt(easy_, option, value);
@@ -425,7 +431,7 @@ Status apply_transfer(CURL* easy, CURLSH* share, const TransferConfig& transfer,
   }
   // curl 7.88's tool lets this setopt fail (libcurl with OpenSSL has no False
   // Start) and goes on with the transfer; so does dbcurl.
-  if (transfer.false_start) curl_easy_setopt(easy, CURLOPT_SSL_FALSESTART, 1L);
+  if (transfer.false_start) set.allowing_failure(CURLOPT_SSL_FALSESTART, 1L);
   if (!transfer.alpn) set(CURLOPT_SSL_ENABLE_ALPN, 0L);
   if (!transfer.session_id_cache) set(CURLOPT_SSL_SESSIONID_CACHE, 0L);
   if (transfer.tls_auth_type) set(CURLOPT_TLSAUTH_TYPE, transfer.tls_auth_type->c_str());

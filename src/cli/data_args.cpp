@@ -24,7 +24,7 @@ Result<std::string> data_option_value(std::string_view value, DataKind kind, con
     return std::string();
   }
   if (content.outcome == FileContent::Outcome::kReadError && kind != DataKind::kAscii) return read_error();
-  if (kind == DataKind::kAscii) std::erase_if(content.bytes, [](char c) { return c == '\r' || c == '\n'; });
+  if (kind == DataKind::kAscii) erase_line_breaks(content.bytes);
   return std::move(content.bytes);
 }
 

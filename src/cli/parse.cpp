@@ -170,7 +170,7 @@ class Parser {
         silenceable_note("Failed to open " + *t.etag_compare_file);
         return make_error(exit_code::kReadError, "");  // reported: no usage lines follow
       }
-      std::erase_if(etag.bytes, [](char c) { return c == '\r' || c == '\n'; });
+      erase_line_breaks(etag.bytes);
       t.headers.push_back("If-None-Match: " + (etag.bytes.empty() ? std::string("\"\"") : etag.bytes));
     }
     return Ok{};
@@ -364,8 +364,7 @@ class Parser {
       case OptionId::kNtlmWb: toggle_bits(t.auth_methods, CurlAuth::kNtlmWb, on); break;
       case OptionId::kProto: return set_protocols(word, value, context_.features.protocols, t.protocols);
       case OptionId::kProtoDefault: {
-        const auto& known = context_.features.protocols;
-        if (std::none_of(known.begin(), known.end(), [&](const std::string& p) { return iequals(p, value); })) {
+        if (find_protocol(value, context_.features.protocols) == nullptr) {
           Error error = option_error(word, "a specified protocol is unsupported by libcurl");
           error.exit_code = exit_code::kUnsupportedProtocol;  // curl's code, with the usage lines
           return error;
@@ -381,9 +380,7 @@ class Parser {
       case OptionId::kSocks5GssapiService: t.proxy_service_name = value; break;
       case OptionId::kProxySslAllowBeast: t.proxy_ssl_allow_beast = on; break;
       case OptionId::kProxySslAutoClientCert: t.proxy_ssl_auto_client_cert = on; break;
-      case OptionId::kProxyTlsauthtype:
-        if (Status status = set_tls_auth_type(word, value, t.proxy_tls_auth_type); !status) return status;
-        break;
+      case OptionId::kProxyTlsauthtype: return set_tls_auth_type(word, value, t.proxy_tls_auth_type);
       case OptionId::kProxyTlspassword: return set_srp(word, value, t.proxy_tls_password);
       case OptionId::kProxyTlsuser: return set_srp(word, value, t.proxy_tls_user);
       case OptionId::kServiceName: t.service_name = value; break;
@@ -398,9 +395,7 @@ class Parser {
       case OptionId::kSslv3: warn("Ignores instruction to use SSLv3"); break;
       case OptionId::kStyledOutput: global.styled_output = on; break;
       case OptionId::kSuppressConnectHeaders: t.suppress_connect_headers = on; break;
-      case OptionId::kTlsauthtype:
-        if (Status status = set_tls_auth_type(word, value, t.tls_auth_type); !status) return status;
-        break;
+      case OptionId::kTlsauthtype: return set_tls_auth_type(word, value, t.tls_auth_type);
       case OptionId::kTlspassword: return set_srp(word, value, t.tls_password);
       case OptionId::kTlsuser: return set_srp(word, value, t.tls_user);
       case OptionId::kAwsSigv4: t.aws_sigv4 = value; break;

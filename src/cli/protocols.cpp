@@ -12,22 +12,22 @@ namespace {
 
 enum class Action { kAllow, kDeny, kSet };
 
-const std::string* find_known(std::string_view name, std::span<const std::string> known) {
-  const auto found = std::find_if(known.begin(), known.end(), [&](const std::string& p) { return iequals(p, name); });
-  return found == known.end() ? nullptr : &*found;
-}
-
 void add(std::vector<std::string>& set, const std::string& protocol) {
   if (std::find(set.begin(), set.end(), protocol) == set.end()) set.push_back(protocol);
 }
 
 }  // namespace
 
+const std::string* find_protocol(std::string_view name, std::span<const std::string> known) {
+  const auto found = std::find_if(known.begin(), known.end(), [&](const std::string& p) { return iequals(p, name); });
+  return found == known.end() ? nullptr : &*found;
+}
+
 std::optional<std::string> protocol_set(std::string_view spec, std::span<const std::string> defaults,
                                         std::span<const std::string> known, const WarningSink& warn) {
   std::vector<std::string> set;
   for (const std::string& protocol : defaults) {
-    if (const std::string* name = find_known(protocol, known)) add(set, *name);
+    if (const std::string* name = find_protocol(protocol, known)) add(set, *name);
   }
   for (std::string_view token : split(spec, ',')) {
     if (token.empty()) continue;  // curl tokenises with strtok: empty tokens vanish
@@ -50,7 +50,7 @@ std::optional<std::string> protocol_set(std::string_view spec, std::span<const s
       if (action != Action::kDeny) set.assign(known.begin(), known.end());
       continue;
     }
-    const std::string* name = find_known(token, known);
+    const std::string* name = find_protocol(token, known);
     if (name == nullptr) {
       if (action == Action::kSet) set.clear();
       warn("unrecognized protocol '" + std::string(token) + "'");

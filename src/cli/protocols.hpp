@@ -11,6 +11,9 @@
 
 namespace dbcurl {
 
+// The name as libcurl spells it, when known holds it (case-insensitively).
+const std::string* find_protocol(std::string_view name, std::span<const std::string> known);
+
 // Starts from defaults and applies each comma-separated token of spec: '+'
 // (or nothing) adds, '-' removes, '=' replaces the set; "all" means every
 // protocol in known. An unknown name is warned about (and with '=' empties the

@@ -31,6 +31,10 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
+void erase_line_breaks(std::string& text) {
+  std::erase_if(text, [](char c) { return c == '\r' || c == '\n'; });
+}
+
 std::vector<std::string_view> split(std::string_view text, char separator) {
   std::vector<std::string_view> pieces;
   for (;;) {

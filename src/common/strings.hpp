@@ -10,6 +10,8 @@ std::string to_lower(std::string_view text);
 bool iequals(std::string_view a, std::string_view b);
 bool istarts_with(std::string_view text, std::string_view prefix);
 std::string_view trim(std::string_view text);
+// Drops every CR and LF, as curl reads -d @file and --etag-compare files.
+void erase_line_breaks(std::string& text);
 // Splits on separator; empty pieces are kept ("a,,b" is three).
 std::vector<std::string_view> split(std::string_view text, char separator);
 // Splits on '\n', dropping a trailing '\r' from each line.
