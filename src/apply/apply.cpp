@@ -374,7 +374,13 @@ Status apply_transfer(CURL* easy, CURLSH* share, const TransferConfig& transfer,
   // Proxy.
   if (transfer.proxy) set(CURLOPT_PROXY, transfer.proxy->c_str());
   if (transfer.proxy_user) set(CURLOPT_PROXYUSERPWD, transfer.proxy_user->c_str());
-  if (transfer.noproxy) set(CURLOPT_NOPROXY, transfer.noproxy->c_str());
+  // The plan found no proxy for a token over http://; "*" makes libcurl drop
+  // every proxy (-x, --preproxy, the environment's) for this transfer, so it
+  // cannot decide otherwise.
+  if (plan.direct_only)
+    set(CURLOPT_NOPROXY, "*");
+  else if (transfer.noproxy)
+    set(CURLOPT_NOPROXY, transfer.noproxy->c_str());
   if (transfer.proxytunnel) set(CURLOPT_HTTPPROXYTUNNEL, 1L);
   if (transfer.proxy_insecure) {
     set(CURLOPT_PROXY_SSL_VERIFYPEER, 0L);
@@ -449,24 +455,35 @@ Status apply_transfer(CURL* easy, CURLSH* share, const TransferConfig& transfer,
   if (plan.auth == AuthMode::kBearer) {
     set.credential(CURLOPT_XOAUTH2_BEARER, plan.bearer->c_str(), "DATABRICKS_TOKEN");
     set(CURLOPT_HTTPAUTH, static_cast<unsigned long>(CURLAUTH_BEARER));
+  } else if (plan.auth == AuthMode::kNetrc) {
+    // dbcurl looked the -n entry up for the workspace host. libcurl gets it as
+    // credentials for this host, which it drops on a redirect to another
+    // scheme, host or port; given CURLOPT_NETRC it would read netrc again on
+    // every hop and hand a "default" entry to any host (SPEC §7).
+    set(CURLOPT_USERNAME, "token");
+    set.credential(CURLOPT_PASSWORD, plan.netrc_password->c_str(), "DATABRICKS_TOKEN");
   } else {
     if (transfer.user) set(CURLOPT_USERPWD, transfer.user->c_str());
     if (transfer.oauth2_bearer) {
       set(CURLOPT_XOAUTH2_BEARER, transfer.oauth2_bearer->c_str());
       set(CURLOPT_HTTPAUTH, static_cast<unsigned long>(CURLAUTH_BEARER));
     }
-    if (transfer.netrc_optional)
-      set(CURLOPT_NETRC, static_cast<long>(CURL_NETRC_OPTIONAL));
-    else if (transfer.netrc || transfer.netrc_file)
-      set(CURLOPT_NETRC, static_cast<long>(CURL_NETRC_REQUIRED));
-    // libcurl 7.88 ignores $NETRC; dbcurl honours it (as libcurl >= 8.16 does).
-    if (transfer.netrc_file)
-      set(CURLOPT_NETRC_FILE, transfer.netrc_file->c_str());
-    else if (auto path = env.get("NETRC"))
-      set(CURLOPT_NETRC_FILE, path->c_str());
+    // On a workspace request the plan read netrc; libcurl reading it too would
+    // lend a "default" entry to the hosts a redirect leads to.
+    if (!plan.workspace) {
+      if (transfer.netrc_optional)
+        set(CURLOPT_NETRC, static_cast<long>(CURL_NETRC_OPTIONAL));
+      else if (transfer.netrc || transfer.netrc_file)
+        set(CURLOPT_NETRC, static_cast<long>(CURL_NETRC_REQUIRED));
+      // libcurl 7.88 ignores $NETRC; dbcurl honours it (as libcurl >= 8.16 does).
+      if (transfer.netrc_file)
+        set(CURLOPT_NETRC_FILE, transfer.netrc_file->c_str());
+      else if (auto path = env.get("NETRC"))
+        set(CURLOPT_NETRC_FILE, path->c_str());
+    }
     // --location-trusted lends only what the user typed to other hosts: never
-    // dbcurl's token (above) nor a token libcurl takes from netrc (SPEC §7).
-    if (transfer.location_trusted && plan.auth != AuthMode::kNetrc) set(CURLOPT_UNRESTRICTED_AUTH, 1L);
+    // dbcurl's token nor a netrc token (above, SPEC §7).
+    if (transfer.location_trusted) set(CURLOPT_UNRESTRICTED_AUTH, 1L);
   }
   return set.status();
 }

@@ -6,6 +6,7 @@
 #include "common/redact.hpp"
 #include "common/strings.hpp"
 #include "creds/netrc.hpp"
+#include "creds/proxy_route.hpp"
 #include "creds/url.hpp"
 
 namespace dbcurl {
@@ -36,30 +37,31 @@ Error password_refused(const std::string& origin, const std::string& how) {
                     "refusing to send a password (" + how + ") to the Databricks workspace " + origin, kPasswordWhy);
 }
 
-// Whether libcurl would send a request to host through a proxy: -x (or
-// --socks*), else http_proxy/all_proxy, unless --noproxy or no_proxy names it.
-bool proxied(std::string_view host, const TransferConfig& transfer, const Environment& env) {
-  const std::optional<std::string> proxy = transfer.proxy                      ? transfer.proxy
-                                           : env.get("http_proxy").has_value() ? env.get("http_proxy")
-                                           : env.get("all_proxy").has_value()  ? env.get("all_proxy")
-                                                                               : env.get("ALL_PROXY");
-  if (transfer.preproxy) return true;  // a SOCKS pre-proxy sees the request too
-  if (!proxy) return false;
-  const std::optional<std::string> exempt = transfer.noproxy                  ? transfer.noproxy
-                                            : env.get("no_proxy").has_value() ? env.get("no_proxy")
-                                                                              : env.get("NO_PROXY");
-  if (!exempt) return true;
-  for (std::string_view entry : split(*exempt, ',')) {
-    entry = trim(entry);
-    if (entry.starts_with(".")) entry.remove_prefix(1);
-    if (entry.empty()) continue;
-    if (entry == "*" || iequals(entry, host) ||
-        (host.size() > entry.size() && iequals(host.substr(host.size() - entry.size()), entry) &&
-         host[host.size() - entry.size() - 1] == '.')) {
-      return false;
-    }
+// A control character in a token would end the Authorization line and start
+// another header (CR, LF), or be sent as a byte no server expects.
+bool has_control_character(std::string_view token) {
+  return std::any_of(token.begin(), token.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte < 0x20 || byte == 0x7f;
+  });
+}
+
+// SPEC §6, whatever else the command line says: libcurl answers a server's
+// challenge (--digest, --ntlm, --anyauth, ...) with a password even next to
+// an own Authorization header or --oauth2-bearer, so no password may reach a
+// workspace request at all.
+std::optional<Error> refuse_passwords(const TransferConfig& transfer, const UrlParts& parts, const std::string& origin,
+                                      const NetrcEntry* netrc_entry, const DatabricksConfig& config) {
+  if (transfer.user && login_of(transfer.user->view()) != "token") return password_refused(origin, "-u");
+  if (!parts.userinfo.empty() && login_of(parts.userinfo) != "token")
+    return password_refused(origin, "credentials in the URL");
+  if (netrc_entry != nullptr && netrc_entry->login.value_or("") != "token")
+    return password_refused(origin, "a netrc entry with a login other than 'token'");
+  if (config.password || config.username) {
+    const std::string from = config.password ? config.password->origin : config.username->origin;
+    return password_refused(origin, "username/password from " + from);
   }
-  return true;
+  return std::nullopt;
 }
 
 struct Target {
@@ -212,16 +214,31 @@ Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& t
   plan.headers = transfer.headers;
   if (!plan.workspace) return plan;
 
-  // A line break in a header would smuggle extra header lines next to the token.
+  // A line break in a header would smuggle extra header lines next to the
+  // token. Only the header's name is shown: its value may be a token.
   for (const auto& header : plan.headers) {
     if (header.find_first_of("\r\n") != std::string::npos) {
       return make_error(exit_code::kUnsafeInput, "refusing a header with a line break on a workspace request: " +
-                                                     header.substr(0, header.find_first_of("\r\n")) + "...");
+                                                     header.substr(0, header.find_first_of(":\r\n")) +
+                                                     " (given with -H)");
     }
   }
   const UrlParts& parts = target->parts;
   const std::string origin =
       effective_scheme(parts) + "://" + parts.host + (parts.port.empty() ? "" : ":" + parts.port);
+  const DatabricksConfig& config = *target->config;
+
+  // -n: the entry curl would take for this host (a "default" entry too).
+  std::optional<std::vector<NetrcEntry>> netrc_entries;
+  const NetrcEntry* netrc_entry = nullptr;
+  const std::string netrc_file = netrc_path(transfer.netrc_file, resolver.env());
+  if (transfer.netrc || transfer.netrc_optional || transfer.netrc_file) {
+    Result<std::optional<std::vector<NetrcEntry>>> entries = load_netrc(netrc_file);
+    if (!entries) return entries.error();
+    netrc_entries = std::move(*entries);
+    if (netrc_entries) netrc_entry = find_netrc_entry(*netrc_entries, parts.host);
+  }
+  if (std::optional<Error> refused = refuse_passwords(transfer, parts, origin, netrc_entry, config)) return *refused;
 
   // The user's own credentials win; a placeholder Authorization asks for ours.
   bool wants_token = false;
@@ -231,14 +248,19 @@ Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& t
     wants_token = true;
     return true;
   });
-  const bool own_header = std::any_of(plan.headers.begin(), plan.headers.end(), [](const std::string& header) {
+  const auto own_header = std::find_if(plan.headers.begin(), plan.headers.end(), [](const std::string& header) {
     return header_value(header, "Authorization").has_value();
   });
 
-  if (own_header) {
+  // The token this request carries and where it came from, for the one check below.
+  std::optional<std::string_view> token;
+  std::string token_source;
+  if (own_header != plan.headers.end()) {
     plan.auth = AuthMode::kUserSupplied;
     plan.credential_origin = "the Authorization header given with -H";
     plan.explain.push_back("auth: the Authorization header given with -H, used as given");
+    token = header_value(*own_header, "Authorization");
+    token_source = plan.credential_origin;
   } else if (!wants_token && transfer.oauth2_bearer) {
     warn(
         "--oauth2-bearer puts the token in the process list and shell history, where other local users can see it; "
@@ -246,13 +268,15 @@ Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& t
     plan.auth = AuthMode::kUserSupplied;
     plan.credential_origin = "--oauth2-bearer";
     plan.explain.push_back("auth: --oauth2-bearer, used as given");
+    token = transfer.oauth2_bearer->view();
+    token_source = plan.credential_origin;
   } else if (!wants_token && (transfer.user || !parts.userinfo.empty())) {
     const std::string_view userinfo = transfer.user ? transfer.user->view() : std::string_view(parts.userinfo);
     const std::string how = transfer.user ? "-u" : "credentials in the URL";
-    if (login_of(userinfo) != "token") return password_refused(origin, how);
     // "-u token" alone is curl's prompt, where the token is typed unseen: no warning.
     if (const auto colon = userinfo.find(':'); colon != std::string_view::npos) {
-      register_secret(userinfo.substr(colon + 1));
+      token = userinfo.substr(colon + 1);
+      register_secret(*token);
       warn(how +
            " token:... puts the token in the process list and shell history, where other local users can "
            "see it; let dbcurl find it instead (DATABRICKS_TOKEN, ~/.databrickscfg)");
@@ -261,63 +285,64 @@ Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& t
     plan.auth_label = "pat";
     plan.credential_origin = how + " with login token";
     plan.explain.push_back("auth: " + how + " with login token, used as given");
-  }
-
-  if (plan.auth == AuthMode::kNone && !wants_token &&
-      (transfer.netrc || transfer.netrc_optional || transfer.netrc_file)) {
-    const std::string path = netrc_path(transfer.netrc_file, resolver.env());
-    Result<std::optional<std::vector<NetrcEntry>>> entries = load_netrc(path);
-    if (!entries) return entries.error();
-    if (*entries) {
-      if (const NetrcEntry* entry = find_netrc_entry(**entries, parts.host)) {
-        if (entry->login.value_or("") != "token")
-          return password_refused(origin, "a netrc entry with a login other than 'token'");
-        if (entry->password) register_secret(entry->password->view());
-        plan.auth = AuthMode::kNetrc;
-        plan.auth_label = "netrc";
-        plan.credential_origin = path + ":" + std::to_string(entry->line) + " (login token, sent by -n)";
-        plan.explain.push_back("auth: netrc " + path + ":" + std::to_string(entry->line) +
-                               " (login token), sent by libcurl");
-      } else {
-        plan.explain.push_back("netrc " + path + " has no entry for " + parts.host + ": using the resolved token");
-      }
-    }
-  }
-
-  if (plan.auth == AuthMode::kNone) {
-    const DatabricksConfig& config = *target->config;
-    if (config.password || config.username) {
-      const std::string from = config.password ? config.password->origin : config.username->origin;
-      return password_refused(origin, "username/password from " + from);
-    }
+    token_source = plan.credential_origin;
+  } else if (!wants_token && netrc_entry != nullptr) {
+    const std::string where = netrc_file + ":" + std::to_string(netrc_entry->line);
+    plan.auth = AuthMode::kNetrc;
+    plan.auth_label = "netrc";
+    plan.netrc_password = netrc_entry->password ? netrc_entry->password->clone() : SecretString();
+    if (!plan.netrc_password->view().empty()) register_secret(plan.netrc_password->view());
+    plan.credential_origin = where + " (login token, sent by -n)";
+    plan.explain.push_back("auth: netrc " + where + " (login token), sent to " + origin + " only");
+    token = plan.netrc_password->view();
+    token_source = "the netrc entry at " + where;
+  } else {
+    if (netrc_entries && !wants_token)
+      plan.explain.push_back("netrc " + netrc_file + " has no entry for " + parts.host + ": using the resolved token");
     if (config.auth_type && config.auth_type->value != "pat" && config.auth_type->value != "databricks-cli") {
       if (config.auth_type->value == "basic") return password_refused(origin, "auth_type = basic");
       return make_error(exit_code::kUnsupportedAuth, "auth_type '" + config.auth_type->value + "' (from " +
                                                          config.auth_type->origin + ") is not supported by dbcurl yet");
     }
-    const Result<Credential>& token = resolver.token(config, transfer.netrc_file);
-    if (!token) return token.error();
+    const Result<Credential>& resolved = resolver.token(config, transfer.netrc_file);
+    if (!resolved) return resolved.error();
+    token = resolved->token.view();
+    token_source = resolved->origin;
     plan.auth = AuthMode::kBearer;
-    plan.auth_label = token->auth_label;
-    plan.bearer = token->token.clone();
-    plan.credential_origin = token->origin + " (" + redacted_form(token->token.view()) + ")";
-    for (const auto& line : token->explain) plan.explain.push_back(line);
-    plan.explain.push_back("auth: bearer token " + redacted_form(token->token.view()) + " from " + token->origin);
+    plan.auth_label = resolved->auth_label;
+    plan.bearer = resolved->token.clone();
+    plan.credential_origin = resolved->origin + " (" + redacted_form(*token) + ")";
+    for (const auto& line : resolved->explain) plan.explain.push_back(line);
+    plan.explain.push_back("auth: bearer token " + redacted_form(*token) + " from " + resolved->origin);
     if (config.workspace && config.workspace->is_account_host()) {
       warn("a personal access token is workspace-scoped; " + config.workspace->origin() +
            " is an account host, where it will be rejected");
     }
   }
-
-  if (effective_scheme(parts) == "http" && proxied(parts.host, transfer, resolver.env())) {
-    return make_error(exit_code::kPlainHttpRefused,
-                      "refusing to send a Databricks token over plain http:// through a proxy to " + parts.host,
-                      "A proxy would read the token: use https://, or exclude the host with --noproxy.\n");
+  if (token && has_control_character(*token)) {
+    return make_error(exit_code::kUnsafeInput,
+                      "refusing a token that holds a control character (CR, LF, ...) from " + token_source,
+                      "Such a token would add header lines to the request. Check how it was stored: a line break "
+                      "copied along, a quote or escape too many.\n");
   }
-  if (effective_scheme(parts) == "http" && !is_loopback_host(parts.host)) {
-    return make_error(exit_code::kPlainHttpRefused,
-                      "refusing to send a Databricks token over plain http:// to " + parts.host,
-                      "Use https:// (Databricks workspaces only serve HTTPS).\n");
+
+  // A token over plain http:// goes only to loopback, and never through a proxy;
+  // apply.cpp then makes libcurl connect directly, as decided here.
+  const ProxyRoute route = libcurl_proxy_route(parts, transfer, resolver.env());
+  plan.explain.push_back("route: " + route.why);
+  if (effective_scheme(parts) == "http") {
+    if (route.proxied) {
+      return make_error(exit_code::kPlainHttpRefused,
+                        "refusing to send a Databricks token over plain http:// " + route.why + " to " + parts.host,
+                        "A proxy would read the token: use https://, or exempt the host with --noproxy " +
+                            libcurl_host_name(parts.host) + ".\n");
+    }
+    if (!is_loopback_host(parts.host)) {
+      return make_error(exit_code::kPlainHttpRefused,
+                        "refusing to send a Databricks token over plain http:// to " + parts.host,
+                        "Use https:// (Databricks workspaces only serve HTTPS).\n");
+    }
+    plan.direct_only = true;
   }
   return plan;
 }

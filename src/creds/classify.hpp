@@ -18,7 +18,7 @@ namespace dbcurl {
 enum class AuthMode {
   kNone,          // a plain curl request: nothing of dbcurl's is attached
   kBearer,        // dbcurl's resolved token, as a bearer token
-  kNetrc,         // -n with a "login token" entry: libcurl sends it from netrc
+  kNetrc,         // -n with a "login token" entry: dbcurl looked it up, libcurl sends it
   kUserSupplied,  // the user's own Authorization, --oauth2-bearer or -u token:...
 };
 
@@ -28,10 +28,14 @@ struct RequestPlan {
   AuthMode auth = AuthMode::kNone;
   std::string auth_label;              // "pat", "oauth" or "netrc" (User-Agent)
   std::optional<SecretString> bearer;  // kBearer only
-  std::vector<std::string> headers;    // to send; a placeholder Authorization is dropped for the bearer
-  std::vector<std::string> explain;    // why, for --explain
-  std::string credential_origin;       // where the credential came from (redacted), for 401/403 hints
-  std::optional<std::string> body;     // replaces the -d data (--paginate's POST pages)
+  // kNetrc only: the password of the -n entry (login "token") for this request's
+  // host, which libcurl gets as credentials for that host alone.
+  std::optional<SecretString> netrc_password;
+  bool direct_only = false;  // a token over http://: libcurl must not take a proxy (dbcurl decided there is none)
+  std::vector<std::string> headers;  // to send; a placeholder Authorization is dropped for the bearer
+  std::vector<std::string> explain;  // why, for --explain
+  std::string credential_origin;     // where the credential came from (redacted), for 401/403 hints
+  std::optional<std::string> body;   // replaces the -d data (--paginate's POST pages)
 };
 
 // Loads each configuration once and each token once, only when a request

@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+
 #include "creds/classify.hpp"
 #include "temp_home.hpp"
 
@@ -149,7 +153,15 @@ TEST_CASE("-n: a 'login token' entry is sent by libcurl; another login is refuse
   TransferConfig netrc;
   netrc.netrc = true;
   netrc.netrc_file = planner.home.write("n1", "machine ws.cloud.databricks.com login token password dapi-n\n");
-  CHECK(planner.plan("/api/x", netrc)->auth == AuthMode::kNetrc);
+  Result<RequestPlan> entry = planner.plan("/api/x", netrc);
+  REQUIRE(entry.ok());
+  CHECK(entry->auth == AuthMode::kNetrc);
+  CHECK(entry->netrc_password->view() == "dapi-n");  // handed to libcurl for this host alone
+
+  netrc.netrc_file = planner.home.write("n0", "default login token password dapi-default\n");
+  Result<RequestPlan> by_default = planner.plan("/api/x", netrc);
+  REQUIRE(by_default.ok());
+  CHECK(by_default->netrc_password->view() == "dapi-default");
 
   netrc.netrc_file = planner.home.write("n2", "machine ws.cloud.databricks.com login alice password pw\n");
   CHECK(planner.plan("/api/x", netrc).error().exit_code == 100);
@@ -285,4 +297,196 @@ TEST_CASE("<databricks-instance> in the path is not a placeholder host") {
   REQUIRE(plan.ok());
   CHECK_FALSE(plan->workspace);
   CHECK(plan->url == "https://example.com/<databricks-instance>/x");
+}
+
+namespace {
+
+// One way to give a workspace request a password (SPEC §6).
+struct PasswordSource {
+  const char* name;
+  void (*apply)(Planner&, TransferConfig&, std::string& url);
+};
+
+const PasswordSource kPasswordSources[] = {
+    {"-u user:password", [](Planner&, TransferConfig& t, std::string&) { t.user.emplace("alice:secret"); }},
+    {"-u user (prompt)", [](Planner&, TransferConfig& t, std::string&) { t.user.emplace("alice"); }},
+    {"URL credentials",
+     [](Planner&, TransferConfig&, std::string& url) { url = "https://alice:secret@ws.cloud.databricks.com/api/x"; }},
+    {"netrc machine",
+     [](Planner& p, TransferConfig& t, std::string&) {
+       t.netrc = true;
+       t.netrc_file = p.home.write("pw-netrc", "machine ws.cloud.databricks.com login alice password secret\n");
+     }},
+    {"netrc default",
+     [](Planner& p, TransferConfig& t, std::string&) {
+       t.netrc_optional = true;
+       t.netrc_file = p.home.write("pw-netrc", "default login alice password secret\n");
+     }},
+    {"DATABRICKS_PASSWORD",
+     [](Planner& p, TransferConfig&, std::string&) { p.home.env.set("DATABRICKS_PASSWORD", "s"); }},
+    {"DATABRICKS_USERNAME",
+     [](Planner& p, TransferConfig&, std::string&) { p.home.env.set("DATABRICKS_USERNAME", "a"); }},
+};
+
+// What else the command line says: none of it may let the password through.
+struct Companion {
+  const char* name;
+  void (*apply)(TransferConfig&);
+};
+
+const Companion kCompanions[] = {
+    {"nothing else", [](TransferConfig&) {}},
+    {"--basic", [](TransferConfig& t) { t.auth_methods = CurlAuth::kBasic; }},
+    {"--digest", [](TransferConfig& t) { t.auth_methods = CurlAuth::kDigest; }},
+    {"--ntlm", [](TransferConfig& t) { t.auth_methods = CurlAuth::kNtlm; }},
+    {"--negotiate", [](TransferConfig& t) { t.auth_methods = CurlAuth::kNegotiate; }},
+    {"--anyauth", [](TransferConfig& t) { t.auth_methods = CurlAuth::kAny; }},
+    {"own Authorization", [](TransferConfig& t) { t.headers = {"Authorization: Bearer dapi-own"}; }},
+    {"own Authorization and --digest",
+     [](TransferConfig& t) {
+       t.headers = {"Authorization: Bearer dapi-own"};
+       t.auth_methods = CurlAuth::kDigest;
+     }},
+    {"placeholder Authorization",
+     [](TransferConfig& t) { t.headers = {"Authorization: Bearer <personal-access-token>"}; }},
+    {"--oauth2-bearer and --anyauth",
+     [](TransferConfig& t) {
+       t.oauth2_bearer.emplace("dapi-own");
+       t.auth_methods = CurlAuth::kAny;
+     }},
+    {"--location-trusted", [](TransferConfig& t) { t.location_trusted = true; }},
+};
+
+}  // namespace
+
+TEST_CASE("a password is refused with every other option a command line can add") {
+  for (const PasswordSource& source : kPasswordSources) {
+    for (const Companion& companion : kCompanions) {
+      INFO(source.name << " with " << companion.name);
+      Planner planner;
+      TransferConfig transfer;
+      std::string url = "/api/x";
+      source.apply(planner, transfer, url);
+      companion.apply(transfer);
+      Result<RequestPlan> plan = planner.plan(url, transfer);
+      REQUIRE_FALSE(plan.ok());
+      CHECK(plan.error().exit_code == 100);
+      CHECK(plan.error().message.find("refusing to send a password") != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("proxy credentials go to the proxy: not a workspace password") {
+  Planner planner;
+  TransferConfig transfer;
+  transfer.proxy = "http://proxy.example:3128";
+  transfer.proxy_user.emplace("alice:secret");
+  transfer.proxy_auth_methods = CurlAuth::kDigest;
+  transfer.headers = {"Authorization: Bearer dapi-own"};
+  Result<RequestPlan> plan = planner.plan("/api/x", transfer);
+  REQUIRE(plan.ok());
+  CHECK(plan->auth == AuthMode::kUserSupplied);
+}
+
+namespace {
+// netrc's quoted-string escapes for CR, LF and tab, which a line cannot hold as they are.
+std::string netrc_quoted(const std::string& text) {
+  std::string out;
+  for (char c : text) out += c == '\r' ? "\\r" : c == '\n' ? "\\n" : c == '\t' ? "\\t" : std::string(1, c);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("a token with a control character is refused from every source, naming it") {
+  for (const std::string bad : {"dapi-a\r\nX-Injected: 1", "dapi-a\nb", "dapi-a\x01b", "dapi-a\x7f", "dapi\tb"}) {
+    struct Source {
+      const char* name;
+      std::string named;  // what the error names
+      std::function<void(Planner&, TransferConfig&)> apply;
+    };
+    const std::vector<Source> sources = {
+        {"DATABRICKS_TOKEN", "DATABRICKS_TOKEN",
+         [&](Planner& p, TransferConfig&) { p.home.env.set("DATABRICKS_TOKEN", bad); }},
+        {"profile", ".databrickscfg",
+         [&](Planner& p, TransferConfig&) {
+           p.home.env = MapEnvironment();
+           p.home.env.set("HOME", p.home.path(""));
+           // A line of the file can hold a CR but no LF.
+           std::string in_file = bad;
+           std::replace(in_file.begin(), in_file.end(), '\n', '\r');
+           p.home.write(".databrickscfg",
+                        "[DEFAULT]\nhost = https://ws.cloud.databricks.com\ntoken = " + in_file + "\n");
+         }},
+        {"databricks auth token JSON", "databricks",
+         [&](Planner& p, TransferConfig&) {
+           p.home.env = MapEnvironment();
+           p.home.env.set("HOME", p.home.path(""));
+           p.home.env.set("DATABRICKS_HOST", "https://ws.cloud.databricks.com");
+           p.home.env.set("DATABRICKS_AUTH_TYPE", "databricks-cli");
+           p.home.env.set("DATABRICKS_CLI_PATH", "/opt/databricks");
+           std::string escaped;
+           for (char c : bad) {
+             char buffer[8];
+             std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned char>(c));
+             escaped += buffer;
+           }
+           p.runner.answer("{\"access_token\": \"" + escaped + "\"}");
+         }},
+        {"netrc without -n", ".netrc",
+         [&](Planner& p, TransferConfig&) {
+           p.home.env = MapEnvironment();
+           p.home.env.set("HOME", p.home.path(""));
+           p.home.write(".netrc",
+                        "machine ws.cloud.databricks.com login token password \"" + netrc_quoted(bad) + "\"\n");
+           p.home.env.set("DATABRICKS_HOST", "https://ws.cloud.databricks.com");
+         }},
+        {"netrc with -n", "netrc",
+         [&](Planner& p, TransferConfig& t) {
+           t.netrc = true;
+           t.netrc_file = p.home.write("n", "default login token password \"" + netrc_quoted(bad) + "\"\n");
+         }},
+        {"-u token:", "-u", [&](Planner&, TransferConfig& t) { t.user.emplace("token:" + bad); }},
+        {"--oauth2-bearer", "--oauth2-bearer", [&](Planner&, TransferConfig& t) { t.oauth2_bearer.emplace(bad); }},
+        {"own Authorization", "-H", [&](Planner&, TransferConfig& t) { t.headers = {"Authorization: Bearer " + bad}; }},
+    };
+    for (const Source& source : sources) {
+      INFO(source.name);
+      Planner planner;
+      TransferConfig transfer;
+      source.apply(planner, transfer);
+      Result<RequestPlan> plan = planner.plan("/api/x", transfer);
+      REQUIRE_FALSE(plan.ok());
+      CHECK(plan.error().exit_code == 107);
+      const std::string& message = plan.error().message;
+      // A line break in any header is refused before the header is read as a token.
+      const bool header_line_break = source.named == "-H" && bad.find_first_of("\r\n") != std::string::npos;
+      CHECK(message.find(header_line_break ? "line break" : "control character") != std::string::npos);
+      CHECK(plan.error().message.find(source.named) != std::string::npos);
+      CHECK(plan.error().message.find("dapi") == std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("a token over http:// is planned direct, or refused when libcurl would proxy it") {
+  Planner planner;
+  planner.home.env.set("DATABRICKS_HOST", "http://127.0.0.1:8080");
+  Result<RequestPlan> direct = planner.plan("/api/x");
+  REQUIRE(direct.ok());
+  CHECK(direct->direct_only);
+
+  planner.home.env.set("http_proxy", "http://proxy.example:3128");
+  planner.home.env.set("no_proxy", "0.0.1");  // a suffix: no exemption for an IP address
+  Result<RequestPlan> proxied = planner.plan("/api/x");
+  REQUIRE_FALSE(proxied.ok());
+  CHECK(proxied.error().exit_code == 104);
+  CHECK(proxied.error().message.find("http://") != std::string::npos);
+  CHECK(proxied.error().hint.find("https://") != std::string::npos);
+
+  planner.home.env.set("no_proxy", "localhost 127.0.0.0/8");
+  CHECK(planner.plan("/api/x")->direct_only);
+
+  planner.home.env.set("DATABRICKS_HOST", "https://ws.cloud.databricks.com");
+  Result<RequestPlan> tls = planner.plan("/api/x");  // inside TLS a proxy sees no token: libcurl decides
+  REQUIRE(tls.ok());
+  CHECK_FALSE(tls->direct_only);
 }
