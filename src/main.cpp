@@ -21,11 +21,10 @@
 namespace dbcurl {
 namespace {
 
-constexpr const char* kTryHelp = "try 'dbcurl --help' or 'dbcurl --manual' for more information";
-
 int usage_failure(const std::string& message) {
   for (std::string_view line : split_lines(message)) diagnostics().error_always(line);
-  diagnostics().error_always(kTryHelp);
+  const std::string& name = diagnostics().program_name();
+  diagnostics().error_always("try '" + name + " --help' or '" + name + " --manual' for more information");
   return exit_code::kUsage;
 }
 
@@ -89,7 +88,7 @@ int run(int argc, char** argv) {
     return exit_code::kOk;
   }
   if (global.show_help || global.show_manual) {
-    std::fputs(help_text().c_str(), stdout);
+    std::fputs(help_text(diagnostics().program_name()).c_str(), stdout);
     return exit_code::kOk;
   }
   if (global.show_version) {
@@ -145,6 +144,7 @@ int main(int argc, char** argv) {
   // As curl: the user's locale, which libcurl's IDN conversion of host names needs.
   std::setlocale(LC_ALL, "");
   curl_global_init(CURL_GLOBAL_DEFAULT);
+  if (argc > 0) dbcurl::diagnostics().set_program_name(argv[0]);
   const int code = dbcurl::run(argc, argv);
   curl_global_cleanup();
   return code;

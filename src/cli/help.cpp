@@ -42,8 +42,8 @@ std::string option_display_name(const OptionSpec& spec) {
   return std::string(documented_negated(spec) ? "--no-" : "--") + std::string(spec.long_name);
 }
 
-std::string help_text() {
-  std::string out = "Usage: dbcurl [options...] <url>\n";
+std::string help_text(std::string_view program_name) {
+  std::string out = "Usage: " + std::string(program_name) + " [options...] <url>\n";
   out += "curl's command line with Databricks authentication built in.\n";
   out += "A URL may be a path (/api/2.0/clusters/list): the workspace is resolved.\n\n";
   out += "Databricks options:\n";

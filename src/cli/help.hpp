@@ -9,7 +9,7 @@ namespace dbcurl {
 
 // "--no-progress-meter" style for booleans whose documented form is negative.
 std::string option_display_name(const OptionSpec& spec);
-std::string help_text();
+std::string help_text(std::string_view program_name);
 // The man page as text (built into the dbcurl binary at build time); empty
 // when the build had no groff to render it.
 std::string_view manual_text();

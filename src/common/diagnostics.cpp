@@ -33,6 +33,12 @@ std::string wrap_warning(std::string_view text) {
   return out;
 }
 
+void Diagnostics::set_program_name(std::string_view argv0) {
+  const std::size_t slash = argv0.rfind('/');
+  const std::string_view base = slash == std::string_view::npos ? argv0 : argv0.substr(slash + 1);
+  program_name_ = base.empty() ? "dbcurl" : std::string(base);
+}
+
 void Diagnostics::write_line(std::string_view prefix, std::string_view text) const {
   const std::string line = std::string(prefix) + redact_text(text) + "\n";
   std::fwrite(line.data(), 1, line.size(), stream());
@@ -40,14 +46,14 @@ void Diagnostics::write_line(std::string_view prefix, std::string_view text) con
 }
 
 void Diagnostics::error(std::string_view text) const {
-  if (errors_shown()) write_line("dbcurl: ", text);
+  if (errors_shown()) write_line(program_name_ + ": ", text);
 }
 
 void Diagnostics::error_unless_silent(std::string_view text) const {
-  if (!silent_) write_line("dbcurl: ", text);
+  if (!silent_) write_line(program_name_ + ": ", text);
 }
 
-void Diagnostics::error_always(std::string_view text) const { write_line("dbcurl: ", text); }
+void Diagnostics::error_always(std::string_view text) const { write_line(program_name_ + ": ", text); }
 
 void Diagnostics::note(std::string_view text) const {
   if (!silent_) write_line("Note: ", text);

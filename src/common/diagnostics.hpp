@@ -1,6 +1,7 @@
 #pragma once
 // One diagnostic style for the whole program, modelled on curl's own:
-//   dbcurl: <text>          errors (shown unless -s without -S)
+//   dbcurl: <text>          errors (shown unless -s without -S); the prefix is
+//                           the invoked name, so a `curl` symlink says "curl:"
 //   Warning: <text>         warnings, wrapped at 79 columns (hidden by -s)
 // Every message passes through the redactor first, so no code path can print
 // a token by accident.
@@ -20,6 +21,9 @@ class Diagnostics {
   void set_silent(bool silent) { silent_ = silent; }
   void set_show_error(bool show_error) { show_error_ = show_error; }
   void set_stream(std::FILE* stream) { stream_ = stream; }
+  // The name messages start with: the basename of argv[0], "dbcurl" if empty.
+  void set_program_name(std::string_view argv0);
+  const std::string& program_name() const { return program_name_; }
   std::FILE* stream() const { return stream_ == nullptr ? stderr : stream_; }
   bool errors_shown() const { return !silent_ || show_error_; }
   bool warnings_shown() const { return !silent_; }
@@ -36,6 +40,7 @@ class Diagnostics {
   bool silent_ = false;
   bool show_error_ = false;
   std::FILE* stream_ = nullptr;
+  std::string program_name_ = "dbcurl";
 };
 
 Diagnostics& diagnostics();

@@ -221,9 +221,9 @@ std::size_t BodyOutput::body_callback(char* data, std::size_t size, std::size_t 
   }
   if (output.terminal_ && !output.binary_ok_ && output.written_ < kBinaryCheckBytes &&
       std::memchr(data, '\0', bytes) != nullptr) {
-    diagnostics().warning(
-        "Binary output can mess up your terminal. Use \"--output -\" to tell dbcurl to output it to your terminal "
-        "anyway, or consider \"--output <FILE>\" to save to a file.");
+    diagnostics().warning("Binary output can mess up your terminal. Use \"--output -\" to tell " +
+                          diagnostics().program_name() +
+                          " to output it to your terminal anyway, or consider \"--output <FILE>\" to save to a file.");
     output.refused_binary_ = true;
     return 0;  // anything but the byte count fails the transfer with CURLE_WRITE_ERROR
   }

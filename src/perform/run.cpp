@@ -30,9 +30,9 @@ namespace {
 
 constexpr long kHttpErrorThreshold = 400;
 
+// Follows "<program name> "; curl's text.
 const char* const kCertificateHelp =
-    "More details here: https://curl.se/docs/sslcerts.html\n\n"
-    "dbcurl failed to verify the legitimacy of the server and therefore could not\n"
+    "failed to verify the legitimacy of the server and therefore could not\n"
     "establish a secure connection to it. To learn more about this situation and\n"
     "how to fix it, please visit the web page mentioned above.\n";
 
@@ -208,7 +208,8 @@ Outcome attempt(const Session& session, const PlannedTransfer& planned, BodyOutp
 void print_error_line(const Outcome& outcome) {
   diagnostics().error("(" + std::to_string(outcome.code) + ") " + outcome.message);
   if (outcome.code == CURLE_PEER_FAILED_VERIFICATION && diagnostics().errors_shown()) {
-    std::fputs(kCertificateHelp, diagnostics().stream());
+    std::fprintf(diagnostics().stream(), "More details here: https://curl.se/docs/sslcerts.html\n\n%s %s",
+                 diagnostics().program_name().c_str(), kCertificateHelp);
   }
 }
 
