@@ -144,6 +144,7 @@ class PreparedTransfer {
 
   // What the request ended with, given libcurl's result.
   Outcome finish(CURLcode result) {
+    trace_.finish();
     if (progress_bar_) progress_bar_->finish();
     if (!ready_) return std::move(outcome_);
     outcome_.code = static_cast<int>(result);

@@ -5,8 +5,6 @@
 #include <ctime>
 #include <string>
 
-#include "common/redact.hpp"
-
 namespace dbcurl {
 
 namespace {
@@ -47,21 +45,41 @@ bool is_crlf_at(std::string_view data, std::size_t pos) {
 }  // namespace
 
 int TraceWriter::callback(CURL*, curl_infotype type, char* data, std::size_t size, void* self) {
-  auto& writer = *static_cast<TraceWriter*>(self);
-  std::string_view raw(data, size);
-  // TLS records are ciphertext: nothing of ours can be read in them.
-  const bool encrypted = type == CURLINFO_SSL_DATA_IN || type == CURLINFO_SSL_DATA_OUT;
-  const std::string shown = encrypted ? std::string(raw) : redact_trace(raw);
-  if (writer.mode_ == TraceMode::kVerbose) {
-    writer.verbose(type, shown);
-  } else if (type == CURLINFO_TEXT) {
-    std::fprintf(writer.out_, "%s== Info: %.*s", writer.timestamp().c_str(), static_cast<int>(shown.size()),
-                 shown.data());
-  } else if (!dump_label(type).empty()) {
-    writer.dump(dump_label(type), shown);
-  }
-  std::fflush(writer.out_);
+  static_cast<TraceWriter*>(self)->take(type, std::string_view(data, size));
   return 0;
+}
+
+void TraceWriter::take(curl_infotype type, std::string_view data) {
+  // TLS records are ciphertext, and -v only counts data: nothing of ours can be
+  // read in what is not shown as text.
+  const bool as_text = type < CURLINFO_SSL_DATA_IN && (mode_ != TraceMode::kVerbose || type == CURLINFO_TEXT ||
+                                                       type == CURLINFO_HEADER_IN || type == CURLINFO_HEADER_OUT);
+  if (!as_text) {
+    show(type, data);
+    return;
+  }
+  if (last_text_ != type && last_text_ != CURLINFO_END) show(last_text_, streams_[last_text_].pause());
+  last_text_ = type;
+  show(type, streams_[type].write(data));
+}
+
+void TraceWriter::finish() {
+  for (std::size_t kind = 0; kind < streams_.size(); ++kind) {
+    show(static_cast<curl_infotype>(kind), streams_[kind].finish());
+  }
+  last_text_ = CURLINFO_END;
+}
+
+void TraceWriter::show(curl_infotype type, std::string_view data) {
+  if (data.empty()) return;
+  if (mode_ == TraceMode::kVerbose) {
+    verbose(type, data);
+  } else if (type == CURLINFO_TEXT) {
+    std::fprintf(out_, "%s== Info: %.*s", timestamp().c_str(), static_cast<int>(data.size()), data.data());
+  } else if (!dump_label(type).empty()) {
+    dump(dump_label(type), data);
+  }
+  std::fflush(out_);
 }
 
 std::string TraceWriter::timestamp() const {
