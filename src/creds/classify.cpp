@@ -64,6 +64,57 @@ std::optional<Error> refuse_passwords(const TransferConfig& transfer, const UrlP
   return std::nullopt;
 }
 
+// A line break in a header would smuggle extra header lines next to the
+// token. Only the header's name is shown: its value may be a token.
+std::optional<Error> refuse_header_line_breaks(const std::vector<std::string>& headers) {
+  for (const auto& header : headers) {
+    if (header.find_first_of("\r\n") != std::string::npos) {
+      return make_error(exit_code::kUnsafeInput, "refusing a header with a line break on a workspace request: " +
+                                                     header.substr(0, header.find_first_of(":\r\n")) +
+                                                     " (given with -H)");
+    }
+  }
+  return std::nullopt;
+}
+
+// The token dbcurl resolved for the workspace, as a bearer token.
+void use_resolved_token(const Credential& resolved, const DatabricksConfig& config, RequestPlan& plan,
+                        const WarningSink& warn) {
+  plan.auth = AuthMode::kBearer;
+  plan.auth_label = resolved.auth_label;
+  plan.bearer = resolved.token.clone();
+  plan.credential_origin = resolved.origin + " (" + redacted_form(resolved.token.view()) + ")";
+  for (const auto& line : resolved.explain) plan.explain.push_back(line);
+  plan.explain.push_back("auth: bearer token " + redacted_form(resolved.token.view()) + " from " + resolved.origin);
+  if (config.workspace && config.workspace->is_account_host()) {
+    warn("a personal access token is workspace-scoped; " + config.workspace->origin() +
+         " is an account host, where it will be rejected");
+  }
+}
+
+// A token over plain http:// goes only to loopback, and never through a proxy
+// (libcurl's choice of one, SPEC §7); apply.cpp then makes libcurl connect
+// directly, as decided here.
+std::optional<Error> plan_route(const UrlParts& parts, const TransferConfig& transfer, const Environment& env,
+                                RequestPlan& plan) {
+  const ProxyRoute route = libcurl_proxy_route(parts, transfer, env);
+  plan.explain.push_back("route: " + route.why);
+  if (effective_scheme(parts) != "http") return std::nullopt;
+  if (route.proxied) {
+    return make_error(exit_code::kPlainHttpRefused,
+                      "refusing to send a Databricks token over plain http:// " + route.why + " to " + parts.host,
+                      "A proxy would read the token: use https://, or exempt the host with --noproxy " +
+                          libcurl_host_name(parts.host) + ".\n");
+  }
+  if (!is_loopback_host(parts.host)) {
+    return make_error(exit_code::kPlainHttpRefused,
+                      "refusing to send a Databricks token over plain http:// to " + parts.host,
+                      "Use https:// (Databricks workspaces only serve HTTPS).\n");
+  }
+  plan.direct_only = true;
+  return std::nullopt;
+}
+
 struct Target {
   std::string url;
   UrlParts parts;
@@ -214,21 +265,14 @@ Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& t
   plan.headers = transfer.headers;
   if (!plan.workspace) return plan;
 
-  // A line break in a header would smuggle extra header lines next to the
-  // token. Only the header's name is shown: its value may be a token.
-  for (const auto& header : plan.headers) {
-    if (header.find_first_of("\r\n") != std::string::npos) {
-      return make_error(exit_code::kUnsafeInput, "refusing a header with a line break on a workspace request: " +
-                                                     header.substr(0, header.find_first_of(":\r\n")) +
-                                                     " (given with -H)");
-    }
-  }
+  if (std::optional<Error> refused = refuse_header_line_breaks(plan.headers)) return *refused;
   const UrlParts& parts = target->parts;
   const std::string origin =
       effective_scheme(parts) + "://" + parts.host + (parts.port.empty() ? "" : ":" + parts.port);
   const DatabricksConfig& config = *target->config;
 
-  // -n: the entry curl would take for this host (a "default" entry too).
+  // -n: the entry curl would take for this host (a "default" entry too),
+  // looked up by the name libcurl uses (no brackets, normal IPv4/IPv6 form).
   std::optional<std::vector<NetrcEntry>> netrc_entries;
   const NetrcEntry* netrc_entry = nullptr;
   const std::string netrc_file = netrc_path(transfer.netrc_file, resolver.env());
@@ -236,7 +280,7 @@ Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& t
     Result<std::optional<std::vector<NetrcEntry>>> entries = load_netrc(netrc_file);
     if (!entries) return entries.error();
     netrc_entries = std::move(*entries);
-    if (netrc_entries) netrc_entry = find_netrc_entry(*netrc_entries, parts.host);
+    if (netrc_entries) netrc_entry = find_netrc_entry(*netrc_entries, libcurl_host_name(parts.host));
   }
   if (std::optional<Error> refused = refuse_passwords(transfer, parts, origin, netrc_entry, config)) return *refused;
 
@@ -306,18 +350,9 @@ Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& t
     }
     const Result<Credential>& resolved = resolver.token(config, transfer.netrc_file);
     if (!resolved) return resolved.error();
+    use_resolved_token(*resolved, config, plan, warn);
     token = resolved->token.view();
     token_source = resolved->origin;
-    plan.auth = AuthMode::kBearer;
-    plan.auth_label = resolved->auth_label;
-    plan.bearer = resolved->token.clone();
-    plan.credential_origin = resolved->origin + " (" + redacted_form(*token) + ")";
-    for (const auto& line : resolved->explain) plan.explain.push_back(line);
-    plan.explain.push_back("auth: bearer token " + redacted_form(*token) + " from " + resolved->origin);
-    if (config.workspace && config.workspace->is_account_host()) {
-      warn("a personal access token is workspace-scoped; " + config.workspace->origin() +
-           " is an account host, where it will be rejected");
-    }
   }
   if (token && has_control_character(*token)) {
     return make_error(exit_code::kUnsafeInput,
@@ -326,24 +361,7 @@ Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& t
                       "copied along, a quote or escape too many.\n");
   }
 
-  // A token over plain http:// goes only to loopback, and never through a proxy;
-  // apply.cpp then makes libcurl connect directly, as decided here.
-  const ProxyRoute route = libcurl_proxy_route(parts, transfer, resolver.env());
-  plan.explain.push_back("route: " + route.why);
-  if (effective_scheme(parts) == "http") {
-    if (route.proxied) {
-      return make_error(exit_code::kPlainHttpRefused,
-                        "refusing to send a Databricks token over plain http:// " + route.why + " to " + parts.host,
-                        "A proxy would read the token: use https://, or exempt the host with --noproxy " +
-                            libcurl_host_name(parts.host) + ".\n");
-    }
-    if (!is_loopback_host(parts.host)) {
-      return make_error(exit_code::kPlainHttpRefused,
-                        "refusing to send a Databricks token over plain http:// to " + parts.host,
-                        "Use https:// (Databricks workspaces only serve HTTPS).\n");
-    }
-    plan.direct_only = true;
-  }
+  if (std::optional<Error> refused = plan_route(parts, transfer, resolver.env(), plan)) return *refused;
   return plan;
 }
 

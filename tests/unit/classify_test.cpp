@@ -155,13 +155,24 @@ TEST_CASE("-n: a 'login token' entry is sent by libcurl; another login is refuse
   netrc.netrc_file = planner.home.write("n1", "machine ws.cloud.databricks.com login token password dapi-n\n");
   Result<RequestPlan> entry = planner.plan("/api/x", netrc);
   REQUIRE(entry.ok());
-  CHECK(entry->auth == AuthMode::kNetrc);
+  REQUIRE(entry->auth == AuthMode::kNetrc);
   CHECK(entry->netrc_password->view() == "dapi-n");  // handed to libcurl for this host alone
 
   netrc.netrc_file = planner.home.write("n0", "default login token password dapi-default\n");
   Result<RequestPlan> by_default = planner.plan("/api/x", netrc);
   REQUIRE(by_default.ok());
+  REQUIRE(by_default->netrc_password.has_value());
   CHECK(by_default->netrc_password->view() == "dapi-default");
+
+  // libcurl looks an IPv6 host up without brackets, in its normal form: "[::1]" is no match.
+  planner.home.env.set("DATABRICKS_HOST", "https://[0:0::1]:8443");
+  netrc.netrc_file =
+      planner.home.write("n6", "machine [::1] login alice password pw\nmachine ::1 login token password dapi-six\n");
+  Result<RequestPlan> ipv6 = planner.plan("/api/x", netrc);
+  REQUIRE(ipv6.ok());
+  REQUIRE(ipv6->netrc_password.has_value());
+  CHECK(ipv6->netrc_password->view() == "dapi-six");
+  planner.home.env.set("DATABRICKS_HOST", "https://ws.cloud.databricks.com");
 
   netrc.netrc_file = planner.home.write("n2", "machine ws.cloud.databricks.com login alice password pw\n");
   CHECK(planner.plan("/api/x", netrc).error().exit_code == 100);
