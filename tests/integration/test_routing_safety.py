@@ -162,6 +162,17 @@ ROUTES = [
 ]
 
 
+# https:// requests: which variables apply (dbcurl shows its route in --explain).
+TLS_ROUTES = [
+    ("127.0.0.1", {"https_proxy": "PROXY"}, []),
+    ("127.0.0.1", {"HTTPS_PROXY": "PROXY"}, []),
+    ("127.0.0.1", {"http_proxy": "PROXY"}, []),
+    ("127.0.0.1", {"HTTPS_PROXY": "PROXY", "no_proxy": "127.0.0.0/8"}, []),
+    ("localhost", {"https_proxy": "PROXY", "NO_PROXY": ".localhost"}, []),
+    ("localhost", {"ALL_PROXY": "PROXY"}, ["--noproxy", "other"]),
+]
+
+
 class ProxyDifferential(SandboxTest):
     """The same request through the system curl and through dbcurl as a
     workspace request with a token over http://: where curl goes through the
@@ -220,6 +231,26 @@ class ProxyDifferential(SandboxTest):
             args = [self.fill(arg) for arg in args]
             with self.subTest(host=host, env=env, args=args):
                 self.assertEqual(self.dbcurl_route(host, env, args), self.curl_route(host, env, args))
+
+    def test_explain_shows_the_route_curl_takes_over_https(self):
+        # Over TLS the route is libcurl's; --explain must still tell it right.
+        server = Doorbell()  # closes each connection: the TLS handshake fails fast
+        self.addCleanup(server.stop)
+        port = server.url.rsplit(":", 1)[1]
+        for host, env, args in TLS_ROUTES:
+            env = {name: self.fill(value) for name, value in env.items()}
+            with self.subTest(host=host, env=env, args=args):
+                self.proxy.connects.clear()
+                server.rings = 0
+                self.curl("-s", *args, f"https://{host}:{port}/route", env=env)
+                curl_route = "proxy" if self.proxy.connects else "direct" if server.rings else "nowhere"
+                self.assertNotEqual(curl_route, "nowhere")
+                server.rings = 0
+                run = self.dbcurl("--explain", *args, "/api/x",
+                                  env=dict(env, DATABRICKS_HOST=f"https://{host}:{port}", DATABRICKS_TOKEN=CANARY))
+                self.assertEqual(run.code, 0, run.err)
+                self.assertEqual(server.rings, 0)  # --explain sends nothing
+                self.assertIn("route: through a proxy" if curl_route == "proxy" else "route: direct", run.out)
 
     def test_a_direct_token_is_enforced_on_the_transfer(self):
         # dbcurl decided "direct": the transfer is told so (every proxy dropped),
