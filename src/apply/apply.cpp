@@ -117,7 +117,7 @@ void set_protocols(Setter& set, CURLoption option, const std::optional<std::stri
 // also normalises the URL, %XX escapes included); plain string appending is
 // the fallback for what that API rejects.
 std::string url_with_query(const std::string& url, const std::string& query) {
-  std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> handle(curl_url(), &curl_url_cleanup);
+  UrlHandle handle(curl_url());
   char* joined = nullptr;
   if (handle &&
       curl_url_set(handle.get(), CURLUPART_URL, url.c_str(), CURLU_GUESS_SCHEME | CURLU_NON_SUPPORT_SCHEME) ==

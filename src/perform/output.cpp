@@ -23,7 +23,7 @@ constexpr long kHttpErrorThreshold = 400;
 
 // The URL as libcurl's URL API writes it, user and password removed (curl's --xattr).
 std::optional<std::string> url_without_credentials(const std::string& url) {
-  std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> handle(curl_url(), &curl_url_cleanup);
+  UrlHandle handle(curl_url());
   char* text = nullptr;
   if (!handle || curl_url_set(handle.get(), CURLUPART_URL, url.c_str(), 0) != CURLUE_OK ||
       curl_url_set(handle.get(), CURLUPART_USER, nullptr, 0) != CURLUE_OK ||

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "apply/curl_handles.hpp"
 #include "cli/config.hpp"
 
 namespace dbcurl {

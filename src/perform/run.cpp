@@ -1,11 +1,9 @@
 #include "perform/run.hpp"
 
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <chrono>
-#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <memory>
@@ -19,9 +17,8 @@
 #include "perform/output.hpp"
 #include "perform/paginate.hpp"
 #include "perform/parallel_meter.hpp"
-#include "perform/progress_bar.hpp"
 #include "perform/retry.hpp"
-#include "perform/trace.hpp"
+#include "perform/transfer.hpp"
 #include "perform/write_out.hpp"
 
 namespace dbcurl {
@@ -36,22 +33,14 @@ const char* const kCertificateHelp =
     "establish a secure connection to it. To learn more about this situation and\n"
     "how to fix it, please visit the web page mentioned above.\n";
 
-struct FileCloser {
-  void operator()(std::FILE* file) const { std::fclose(file); }
-};
-using OwnedFile = std::unique_ptr<std::FILE, FileCloser>;
-
 // The stream -v/--trace writes to: "-" stdout, "%" dbcurl's stderr, else a file.
-std::FILE* open_trace_stream(const GlobalConfig& global, OwnedFile& owned) {
-  if (global.trace_mode == TraceMode::kNone) return nullptr;
-  if (global.trace_file == "-") return stdout;
-  if (global.trace_file == "%") return diagnostics().stream();
-  owned.reset(std::fopen(global.trace_file.c_str(), "wb"));
-  if (!owned) {
+OutputStream open_trace_stream(const GlobalConfig& global) {
+  if (global.trace_mode == TraceMode::kNone) return {};
+  OutputStream stream = OutputStream::named(global.trace_file, "wb", diagnostics().stream());
+  if (!stream) {
     diagnostics().warning("Failed to create/open output file " + global.trace_file + ": " + std::strerror(errno));
-    return nullptr;
   }
-  return owned.get();
+  return stream;
 }
 
 std::string request_method(const TransferConfig& config) {
@@ -61,148 +50,9 @@ std::string request_method(const TransferConfig& config) {
   return "GET";
 }
 
-// -C: a byte offset, or "-" for what the output file already holds.
-long long resume_offset(const TransferConfig& config, const std::optional<std::string>& output) {
-  if (!config.continue_at) return 0;
-  if (*config.continue_at != "-") return std::strtoll(config.continue_at->c_str(), nullptr, 10);
-  struct stat info {};
-  if (output && ::stat(output->c_str(), &info) == 0) return info.st_size;
-  return 0;
-}
-
 RetryPolicy retry_policy(const TransferConfig& config) {
   return RetryPolicy{config.retries,          config.retry_delay_seconds,      config.retry_max_time_seconds,
                      config.retry_all_errors, config.retry_connection_refused, config.fail || config.fail_with_body};
-}
-
-// What one request ended with, after its retries.
-struct Outcome {
-  EasyHandle easy;
-  int code = 0;
-  std::string message;
-  long status = 0;
-  bool synthetic = false;  // the binary guard stopped it: curl prints no "(N)" line
-};
-
-// Everything one request shares across its attempts and pages.
-struct Session {
-  const GlobalConfig& global;
-  CURLSH* share;
-  std::FILE* trace_stream;
-  const Environment& env;
-  LibcurlSource* libcurl_source;  // --libcurl, else null
-};
-
-// One prepared request: everything libcurl's callbacks point at, kept in
-// place (heap-allocated by its owner) while the transfer runs.
-class PreparedTransfer {
- public:
-  PreparedTransfer(const Session& session, const PlannedTransfer& planned, BodyOutput& output)
-      : planned_(planned),
-        output_(output),
-        trace_(session.global.trace_mode, session.trace_stream, session.global.trace_time,
-               // curl counts data in -v only when the body does not share the terminal.
-               !output.to_terminal() || (session.trace_stream != stdout && session.trace_stream != stderr)) {
-    outcome_.easy.reset(curl_easy_init());
-    if (!outcome_.easy) {
-      fail(CURLE_FAILED_INIT, "curl_easy_init failed");
-      return;
-    }
-    const TransferConfig& config = *planned.config;
-    if (planned.plan.workspace) output.keep_error_body(outcome_.easy.get(), dbcurl_fails());
-    TransferSinks sinks;
-    sinks.write_body = &BodyOutput::body_callback;
-    sinks.body_data = &output;
-    sinks.write_header = &BodyOutput::header_callback;
-    sinks.header_data = &output;
-    if (session.trace_stream != nullptr) {
-      sinks.trace = &TraceWriter::callback;
-      sinks.trace_data = &trace_;
-    }
-    sinks.error_stream = diagnostics().stream();
-    sinks.progress_meter = !session.global.silent && !session.global.no_progress_meter && !output.to_terminal() &&
-                           !session.global.parallel;
-    sinks.error_buffer = error_buffer_;
-    if (planned.upload_file && !open_upload(*planned.upload_file, sinks)) return;
-    sinks.resume_from = resume_offset(config, planned.output);
-    if (sinks.progress_meter && session.global.progress_bar) {
-      progress_bar_.emplace(diagnostics().stream(), sinks.resume_from);
-      sinks.progress = &ProgressBar::callback;
-      sinks.progress_data = &*progress_bar_;
-    }
-    sinks.wait_for_multiplexing = session.global.parallel && !session.global.parallel_immediate;
-    sinks.source = session.libcurl_source;
-    if (Status applied =
-            apply_transfer(outcome_.easy.get(), session.share, config, planned.plan, sinks, session.env, owned_);
-        !applied) {
-      fail(applied.error().exit_code, applied.error().message);
-    }
-  }
-
-  // Null when setting up failed: outcome() then says why.
-  CURL* easy() const { return ready_ ? outcome_.easy.get() : nullptr; }
-
-  // What the request ended with, given libcurl's result.
-  Outcome finish(CURLcode result) {
-    trace_.finish();
-    if (progress_bar_) progress_bar_->finish();
-    if (!ready_) return std::move(outcome_);
-    outcome_.code = static_cast<int>(result);
-    if (result != CURLE_OK) outcome_.message = curl_error_text(result, error_buffer_);
-    curl_easy_getinfo(outcome_.easy.get(), CURLINFO_RESPONSE_CODE, &outcome_.status);
-    outcome_.synthetic = output_.refused_binary();
-    if (result == CURLE_OK && outcome_.status >= kHttpErrorThreshold &&
-        (planned_.config->fail_with_body || dbcurl_fails())) {
-      outcome_.code = CURLE_HTTP_RETURNED_ERROR;
-      outcome_.message = "The requested URL returned error: " + std::to_string(outcome_.status);
-    }
-    return std::move(outcome_);
-  }
-
- private:
-  bool dbcurl_fails() const { return planned_.plan.workspace && planned_.config->fail; }
-
-  void fail(int code, std::string message) {
-    ready_ = false;
-    outcome_.code = code;
-    outcome_.message = std::move(message);
-  }
-
-  // -T: the file (or standard input) the request body is read from.
-  bool open_upload(const std::string& path, TransferSinks& sinks) {
-    if (path == "-") {
-      sinks.upload = stdin;
-    } else {
-      upload_.reset(std::fopen(path.c_str(), "rb"));
-      if (!upload_) {
-        fail(CURLE_READ_ERROR, "Can't open '" + path + "'!");
-        return false;
-      }
-      sinks.upload = upload_.get();
-      struct stat info {};
-      if (::fstat(::fileno(upload_.get()), &info) == 0 && S_ISREG(info.st_mode)) sinks.upload_size = info.st_size;
-    }
-    sinks.read_upload = [](char* buffer, std::size_t size, std::size_t count, void* file) {
-      return std::fread(buffer, size, count, static_cast<std::FILE*>(file));
-    };
-    return true;
-  }
-
-  const PlannedTransfer& planned_;
-  BodyOutput& output_;
-  TraceWriter trace_;
-  std::optional<ProgressBar> progress_bar_;
-  AppliedTransfer owned_;
-  std::unique_ptr<std::FILE, FileCloser> upload_;
-  char error_buffer_[CURL_ERROR_SIZE] = {};
-  Outcome outcome_;
-  bool ready_ = true;
-};
-
-Outcome attempt(const Session& session, const PlannedTransfer& planned, BodyOutput& output) {
-  PreparedTransfer prepared(session, planned, output);
-  if (prepared.easy() == nullptr) return prepared.finish(CURLE_OK);
-  return prepared.finish(curl_easy_perform(prepared.easy()));
 }
 
 // curl's "(N) message" line, and its paragraph for certificate failures.
@@ -214,43 +64,48 @@ void print_error_line(const Outcome& outcome) {
   }
 }
 
-// curl's --retry loop around attempt().
-Outcome perform_with_retries(const Session& session, const PlannedTransfer& planned, BodyOutput& output) {
+// One request with curl's --retry loop: its attempts reuse one handle, as
+// curl's do. The transfer is returned alive, for -w and the reports.
+std::unique_ptr<Transfer> perform_with_retries(const Session& session, const PlannedTransfer& planned,
+                                               BodyOutput& output) {
   const RetryPolicy policy = retry_policy(*planned.config);
   RetryState state(policy);
   const auto started = std::chrono::steady_clock::now();
+  auto transfer = std::make_unique<Transfer>(session, planned, output);
+  if (!transfer->ready()) return transfer;
+  CURL* easy = transfer->easy();
   for (;;) {
-    Outcome outcome = attempt(session, planned, output);
-    if (!outcome.easy) return outcome;
+    const Outcome& outcome = transfer->perform();
     AttemptFacts facts;
     facts.result = outcome.code;
     facts.response_code = outcome.status;
     const char* scheme = nullptr;
-    curl_easy_getinfo(outcome.easy.get(), CURLINFO_SCHEME, &scheme);
+    curl_easy_getinfo(easy, CURLINFO_SCHEME, &scheme);
     facts.http_scheme = scheme != nullptr && (std::strcmp(scheme, "HTTP") == 0 || std::strcmp(scheme, "HTTPS") == 0);
     curl_off_t retry_after = 0;
-    curl_easy_getinfo(outcome.easy.get(), CURLINFO_RETRY_AFTER, &retry_after);
+    curl_easy_getinfo(easy, CURLINFO_RETRY_AFTER, &retry_after);
     facts.retry_after_seconds = static_cast<long>(retry_after);
     long os_error = 0;
-    curl_easy_getinfo(outcome.easy.get(), CURLINFO_OS_ERRNO, &os_error);
+    curl_easy_getinfo(easy, CURLINFO_OS_ERRNO, &os_error);
     facts.refused = os_error == ECONNREFUSED;
     facts.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
     const std::optional<RetryDecision> decision = decide_retry(policy, state, facts);
-    if (!decision) return outcome;
+    if (!decision) return transfer;
     // curl reports each failed attempt before it says it will retry.
     if (outcome.code != 0 && !outcome.synthetic) print_error_line(outcome);
     diagnostics().warning(decision->warning);
-    if (!decision->retry) return outcome;
+    if (!decision->retry) return transfer;
     std::this_thread::sleep_for(decision->delay);
     output.rewind_for_retry();
   }
 }
 
-// curl's error line, then what dbcurl adds for a workspace reply.
-void report(const Session& session, const PlannedTransfer& planned, const Outcome& outcome,
+// curl's error line, then what dbcurl adds for a workspace reply. easy: the
+// transfer's live handle, null when there is none.
+void report(const Session& session, const PlannedTransfer& planned, const Outcome& outcome, CURL* easy,
             const std::string& error_body) {
   if (outcome.code != 0 && !outcome.synthetic) print_error_line(outcome);
-  if (!planned.plan.workspace || !outcome.easy) return;
+  if (!planned.plan.workspace || easy == nullptr) return;
   const TransferConfig& config = *planned.config;
   const bool explain_errors = outcome.code == CURLE_HTTP_RETURNED_ERROR || config.fail || config.fail_with_body ||
                               session.global.trace_mode == TraceMode::kVerbose;
@@ -264,19 +119,15 @@ void report(const Session& session, const PlannedTransfer& planned, const Outcom
   facts.request_path = split_url(planned.plan.url).rest;
   facts.status = outcome.status;
   const char* text = nullptr;
-  if (curl_easy_getinfo(outcome.easy.get(), CURLINFO_CONTENT_TYPE, &text) == CURLE_OK && text)
-    facts.content_type = text;
-  if (curl_easy_getinfo(outcome.easy.get(), CURLINFO_REDIRECT_URL, &text) == CURLE_OK && text)
-    facts.redirect_url = text;
-  if (curl_easy_getinfo(outcome.easy.get(), CURLINFO_EFFECTIVE_URL, &text) == CURLE_OK && text)
-    facts.effective_url = text;
+  if (curl_easy_getinfo(easy, CURLINFO_CONTENT_TYPE, &text) == CURLE_OK && text) facts.content_type = text;
+  if (curl_easy_getinfo(easy, CURLINFO_REDIRECT_URL, &text) == CURLE_OK && text) facts.redirect_url = text;
+  if (curl_easy_getinfo(easy, CURLINFO_EFFECTIVE_URL, &text) == CURLE_OK && text) facts.effective_url = text;
   if (auto hint = trap_hint(facts)) diagnostics().warning(*hint);
 }
 
-void write_out_for(const PlannedTransfer& planned, const Outcome& outcome, const std::string& filename) {
-  if (!planned.config->write_out || !outcome.easy) return;
-  const WriteOutFacts facts{outcome.easy.get(), outcome.code,      outcome.message,
-                            filename,           planned.given_url, planned.url_index};
+void write_out_for(const PlannedTransfer& planned, const Outcome& outcome, CURL* easy, const std::string& filename) {
+  if (!planned.config->write_out || easy == nullptr) return;
+  const WriteOutFacts facts{easy, outcome.code, outcome.message, filename, planned.given_url, planned.url_index};
   write_out(*planned.config->write_out, facts, stdout, diagnostics().stream(), [](std::string_view name) {
     diagnostics().error_always("unknown --write-out variable: '" + std::string(name) + "'");
   });
@@ -300,26 +151,27 @@ std::unique_ptr<BodyOutput> body_output_for(const Session& session, const Planne
   return output;
 }
 
-// The end of one transfer, serial or parallel: the file closed (and dated,
-// with -R), the error line, -w.
-void conclude(const Session& session, const PlannedTransfer& planned, const Outcome& outcome, BodyOutput& output) {
+// The end of one transfer, serial or parallel, while it is still alive: the
+// file closed (and dated, with -R), the error line, -w.
+void conclude(const Session& session, const PlannedTransfer& planned, const Transfer& transfer, BodyOutput& output) {
+  const Outcome& outcome = transfer.outcome();
   output.finish(outcome.code == 0);
   const TransferConfig& config = *planned.config;
-  if (outcome.code == 0 && outcome.easy && planned.output && *planned.output != "-" &&
+  if (outcome.code == 0 && transfer.easy() != nullptr && planned.output && *planned.output != "-" &&
       (config.remote_time || config.xattr)) {
-    set_file_metadata(outcome.easy.get(), output.filename(), planned.plan.url, config.remote_time, config.xattr);
+    set_file_metadata(transfer.easy(), output.filename(), planned.plan.url, config.remote_time, config.xattr);
   }
-  report(session, planned, outcome, output.error_body());
-  write_out_for(planned, outcome, output.filename());
+  report(session, planned, outcome, transfer.easy(), output.error_body());
+  write_out_for(planned, outcome, transfer.easy(), output.filename());
 }
 
 // nullopt when curl skips the transfer (see body_output_for).
 std::optional<int> run_one(const Session& session, PlannedTransfer& planned) {
   const std::unique_ptr<BodyOutput> body = body_output_for(session, planned);
   if (!body) return std::nullopt;
-  const Outcome outcome = perform_with_retries(session, planned, *body);
-  conclude(session, planned, outcome, *body);
-  return outcome.code;
+  const std::unique_ptr<Transfer> transfer = perform_with_retries(session, planned, *body);
+  conclude(session, planned, *transfer, *body);
+  return transfer->outcome().code;
 }
 
 // --paginate: the pages of one workspace request, printed as one document
@@ -331,17 +183,21 @@ int run_paginated(const Session& session, PlannedTransfer& planned) {
   const std::string first_url = planned.plan.url;
   PageMerger merger(query_offset(first_url));
   BodyOutput output(planned.output, false);
-  Outcome outcome;
   std::string page;
+  // The page being fetched, and the output it writes to (which outlives it).
+  std::unique_ptr<BodyOutput> collector;
+  std::unique_ptr<Transfer> transfer;
   for (long number = 1;; ++number) {
+    transfer.reset();
     page.clear();
-    BodyOutput collector(std::nullopt, false);
-    collector.collect_into(&page);
-    outcome = perform_with_retries(session, planned, collector);
+    collector = std::make_unique<BodyOutput>(std::nullopt, false);
+    collector->collect_into(&page);
+    transfer = perform_with_retries(session, planned, *collector);
+    Outcome outcome = transfer->outcome();
     if (show_progress) std::fprintf(stderr, "\rdbcurl: page %ld", number);
     const bool failed_page = outcome.code != 0 || outcome.status >= kHttpErrorThreshold;
     if (failed_page && number == 1 && outcome.code == 0) {
-      output.write_document(collector.error_body());  // curl would have printed this error body
+      output.write_document(collector->error_body());  // curl would have printed this error body
       break;
     }
     if (failed_page) {
@@ -349,9 +205,9 @@ int run_paginated(const Session& session, PlannedTransfer& planned) {
         outcome.code = CURLE_HTTP_RETURNED_ERROR;
         outcome.message = "The requested URL returned error: " + std::to_string(outcome.status);
       }
-      report(session, planned, outcome, collector.error_body());
+      report(session, planned, outcome, transfer->easy(), collector->error_body());
       output.finish(false);
-      write_out_for(planned, outcome, output.filename());
+      write_out_for(planned, outcome, transfer->easy(), output.filename());
       return outcome.code;
     }
     if (!merger.add(page)) {
@@ -380,16 +236,10 @@ int run_paginated(const Session& session, PlannedTransfer& planned) {
   }
   if (show_progress) std::fputc('\n', stderr);
   output.finish(true);
-  report(session, planned, outcome, {});
-  write_out_for(planned, outcome, output.filename());
-  return outcome.code;
+  report(session, planned, transfer->outcome(), transfer->easy(), {});
+  write_out_for(planned, transfer->outcome(), transfer->easy(), output.filename());
+  return transfer->outcome().code;
 }
-
-}  // namespace
-
-struct MultiDeleter {
-  void operator()(CURLM* multi) const { curl_multi_cleanup(multi); }
-};
 
 // -Z: up to --parallel-max transfers at once on the multi interface. The exit
 // code is the first failure's, as curl's. No --retry or --paginate here.
@@ -397,10 +247,10 @@ int run_parallel(const Session& session, std::vector<PlannedTransfer>& transfers
   struct Running {
     PlannedTransfer* planned;
     std::unique_ptr<BodyOutput> output;
-    std::unique_ptr<PreparedTransfer> prepared;
+    std::unique_ptr<Transfer> transfer;  // destroyed before the output it writes to
   };
-  std::unique_ptr<CURLM, MultiDeleter> multi(curl_multi_init());
-  std::map<CURL*, Running> running;
+  MultiHandle multi(curl_multi_init());
+  std::map<CURL*, Running> running;  // after multi: every handle is gone before the multi handle
   std::size_t next = 0;
   long added = 0;
   int exit_code = 0;
@@ -425,9 +275,9 @@ int run_parallel(const Session& session, std::vector<PlannedTransfer>& transfers
     meter->update(amounts, added, final);
   };
   const auto done = [&](Running& transfer, CURLcode result) {
-    const Outcome outcome = transfer.prepared->finish(result);
-    conclude(session, *transfer.planned, outcome, *transfer.output);
-    if (outcome.code != 0 && exit_code == 0) exit_code = outcome.code;
+    const int code = transfer.transfer->finish(result).code;
+    conclude(session, *transfer.planned, *transfer.transfer, *transfer.output);
+    if (code != 0 && exit_code == 0) exit_code = code;
   };
   const auto start_more = [&] {
     while (running.size() < static_cast<std::size_t>(session.global.parallel_max) && next < transfers.size() &&
@@ -439,9 +289,9 @@ int run_parallel(const Session& session, std::vector<PlannedTransfer>& transfers
         skipped_group = planned.config;  // as serially: curl skips the rest of the option group
         continue;
       }
-      transfer.prepared = std::make_unique<PreparedTransfer>(session, planned, *transfer.output);
-      CURL* easy = transfer.prepared->easy();
-      if (easy == nullptr) {
+      transfer.transfer = std::make_unique<Transfer>(session, planned, *transfer.output);
+      CURL* easy = transfer.transfer->easy();
+      if (!transfer.transfer->ready()) {
         done(transfer, CURLE_OK);
         continue;
       }
@@ -457,9 +307,10 @@ int run_parallel(const Session& session, std::vector<PlannedTransfer>& transfers
     int queued = 0;
     while (CURLMsg* message = curl_multi_info_read(multi.get(), &queued)) {
       if (message->msg != CURLMSG_DONE) continue;
-      auto found = running.find(message->easy_handle);
-      if (meter) meter->transfer_done(amounts_of(message->easy_handle));
-      curl_multi_remove_handle(multi.get(), message->easy_handle);
+      CURL* easy = message->easy_handle;
+      auto found = running.find(easy);
+      if (meter) meter->transfer_done(amounts_of(easy));
+      curl_multi_remove_handle(multi.get(), easy);
       done(found->second, message->data.result);
       running.erase(found);
     }
@@ -470,8 +321,6 @@ int run_parallel(const Session& session, std::vector<PlannedTransfer>& transfers
   draw_meter(true);
   return exit_code;
 }
-
-namespace {
 
 // --rate: curl waits after a serial transfer so that starts are at least
 // ms_per_transfer apart, and says so in verbose mode.
@@ -517,13 +366,12 @@ int run_serial(const Session& session, std::vector<PlannedTransfer>& transfers) 
 
 // --libcurl FILE ("-": stdout), written after the transfers, as curl does.
 void write_libcurl_source(const std::string& path, const std::string& program) {
-  std::FILE* file = path == "-" ? stdout : std::fopen(path.c_str(), "w");
-  if (file == nullptr) {
+  const OutputStream file = OutputStream::named(path, "w");
+  if (!file) {
     diagnostics().warning("Failed to open " + path + " to write libcurl code");
     return;
   }
-  std::fputs(program.c_str(), file);
-  if (file != stdout) std::fclose(file);
+  std::fputs(program.c_str(), file.get());
 }
 
 }  // namespace
@@ -535,10 +383,10 @@ int perform_transfers(const GlobalConfig& global, std::vector<PlannedTransfer>& 
   }
   // The multi handle keeps its own connection cache for -Z; serial transfers share one here.
   if (!global.parallel) curl_share_setopt(share.get(), CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
-  OwnedFile owned_trace;
+  const OutputStream trace = open_trace_stream(global);
   std::optional<LibcurlSource> source;
   if (global.libcurl_file) source.emplace();
-  const Session session{global, share.get(), open_trace_stream(global, owned_trace), env, source ? &*source : nullptr};
+  const Session session{global, share.get(), trace.get(), env, source ? &*source : nullptr};
   const int exit_code = global.parallel ? run_parallel(session, transfers) : run_serial(session, transfers);
   if (source) write_libcurl_source(*global.libcurl_file, source->program());
   return exit_code;

@@ -1,0 +1,125 @@
+#include "perform/transfer.hpp"
+
+#include <sys/stat.h>
+
+#include <cstdlib>
+
+#include "common/diagnostics.hpp"
+
+namespace dbcurl {
+
+namespace {
+
+constexpr long kHttpErrorThreshold = 400;
+
+// -C: a byte offset, or "-" for what the output file already holds.
+long long resume_offset(const TransferConfig& config, const std::optional<std::string>& output) {
+  if (!config.continue_at) return 0;
+  if (*config.continue_at != "-") return std::strtoll(config.continue_at->c_str(), nullptr, 10);
+  struct stat info {};
+  if (output && ::stat(output->c_str(), &info) == 0) return info.st_size;
+  return 0;
+}
+
+}  // namespace
+
+Transfer::Transfer(const Session& session, const PlannedTransfer& planned, BodyOutput& output)
+    : planned_(planned),
+      output_(output),
+      trace_(session.global.trace_mode, session.trace_stream, session.global.trace_time,
+             // curl counts data in -v only when the body does not share the terminal.
+             !output.to_terminal() || (session.trace_stream != stdout && session.trace_stream != stderr)),
+      easy_(curl_easy_init()) {
+  if (!easy_) {
+    fail(CURLE_FAILED_INIT, "curl_easy_init failed");
+    return;
+  }
+  const TransferConfig& config = *planned.config;
+  if (planned.plan.workspace) output.keep_error_body(easy_.get(), dbcurl_fails());
+  TransferSinks sinks;
+  sinks.write_body = &BodyOutput::body_callback;
+  sinks.body_data = &output;
+  sinks.write_header = &BodyOutput::header_callback;
+  sinks.header_data = &output;
+  if (session.trace_stream != nullptr) {
+    sinks.trace = &TraceWriter::callback;
+    sinks.trace_data = &trace_;
+  }
+  sinks.error_stream = diagnostics().stream();
+  sinks.progress_meter =
+      !session.global.silent && !session.global.no_progress_meter && !output.to_terminal() && !session.global.parallel;
+  sinks.error_buffer = error_buffer_;
+  if (planned.upload_file && !open_upload(*planned.upload_file, sinks)) return;
+  sinks.resume_from = resume_offset(config, planned.output);
+  if (sinks.progress_meter && session.global.progress_bar) {
+    progress_bar_.emplace(diagnostics().stream(), sinks.resume_from);
+    sinks.progress = &ProgressBar::callback;
+    sinks.progress_data = &*progress_bar_;
+  }
+  sinks.wait_for_multiplexing = session.global.parallel && !session.global.parallel_immediate;
+  sinks.source = session.libcurl_source;
+  if (Status applied = apply_transfer(easy_.get(), session.share, config, planned.plan, sinks, session.env, applied_);
+      !applied) {
+    fail(applied.error().exit_code, applied.error().message);
+  }
+}
+
+Transfer::~Transfer() {
+  // The handle first: its cleanup may still call the debug callback (trace_,
+  // error_buffer_) and unlinks the mime structure in applied_.
+  easy_.reset();
+  output_.keep_error_body(nullptr, false);
+}
+
+const Outcome& Transfer::perform() {
+  error_buffer_[0] = '\0';
+  outcome_ = Outcome{};
+  if (upload_file_) std::rewind(upload_file_.get());
+  return finish(curl_easy_perform(easy_.get()));
+}
+
+const Outcome& Transfer::finish(CURLcode result) {
+  trace_.finish();
+  if (progress_bar_) progress_bar_->finish();
+  if (!ready_) return outcome_;
+  outcome_.code = static_cast<int>(result);
+  if (result != CURLE_OK) outcome_.message = curl_error_text(result, error_buffer_);
+  curl_easy_getinfo(easy_.get(), CURLINFO_RESPONSE_CODE, &outcome_.status);
+  outcome_.synthetic = output_.refused_binary();
+  if (result == CURLE_OK && outcome_.status >= kHttpErrorThreshold &&
+      (planned_.config->fail_with_body || dbcurl_fails())) {
+    outcome_.code = CURLE_HTTP_RETURNED_ERROR;
+    outcome_.message = "The requested URL returned error: " + std::to_string(outcome_.status);
+  }
+  return outcome_;
+}
+
+bool Transfer::dbcurl_fails() const { return planned_.plan.workspace && planned_.config->fail; }
+
+void Transfer::fail(int code, std::string message) {
+  ready_ = false;
+  outcome_.code = code;
+  outcome_.message = std::move(message);
+}
+
+// -T: the file (or standard input) the request body is read from.
+bool Transfer::open_upload(const std::string& path, TransferSinks& sinks) {
+  if (path == "-") {
+    sinks.upload = stdin;
+  } else {
+    upload_file_.reset(std::fopen(path.c_str(), "rb"));
+    if (!upload_file_) {
+      fail(CURLE_READ_ERROR, "Can't open '" + path + "'!");
+      return false;
+    }
+    sinks.upload = upload_file_.get();
+    struct stat info {};
+    if (::fstat(::fileno(upload_file_.get()), &info) == 0 && S_ISREG(info.st_mode)) sinks.upload_size = info.st_size;
+  }
+  sinks.read_upload = [](char* buffer, std::size_t size, std::size_t count, void* file) {
+    return std::fread(buffer, size, count, static_cast<std::FILE*>(file));
+  };
+  return true;
+}
+
+}  // namespace dbcurl
