@@ -10,6 +10,7 @@ packages=(
   nlohmann-json3-dev                        # JSON: databricks CLI output, token cache, pages
   catch2                                    # unit tests
   curl openssl python3                      # integration tests: reference curl, test certificates, servers
+  nginx-light                               # integration tests: a real HTTP/2 server (canary matrix)
   python3-keyring python3-keyrings.alt      # the keyring recipe, tested with the real keyring CLI
   clang-format                              # style check
   clang libclang-rt-dev                     # libFuzzer targets

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "common/redact.hpp"
+
 namespace dbcurl {
 
 std::string c_string_literal(std::string_view text) {
@@ -28,6 +30,12 @@ std::string c_string_literal(std::string_view text) {
   return out + "\"";
 }
 
+namespace {
+// A token never reaches the file (SPEC §7): where one was given on the command
+// line, the program holds its redacted form.
+std::string redacted_literal(std::string_view text) { return c_string_literal(redact_text(text)); }
+}  // namespace
+
 std::string LibcurlSource::option_name(CURLoption option) {
   const curl_easyoption* info = curl_easy_option_by_id(option);
   return std::string("CURLOPT_") + (info != nullptr ? info->name : "UNKNOWN");
@@ -47,10 +55,10 @@ void LibcurlSource::record_offset(CURLoption option, curl_off_t value) {
 }
 
 void LibcurlSource::record_string(CURLoption option, const char* value) {
-  add(option, value == nullptr ? std::string("NULL") : c_string_literal(value));
+  add(option, value == nullptr ? std::string("NULL") : redacted_literal(value));
 }
 
-void LibcurlSource::record_bytes(CURLoption option, std::string_view data) { add(option, c_string_literal(data)); }
+void LibcurlSource::record_bytes(CURLoption option, std::string_view data) { add(option, redacted_literal(data)); }
 
 void LibcurlSource::record_list(CURLoption option, const curl_slist* list) {
   if (list == nullptr) {
@@ -60,7 +68,7 @@ void LibcurlSource::record_list(CURLoption option, const curl_slist* list) {
   const std::string name = "slist" + std::to_string(++list_count_);
   std::string block = "  " + name + " = NULL;\n";
   for (const curl_slist* item = list; item != nullptr; item = item->next) {
-    block += "  " + name + " = curl_slist_append(" + name + ", " + c_string_literal(item->data) + ");\n";
+    block += "  " + name + " = curl_slist_append(" + name + ", " + redacted_literal(item->data) + ");\n";
   }
   lists_.push_back(block);
   add(option, name);

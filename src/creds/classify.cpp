@@ -305,6 +305,9 @@ Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& t
     plan.explain.push_back("auth: the Authorization header given with -H, used as given");
     token = header_value(*own_header, "Authorization");
     token_source = plan.credential_origin;
+    // The credential after the scheme, so that it is redacted wherever dbcurl writes it (--libcurl, -w).
+    const std::size_t scheme_end = token->find(' ');
+    register_secret(trim(scheme_end == std::string_view::npos ? *token : token->substr(scheme_end)));
   } else if (!wants_token && transfer.oauth2_bearer) {
     warn(
         "--oauth2-bearer puts the token in the process list and shell history, where other local users can see it; "
@@ -314,6 +317,7 @@ Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& t
     plan.explain.push_back("auth: --oauth2-bearer, used as given");
     token = transfer.oauth2_bearer->view();
     token_source = plan.credential_origin;
+    register_secret(*token);
   } else if (!wants_token && (transfer.user || !parts.userinfo.empty())) {
     const std::string_view userinfo = transfer.user ? transfer.user->view() : std::string_view(parts.userinfo);
     const std::string how = transfer.user ? "-u" : "credentials in the URL";

@@ -81,6 +81,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   dbcurl::write_out(text, facts, sink, sink, [](std::string_view) {});
 #elif defined(FUZZ_TARGET_REDACT)
   (void)dbcurl::redact_trace(text);
+  // The same text as a stream, cut where its first byte says, with a pause between.
+  dbcurl::RedactingStream stream;
+  const std::size_t cut = text.empty() ? 0 : static_cast<unsigned char>(text[0]) % (text.size() + 1);
+  (void)stream.write(text.substr(0, cut));
+  (void)stream.pause();
+  (void)stream.write(text.substr(cut));
+  (void)stream.finish();
 #else
 #error "define one FUZZ_TARGET_*"
 #endif
