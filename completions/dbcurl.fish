@@ -6,223 +6,223 @@ function __dbcurl_api_paths
 end
 
 complete -c dbcurl -f -a '(__dbcurl_api_paths)'
-complete -c dbcurl -l abstract-unix-socket -d 'Connect via abstract Unix domain socket' -x
-complete -c dbcurl -l alpn -d 'Use the ALPN TLS extension (--no-alpn disables it)'
-complete -c dbcurl -l alt-svc -d 'Enable alt-svc with this cache file' -r -F
-complete -c dbcurl -l anyauth -d 'Pick any authentication method'
-complete -c dbcurl -l aws-sigv4 -d 'Use AWS V4 signature authentication' -x
-complete -c dbcurl -l basic -d 'Use HTTP Basic Authentication'
-complete -c dbcurl -s N -l buffer -d 'Disable buffering of the output stream'
-complete -c dbcurl -l cacert -d 'CA certificate to verify peer against' -r -F
-complete -c dbcurl -l capath -d 'CA directory to verify peer against' -r -a '(__fish_complete_directories)'
-complete -c dbcurl -s E -l cert -d 'Client certificate file and password' -r -F
-complete -c dbcurl -l cert-status -d 'Verify the status of the server cert via OCSP-staple'
-complete -c dbcurl -l cert-type -d 'Certificate type (DER/PEM/ENG/P12)' -x
-complete -c dbcurl -l ciphers -d 'SSL ciphers to use' -x
-complete -c dbcurl -l clobber -d 'Do not overwrite files that already exist'
-complete -c dbcurl -l compressed -d 'Request compressed response'
-complete -c dbcurl -s K -l config -d 'Read config from a file' -r -F
-complete -c dbcurl -l connect-timeout -d 'Maximum time allowed for connection' -x
-complete -c dbcurl -l connect-to -d 'Connect to host' -x
-complete -c dbcurl -s C -l continue-at -d 'Resumed transfer offset' -x
-complete -c dbcurl -s b -l cookie -d 'Send cookies from string/file' -r -F
-complete -c dbcurl -s c -l cookie-jar -d 'Write cookies to <filename> after operation' -r -F
-complete -c dbcurl -l create-dirs -d 'Create necessary local directory hierarchy'
-complete -c dbcurl -l crlfile -d 'Use this CRL list' -r -F
-complete -c dbcurl -l curves -d '(EC) TLS key exchange algorithm(s) to request' -x
-complete -c dbcurl -s d -l data -d 'HTTP POST data' -x
-complete -c dbcurl -l data-ascii -d 'HTTP POST ASCII data' -x
-complete -c dbcurl -l data-binary -d 'HTTP POST binary data' -x
-complete -c dbcurl -l data-raw -d 'HTTP POST data, \'@\' allowed' -x
-complete -c dbcurl -l data-urlencode -d 'HTTP POST data URL encoded' -x
-complete -c dbcurl -l delegation -d 'GSS-API delegation permission' -x
-complete -c dbcurl -l digest -d 'Use HTTP Digest Authentication'
-complete -c dbcurl -s q -l disable -d 'Disable .curlrc'
-complete -c dbcurl -l disallow-username-in-url -d 'Disallow username in URL'
-complete -c dbcurl -l dns-interface -d 'Interface to use for DNS requests' -x
-complete -c dbcurl -l dns-ipv4-addr -d 'IPv4 address to use for DNS requests' -x
-complete -c dbcurl -l dns-ipv6-addr -d 'IPv6 address to use for DNS requests' -x
-complete -c dbcurl -l dns-servers -d 'DNS server addrs to use' -x
-complete -c dbcurl -l doh-cert-status -d 'Verify the status of the DoH server cert via OCSP-staple'
-complete -c dbcurl -l doh-insecure -d 'Allow insecure DoH server connections'
-complete -c dbcurl -l doh-url -d 'Resolve host names over DoH' -x
-complete -c dbcurl -s D -l dump-header -d 'Write the received headers to <filename>' -r -F
-complete -c dbcurl -l egd-file -d 'EGD socket path for random data (ignored, as by curl 7.88)' -r -F
-complete -c dbcurl -l engine -d 'Crypto engine to use ("list" lists them)' -x
-complete -c dbcurl -l etag-compare -d 'Pass an ETag from a file as a custom header' -r -F
-complete -c dbcurl -l etag-save -d 'Parse ETag from a request and save it to a file' -r -F
-complete -c dbcurl -l expect100-timeout -d 'How long to wait for 100-continue' -x
-complete -c dbcurl -l explain -d 'Show how workspace, token and auth were resolved; send nothing'
-complete -c dbcurl -s f -l fail -d 'Fail fast with no output on HTTP errors'
-complete -c dbcurl -l fail-early -d 'Fail on first transfer error, do not continue'
-complete -c dbcurl -l fail-with-body -d 'Fail on HTTP errors but save the body'
-complete -c dbcurl -l false-start -d 'Enable TLS False Start'
-complete -c dbcurl -s F -l form -d 'Specify multipart MIME data' -x
-complete -c dbcurl -l form-escape -d 'Escape multipart form field/file names using backslash'
-complete -c dbcurl -l form-string -d 'Specify multipart MIME data' -x
-complete -c dbcurl -s G -l get -d 'Put the post data in the URL and use GET'
-complete -c dbcurl -s g -l globoff -d 'Disable URL sequences and ranges using {} and []'
-complete -c dbcurl -l happy-eyeballs-timeout-ms -d 'Time for IPv6 before trying IPv4' -x
-complete -c dbcurl -l haproxy-protocol -d 'Send HAProxy PROXY protocol v1 header'
-complete -c dbcurl -s I -l head -d 'Show document info only'
-complete -c dbcurl -s H -l header -d 'Pass custom header(s) to server' -x
-complete -c dbcurl -s h -l help -d 'Get help for commands'
-complete -c dbcurl -l hsts -d 'Enable HSTS with this cache file' -r -F
-complete -c dbcurl -l http0.9 -d 'Allow HTTP 0.9 responses'
-complete -c dbcurl -s 0 -l http1.0 -d 'Use HTTP 1.0'
-complete -c dbcurl -l http1.1 -d 'Use HTTP 1.1'
-complete -c dbcurl -l http2 -d 'Use HTTP 2'
-complete -c dbcurl -l http2-prior-knowledge -d 'Use HTTP 2 without HTTP/1.1 Upgrade'
-complete -c dbcurl -l http3 -d 'Use HTTP v3'
-complete -c dbcurl -l http3-only -d 'Use HTTP v3 only'
-complete -c dbcurl -l ignore-content-length -d 'Ignore the size of the remote resource'
-complete -c dbcurl -s i -l include -d 'Include protocol response headers in the output'
-complete -c dbcurl -s k -l insecure -d 'Allow insecure server connections'
-complete -c dbcurl -l interface -d 'Use network INTERFACE (or address)' -x
-complete -c dbcurl -s 4 -l ipv4 -d 'Resolve names to IPv4 addresses'
-complete -c dbcurl -s 6 -l ipv6 -d 'Resolve names to IPv6 addresses'
-complete -c dbcurl -l json -d 'HTTP POST JSON' -x
-complete -c dbcurl -s j -l junk-session-cookies -d 'Ignore session cookies read from file'
-complete -c dbcurl -l keepalive -d 'Use TCP keepalive (--no-keepalive disables it)'
-complete -c dbcurl -l keepalive-time -d 'Interval time for keepalive probes' -x
-complete -c dbcurl -l key -d 'Private key file name' -r -F
-complete -c dbcurl -l key-type -d 'Private key file type (DER/PEM/ENG)' -x
-complete -c dbcurl -l libcurl -d 'Dump libcurl equivalent code of this command line' -r -F
-complete -c dbcurl -l limit-rate -d 'Limit transfer speed to RATE' -x
-complete -c dbcurl -l list-api-paths -d 'Print the Databricks REST API paths dbcurl knows, one a line'
-complete -c dbcurl -l list-profiles -d 'Print the Databricks profile names, one a line'
-complete -c dbcurl -l local-port -d 'Force use of RANGE for local port numbers' -x
-complete -c dbcurl -s L -l location -d 'Follow redirects'
-complete -c dbcurl -l location-trusted -d 'Like --location, and send auth to other hosts'
-complete -c dbcurl -s M -l manual -d 'Display the full manual'
-complete -c dbcurl -l max-filesize -d 'Maximum file size to download' -x
-complete -c dbcurl -l max-redirs -d 'Maximum number of redirects allowed' -x
-complete -c dbcurl -s m -l max-time -d 'Maximum time allowed for transfer' -x
-complete -c dbcurl -l metalink -d 'Process given URLs as metalink XML file (disabled, as in curl 7.88)'
-complete -c dbcurl -l negotiate -d 'Use HTTP Negotiate (SPNEGO) authentication'
-complete -c dbcurl -s n -l netrc -d 'Must read .netrc for user name and password'
-complete -c dbcurl -l netrc-file -d 'Specify FILE for netrc' -r -F
-complete -c dbcurl -l netrc-optional -d 'Use either .netrc or URL'
-complete -c dbcurl -s : -l next -d 'Make next URL use its separate set of options'
-complete -c dbcurl -l noproxy -d 'List of hosts which do not use proxy' -x
-complete -c dbcurl -l npn -d 'Use the NPN TLS extension (ignored, as by curl 7.88)'
-complete -c dbcurl -l ntlm -d 'Use HTTP NTLM authentication'
-complete -c dbcurl -l ntlm-wb -d 'Use HTTP NTLM authentication with winbind'
-complete -c dbcurl -l oauth2-bearer -d 'OAuth 2 Bearer Token' -x
-complete -c dbcurl -s o -l output -d 'Write to file instead of stdout' -r -F
-complete -c dbcurl -l output-dir -d 'Directory to save files in' -r -a '(__fish_complete_directories)'
-complete -c dbcurl -l paginate -d 'Follow Databricks page tokens; print the pages as one JSON document'
-complete -c dbcurl -l paginate-max -d 'Stop --paginate after this many pages' -x
-complete -c dbcurl -s Z -l parallel -d 'Perform transfers in parallel'
-complete -c dbcurl -l parallel-immediate -d 'Do not wait for multiplexing (with --parallel)'
-complete -c dbcurl -l parallel-max -d 'Maximum concurrency for parallel transfers' -x
-complete -c dbcurl -l pass -d 'Pass phrase for the private key' -x
-complete -c dbcurl -l path-as-is -d 'Do not squash .. sequences in URL path'
-complete -c dbcurl -l pinnedpubkey -d 'FILE/HASHES Public key to verify peer against' -x
-complete -c dbcurl -l post301 -d 'Do not switch to GET after following a 301'
-complete -c dbcurl -l post302 -d 'Do not switch to GET after following a 302'
-complete -c dbcurl -l post303 -d 'Do not switch to GET after following a 303'
-complete -c dbcurl -l preproxy -d 'Use this proxy first' -x
-complete -c dbcurl -l profile -d 'Databricks configuration profile to use' -x -a '(dbcurl --list-profiles 2>/dev/null)'
-complete -c dbcurl -s # -l progress-bar -d 'Display transfer progress as a bar'
-complete -c dbcurl -l no-progress-meter -d 'Show the progress meter'
-complete -c dbcurl -l proto -d 'Enable/disable PROTOCOLS' -x
-complete -c dbcurl -l proto-default -d 'Use PROTOCOL for any URL missing a scheme' -x
-complete -c dbcurl -l proto-redir -d 'Enable/disable PROTOCOLS on redirect' -x
-complete -c dbcurl -s x -l proxy -d 'Use this proxy' -x
-complete -c dbcurl -l proxy-anyauth -d 'Pick any proxy authentication method'
-complete -c dbcurl -l proxy-basic -d 'Use Basic authentication on the proxy'
-complete -c dbcurl -l proxy-cacert -d 'CA certificate to verify peer against for proxy' -r -F
-complete -c dbcurl -l proxy-capath -d 'CA directory to verify peer against for proxy' -r -a '(__fish_complete_directories)'
-complete -c dbcurl -l proxy-cert -d 'Set client certificate for proxy' -r -F
-complete -c dbcurl -l proxy-cert-type -d 'Client certificate type for HTTPS proxy' -x
-complete -c dbcurl -l proxy-ciphers -d 'SSL ciphers to use for proxy' -x
-complete -c dbcurl -l proxy-crlfile -d 'Set a CRL list for proxy' -r -F
-complete -c dbcurl -l proxy-digest -d 'Use Digest authentication on the proxy'
-complete -c dbcurl -l proxy-header -d 'Pass custom header(s) to proxy' -x
-complete -c dbcurl -l proxy-insecure -d 'Do HTTPS proxy connections without verifying the proxy'
-complete -c dbcurl -l proxy-key -d 'Private key for HTTPS proxy' -r -F
-complete -c dbcurl -l proxy-key-type -d 'Private key file type for proxy' -x
-complete -c dbcurl -l proxy-negotiate -d 'Use HTTP Negotiate (SPNEGO) authentication on the proxy'
-complete -c dbcurl -l proxy-ntlm -d 'Use NTLM authentication on the proxy'
-complete -c dbcurl -l proxy-pass -d 'Pass phrase for the private key for HTTPS proxy' -x
-complete -c dbcurl -l proxy-pinnedpubkey -d 'FILE/HASHES public key to verify proxy with' -x
-complete -c dbcurl -l proxy-service-name -d 'SPNEGO proxy service name' -x
-complete -c dbcurl -l proxy-ssl-allow-beast -d 'Allow security flaw for interop for HTTPS proxy'
-complete -c dbcurl -l proxy-ssl-auto-client-cert -d 'Use auto client certificate for proxy (Schannel)'
-complete -c dbcurl -l proxy-tls13-ciphers -d 'TLS 1.3 proxy cipher suites' -x
-complete -c dbcurl -l proxy-tlsauthtype -d 'TLS authentication type for HTTPS proxy' -x
-complete -c dbcurl -l proxy-tlspassword -d 'TLS password for HTTPS proxy' -x
-complete -c dbcurl -l proxy-tlsuser -d 'TLS username for HTTPS proxy' -x
-complete -c dbcurl -l proxy-tlsv1 -d 'Use TLSv1 for HTTPS proxy'
-complete -c dbcurl -s U -l proxy-user -d 'Proxy user and password' -x
-complete -c dbcurl -l proxy1.0 -d 'Use HTTP/1.0 proxy on given port' -x
-complete -c dbcurl -s p -l proxytunnel -d 'Operate through an HTTP proxy tunnel (using CONNECT)'
-complete -c dbcurl -l random-file -d 'File for reading random data from (ignored, as by curl 7.88)' -r -F
-complete -c dbcurl -s r -l range -d 'Retrieve only the bytes within RANGE' -x
-complete -c dbcurl -l rate -d 'Request rate for serial transfers' -x
-complete -c dbcurl -l raw -d 'Do HTTP "raw"; no transfer decoding'
-complete -c dbcurl -s e -l referer -d 'Referrer URL' -x
-complete -c dbcurl -s J -l remote-header-name -d 'Use the header-provided filename'
-complete -c dbcurl -s O -l remote-name -d 'Write output to a file named as the remote file'
-complete -c dbcurl -l remote-name-all -d 'Use the remote file name for all URLs'
-complete -c dbcurl -s R -l remote-time -d 'Set the remote file\'s time on the local output'
-complete -c dbcurl -l remove-on-error -d 'Remove output file on errors'
-complete -c dbcurl -s X -l request -d 'Specify request method to use' -x -a 'GET POST PUT PATCH DELETE HEAD OPTIONS'
-complete -c dbcurl -l request-target -d 'Specify the target for this request' -x
-complete -c dbcurl -l resolve -d 'Resolve the host+port to this address' -x
-complete -c dbcurl -l retry -d 'Retry request if transient problems occur' -x
-complete -c dbcurl -l retry-all-errors -d 'Retry all errors (use with --retry)'
-complete -c dbcurl -l retry-connrefused -d 'Retry on connection refused (use with --retry)'
-complete -c dbcurl -l retry-delay -d 'Wait time between retries' -x
-complete -c dbcurl -l retry-max-time -d 'Retry only within this period' -x
-complete -c dbcurl -l service-name -d 'SPNEGO service name' -x
-complete -c dbcurl -l sessionid -d 'Reuse SSL session IDs (--no-sessionid disables it)'
-complete -c dbcurl -s S -l show-error -d 'Show error even when -s is used'
-complete -c dbcurl -s s -l silent -d 'Silent mode'
-complete -c dbcurl -l socks4 -d 'SOCKS4 proxy on given host + port' -x
-complete -c dbcurl -l socks4a -d 'SOCKS4a proxy on given host + port' -x
-complete -c dbcurl -l socks5 -d 'SOCKS5 proxy on given host + port' -x
-complete -c dbcurl -l socks5-basic -d 'Enable username/password auth for SOCKS5 proxies'
-complete -c dbcurl -l socks5-gssapi -d 'Enable GSS-API auth for SOCKS5 proxies'
-complete -c dbcurl -l socks5-gssapi-nec -d 'Compatibility with NEC SOCKS5 server'
-complete -c dbcurl -l socks5-gssapi-service -d 'SOCKS5 proxy service name for GSS-API' -x
-complete -c dbcurl -l socks5-hostname -d 'SOCKS5 proxy, pass host name to proxy' -x
-complete -c dbcurl -s Y -l speed-limit -d 'Stop transfers slower than this' -x
-complete -c dbcurl -s y -l speed-time -d 'Trigger \'speed-limit\' abort after this time' -x
-complete -c dbcurl -l ssl-allow-beast -d 'Allow security flaw to improve interop'
-complete -c dbcurl -l ssl-auto-client-cert -d 'Use auto client certificate (Schannel)'
-complete -c dbcurl -l ssl-no-revoke -d 'Disable cert revocation checks (Schannel)'
-complete -c dbcurl -l ssl-revoke-best-effort -d 'Ignore missing/offline cert CRL dist points'
-complete -c dbcurl -s 2 -l sslv2 -d 'Use SSLv2 (ignored, as by curl)'
-complete -c dbcurl -s 3 -l sslv3 -d 'Use SSLv3 (ignored, as by curl)'
-complete -c dbcurl -l stderr -d 'Where to redirect stderr' -r -F
-complete -c dbcurl -l styled-output -d 'Enable styled output for HTTP headers'
-complete -c dbcurl -l suppress-connect-headers -d 'Suppress proxy CONNECT response headers'
-complete -c dbcurl -l tcp-fastopen -d 'Use TCP Fast Open'
-complete -c dbcurl -l tcp-nodelay -d 'Use the TCP_NODELAY option'
-complete -c dbcurl -s z -l time-cond -d 'Transfer based on a time condition' -x
-complete -c dbcurl -l tls-max -d 'Set maximum allowed TLS version' -x
-complete -c dbcurl -l tls13-ciphers -d 'TLS 1.3 cipher suites to use' -x
-complete -c dbcurl -l tlsauthtype -d 'TLS authentication type' -x
-complete -c dbcurl -l tlspassword -d 'TLS password' -x
-complete -c dbcurl -l tlsuser -d 'TLS user name' -x
-complete -c dbcurl -s 1 -l tlsv1 -d 'Use TLSv1.0 or greater'
-complete -c dbcurl -l tlsv1.0 -d 'Use TLSv1.0 or greater'
-complete -c dbcurl -l tlsv1.1 -d 'Use TLSv1.1 or greater'
-complete -c dbcurl -l tlsv1.2 -d 'Use TLSv1.2 or greater'
-complete -c dbcurl -l tlsv1.3 -d 'Use TLSv1.3 or greater'
-complete -c dbcurl -l tr-encoding -d 'Request compressed transfer encoding'
-complete -c dbcurl -l trace -d 'Write a debug trace to FILE' -r -F
-complete -c dbcurl -l trace-ascii -d 'Like --trace, but without hex output' -r -F
-complete -c dbcurl -l trace-time -d 'Add time stamps to trace/verbose output'
-complete -c dbcurl -l unix-socket -d 'Connect through this Unix domain socket' -x
-complete -c dbcurl -s T -l upload-file -d 'Transfer local FILE to destination' -r -F
-complete -c dbcurl -l url -d 'URL to work with' -x
-complete -c dbcurl -l url-query -d 'Add a URL query part' -x
-complete -c dbcurl -s u -l user -d 'Server user and password' -x
-complete -c dbcurl -s A -l user-agent -d 'Send User-Agent <name> to server' -x
-complete -c dbcurl -s v -l verbose -d 'Make the operation more talkative'
-complete -c dbcurl -s V -l version -d 'Show version number and quit'
-complete -c dbcurl -s w -l write-out -d 'Use output FORMAT after completion' -x
-complete -c dbcurl -l xattr -d 'Store metadata in extended file attributes'
+complete -c dbcurl -l 'abstract-unix-socket' -d 'Connect via abstract Unix domain socket' -x
+complete -c dbcurl -l 'no-alpn' -d 'Disable the ALPN TLS extension'
+complete -c dbcurl -l 'alt-svc' -d 'Enable alt-svc with this cache file' -r -F
+complete -c dbcurl -l 'anyauth' -d 'Pick any authentication method'
+complete -c dbcurl -l 'aws-sigv4' -d 'Use AWS V4 signature authentication' -x
+complete -c dbcurl -l 'basic' -d 'Use HTTP Basic Authentication'
+complete -c dbcurl -s 'N' -l 'no-buffer' -d 'Disable buffering of the output stream'
+complete -c dbcurl -l 'cacert' -d 'CA certificate to verify peer against' -r -F
+complete -c dbcurl -l 'capath' -d 'CA directory to verify peer against' -r -a '(__fish_complete_directories)'
+complete -c dbcurl -s 'E' -l 'cert' -d 'Client certificate file and password' -r -F
+complete -c dbcurl -l 'cert-status' -d 'Verify the status of the server cert via OCSP-staple'
+complete -c dbcurl -l 'cert-type' -d 'Certificate type (DER/PEM/ENG/P12)' -x
+complete -c dbcurl -l 'ciphers' -d 'SSL ciphers to use' -x
+complete -c dbcurl -l 'no-clobber' -d 'Do not overwrite files that already exist'
+complete -c dbcurl -l 'compressed' -d 'Request compressed response'
+complete -c dbcurl -s 'K' -l 'config' -d 'Read config from a file' -r -F
+complete -c dbcurl -l 'connect-timeout' -d 'Maximum time allowed for connection' -x
+complete -c dbcurl -l 'connect-to' -d 'Connect to host' -x
+complete -c dbcurl -s 'C' -l 'continue-at' -d 'Resumed transfer offset' -x
+complete -c dbcurl -s 'b' -l 'cookie' -d 'Send cookies from string/file' -r -F
+complete -c dbcurl -s 'c' -l 'cookie-jar' -d 'Write cookies to <filename> after operation' -r -F
+complete -c dbcurl -l 'create-dirs' -d 'Create necessary local directory hierarchy'
+complete -c dbcurl -l 'crlfile' -d 'Use this CRL list' -r -F
+complete -c dbcurl -l 'curves' -d '(EC) TLS key exchange algorithm(s) to request' -x
+complete -c dbcurl -s 'd' -l 'data' -d 'HTTP POST data' -x
+complete -c dbcurl -l 'data-ascii' -d 'HTTP POST ASCII data' -x
+complete -c dbcurl -l 'data-binary' -d 'HTTP POST binary data' -x
+complete -c dbcurl -l 'data-raw' -d 'HTTP POST data, \'@\' allowed' -x
+complete -c dbcurl -l 'data-urlencode' -d 'HTTP POST data URL encoded' -x
+complete -c dbcurl -l 'delegation' -d 'GSS-API delegation permission' -x
+complete -c dbcurl -l 'digest' -d 'Use HTTP Digest Authentication'
+complete -c dbcurl -s 'q' -l 'disable' -d 'Disable .curlrc'
+complete -c dbcurl -l 'disallow-username-in-url' -d 'Disallow username in URL'
+complete -c dbcurl -l 'dns-interface' -d 'Interface to use for DNS requests' -x
+complete -c dbcurl -l 'dns-ipv4-addr' -d 'IPv4 address to use for DNS requests' -x
+complete -c dbcurl -l 'dns-ipv6-addr' -d 'IPv6 address to use for DNS requests' -x
+complete -c dbcurl -l 'dns-servers' -d 'DNS server addrs to use' -x
+complete -c dbcurl -l 'doh-cert-status' -d 'Verify the status of the DoH server cert via OCSP-staple'
+complete -c dbcurl -l 'doh-insecure' -d 'Allow insecure DoH server connections'
+complete -c dbcurl -l 'doh-url' -d 'Resolve host names over DoH' -x
+complete -c dbcurl -s 'D' -l 'dump-header' -d 'Write the received headers to <filename>' -r -F
+complete -c dbcurl -l 'egd-file' -d 'EGD socket path for random data (ignored, as by curl 7.88)' -r -F
+complete -c dbcurl -l 'engine' -d 'Crypto engine to use ("list" lists them)' -x
+complete -c dbcurl -l 'etag-compare' -d 'Pass an ETag from a file as a custom header' -r -F
+complete -c dbcurl -l 'etag-save' -d 'Parse ETag from a request and save it to a file' -r -F
+complete -c dbcurl -l 'expect100-timeout' -d 'How long to wait for 100-continue' -x
+complete -c dbcurl -l 'explain' -d 'Show where the workspace and token come from; send nothing'
+complete -c dbcurl -s 'f' -l 'fail' -d 'Fail fast with no output on HTTP errors'
+complete -c dbcurl -l 'fail-early' -d 'Fail on first transfer error, do not continue'
+complete -c dbcurl -l 'fail-with-body' -d 'Fail on HTTP errors but save the body'
+complete -c dbcurl -l 'false-start' -d 'Enable TLS False Start'
+complete -c dbcurl -s 'F' -l 'form' -d 'Specify multipart MIME data' -x
+complete -c dbcurl -l 'form-escape' -d 'Escape multipart form field/file names using backslash'
+complete -c dbcurl -l 'form-string' -d 'Specify multipart MIME data' -x
+complete -c dbcurl -s 'G' -l 'get' -d 'Put the post data in the URL and use GET'
+complete -c dbcurl -s 'g' -l 'globoff' -d 'Disable URL sequences and ranges using {} and []'
+complete -c dbcurl -l 'happy-eyeballs-timeout-ms' -d 'Time for IPv6 before trying IPv4' -x
+complete -c dbcurl -l 'haproxy-protocol' -d 'Send HAProxy PROXY protocol v1 header'
+complete -c dbcurl -s 'I' -l 'head' -d 'Show document info only'
+complete -c dbcurl -s 'H' -l 'header' -d 'Pass custom header(s) to server' -x
+complete -c dbcurl -s 'h' -l 'help' -d 'Get help for commands'
+complete -c dbcurl -l 'hsts' -d 'Enable HSTS with this cache file' -r -F
+complete -c dbcurl -l 'http0.9' -d 'Allow HTTP 0.9 responses'
+complete -c dbcurl -s '0' -l 'http1.0' -d 'Use HTTP 1.0'
+complete -c dbcurl -l 'http1.1' -d 'Use HTTP 1.1'
+complete -c dbcurl -l 'http2' -d 'Use HTTP 2'
+complete -c dbcurl -l 'http2-prior-knowledge' -d 'Use HTTP 2 without HTTP/1.1 Upgrade'
+complete -c dbcurl -l 'http3' -d 'Use HTTP v3'
+complete -c dbcurl -l 'http3-only' -d 'Use HTTP v3 only'
+complete -c dbcurl -l 'ignore-content-length' -d 'Ignore the size of the remote resource'
+complete -c dbcurl -s 'i' -l 'include' -d 'Include protocol response headers in the output'
+complete -c dbcurl -s 'k' -l 'insecure' -d 'Allow insecure server connections'
+complete -c dbcurl -l 'interface' -d 'Use network INTERFACE (or address)' -x
+complete -c dbcurl -s '4' -l 'ipv4' -d 'Resolve names to IPv4 addresses'
+complete -c dbcurl -s '6' -l 'ipv6' -d 'Resolve names to IPv6 addresses'
+complete -c dbcurl -l 'json' -d 'HTTP POST JSON' -x
+complete -c dbcurl -s 'j' -l 'junk-session-cookies' -d 'Ignore session cookies read from file'
+complete -c dbcurl -l 'no-keepalive' -d 'Disable TCP keepalive on the connection'
+complete -c dbcurl -l 'keepalive-time' -d 'Interval time for keepalive probes' -x
+complete -c dbcurl -l 'key' -d 'Private key file name' -r -F
+complete -c dbcurl -l 'key-type' -d 'Private key file type (DER/PEM/ENG)' -x
+complete -c dbcurl -l 'libcurl' -d 'Dump libcurl equivalent code of this command line' -r -F
+complete -c dbcurl -l 'limit-rate' -d 'Limit transfer speed to RATE' -x
+complete -c dbcurl -l 'list-api-paths' -d 'List the Databricks REST API paths dbcurl knows'
+complete -c dbcurl -l 'list-profiles' -d 'Print the Databricks profile names, one a line'
+complete -c dbcurl -l 'local-port' -d 'Force use of RANGE for local port numbers' -x
+complete -c dbcurl -s 'L' -l 'location' -d 'Follow redirects'
+complete -c dbcurl -l 'location-trusted' -d 'Like --location, and send auth to other hosts'
+complete -c dbcurl -s 'M' -l 'manual' -d 'Display the full manual'
+complete -c dbcurl -l 'max-filesize' -d 'Maximum file size to download' -x
+complete -c dbcurl -l 'max-redirs' -d 'Maximum number of redirects allowed' -x
+complete -c dbcurl -s 'm' -l 'max-time' -d 'Maximum time allowed for transfer' -x
+complete -c dbcurl -l 'metalink' -d 'Process given URLs as metalink XML file (disabled, as in curl 7.88)'
+complete -c dbcurl -l 'negotiate' -d 'Use HTTP Negotiate (SPNEGO) authentication'
+complete -c dbcurl -s 'n' -l 'netrc' -d 'Must read .netrc for user name and password'
+complete -c dbcurl -l 'netrc-file' -d 'Specify FILE for netrc' -r -F
+complete -c dbcurl -l 'netrc-optional' -d 'Use either .netrc or URL'
+complete -c dbcurl -s ':' -l 'next' -d 'Make next URL use its separate set of options'
+complete -c dbcurl -l 'noproxy' -d 'List of hosts which do not use proxy' -x
+complete -c dbcurl -l 'no-npn' -d 'Disable the NPN TLS extension (ignored, as by curl 7.88)'
+complete -c dbcurl -l 'ntlm' -d 'Use HTTP NTLM authentication'
+complete -c dbcurl -l 'ntlm-wb' -d 'Use HTTP NTLM authentication with winbind'
+complete -c dbcurl -l 'oauth2-bearer' -d 'OAuth 2 Bearer Token' -x
+complete -c dbcurl -s 'o' -l 'output' -d 'Write to file instead of stdout' -r -F
+complete -c dbcurl -l 'output-dir' -d 'Directory to save files in' -r -a '(__fish_complete_directories)'
+complete -c dbcurl -l 'paginate' -d 'Follow page tokens; print all pages as one JSON document'
+complete -c dbcurl -l 'paginate-max' -d 'Stop --paginate after this many pages' -x
+complete -c dbcurl -s 'Z' -l 'parallel' -d 'Perform transfers in parallel'
+complete -c dbcurl -l 'parallel-immediate' -d 'Do not wait for multiplexing (with --parallel)'
+complete -c dbcurl -l 'parallel-max' -d 'Maximum concurrency for parallel transfers' -x
+complete -c dbcurl -l 'pass' -d 'Pass phrase for the private key' -x
+complete -c dbcurl -l 'path-as-is' -d 'Do not squash .. sequences in URL path'
+complete -c dbcurl -l 'pinnedpubkey' -d 'FILE/HASHES Public key to verify peer against' -x
+complete -c dbcurl -l 'post301' -d 'Do not switch to GET after following a 301'
+complete -c dbcurl -l 'post302' -d 'Do not switch to GET after following a 302'
+complete -c dbcurl -l 'post303' -d 'Do not switch to GET after following a 303'
+complete -c dbcurl -l 'preproxy' -d 'Use this proxy first' -x
+complete -c dbcurl -l 'profile' -d 'Databricks configuration profile to use' -x -a '(dbcurl --list-profiles 2>/dev/null)'
+complete -c dbcurl -s '#' -l 'progress-bar' -d 'Display transfer progress as a bar'
+complete -c dbcurl -l 'no-progress-meter' -d 'Do not show the progress meter'
+complete -c dbcurl -l 'proto' -d 'Enable/disable PROTOCOLS' -x
+complete -c dbcurl -l 'proto-default' -d 'Use PROTOCOL for any URL missing a scheme' -x
+complete -c dbcurl -l 'proto-redir' -d 'Enable/disable PROTOCOLS on redirect' -x
+complete -c dbcurl -s 'x' -l 'proxy' -d 'Use this proxy' -x
+complete -c dbcurl -l 'proxy-anyauth' -d 'Pick any proxy authentication method'
+complete -c dbcurl -l 'proxy-basic' -d 'Use Basic authentication on the proxy'
+complete -c dbcurl -l 'proxy-cacert' -d 'CA certificate to verify peer against for proxy' -r -F
+complete -c dbcurl -l 'proxy-capath' -d 'CA directory to verify peer against for proxy' -r -a '(__fish_complete_directories)'
+complete -c dbcurl -l 'proxy-cert' -d 'Set client certificate for proxy' -r -F
+complete -c dbcurl -l 'proxy-cert-type' -d 'Client certificate type for HTTPS proxy' -x
+complete -c dbcurl -l 'proxy-ciphers' -d 'SSL ciphers to use for proxy' -x
+complete -c dbcurl -l 'proxy-crlfile' -d 'Set a CRL list for proxy' -r -F
+complete -c dbcurl -l 'proxy-digest' -d 'Use Digest authentication on the proxy'
+complete -c dbcurl -l 'proxy-header' -d 'Pass custom header(s) to proxy' -x
+complete -c dbcurl -l 'proxy-insecure' -d 'Do HTTPS proxy connections without verifying the proxy'
+complete -c dbcurl -l 'proxy-key' -d 'Private key for HTTPS proxy' -r -F
+complete -c dbcurl -l 'proxy-key-type' -d 'Private key file type for proxy' -x
+complete -c dbcurl -l 'proxy-negotiate' -d 'Use HTTP Negotiate (SPNEGO) authentication on the proxy'
+complete -c dbcurl -l 'proxy-ntlm' -d 'Use NTLM authentication on the proxy'
+complete -c dbcurl -l 'proxy-pass' -d 'Pass phrase for the private key for HTTPS proxy' -x
+complete -c dbcurl -l 'proxy-pinnedpubkey' -d 'FILE/HASHES public key to verify proxy with' -x
+complete -c dbcurl -l 'proxy-service-name' -d 'SPNEGO proxy service name' -x
+complete -c dbcurl -l 'proxy-ssl-allow-beast' -d 'Allow security flaw for interop for HTTPS proxy'
+complete -c dbcurl -l 'proxy-ssl-auto-client-cert' -d 'Use auto client certificate for proxy (Schannel)'
+complete -c dbcurl -l 'proxy-tls13-ciphers' -d 'TLS 1.3 proxy cipher suites' -x
+complete -c dbcurl -l 'proxy-tlsauthtype' -d 'TLS authentication type for HTTPS proxy' -x
+complete -c dbcurl -l 'proxy-tlspassword' -d 'TLS password for HTTPS proxy' -x
+complete -c dbcurl -l 'proxy-tlsuser' -d 'TLS username for HTTPS proxy' -x
+complete -c dbcurl -l 'proxy-tlsv1' -d 'Use TLSv1 for HTTPS proxy'
+complete -c dbcurl -s 'U' -l 'proxy-user' -d 'Proxy user and password' -x
+complete -c dbcurl -l 'proxy1.0' -d 'Use HTTP/1.0 proxy on given port' -x
+complete -c dbcurl -s 'p' -l 'proxytunnel' -d 'Operate through an HTTP proxy tunnel (using CONNECT)'
+complete -c dbcurl -l 'random-file' -d 'File for reading random data from (ignored, as by curl 7.88)' -r -F
+complete -c dbcurl -s 'r' -l 'range' -d 'Retrieve only the bytes within RANGE' -x
+complete -c dbcurl -l 'rate' -d 'Request rate for serial transfers' -x
+complete -c dbcurl -l 'raw' -d 'Do HTTP "raw"; no transfer decoding'
+complete -c dbcurl -s 'e' -l 'referer' -d 'Referrer URL' -x
+complete -c dbcurl -s 'J' -l 'remote-header-name' -d 'Use the header-provided filename'
+complete -c dbcurl -s 'O' -l 'remote-name' -d 'Write output to a file named as the remote file'
+complete -c dbcurl -l 'remote-name-all' -d 'Use the remote file name for all URLs'
+complete -c dbcurl -s 'R' -l 'remote-time' -d 'Set the remote file\'s time on the local output'
+complete -c dbcurl -l 'remove-on-error' -d 'Remove output file on errors'
+complete -c dbcurl -s 'X' -l 'request' -d 'Specify request method to use' -x -a 'GET POST PUT PATCH DELETE HEAD OPTIONS'
+complete -c dbcurl -l 'request-target' -d 'Specify the target for this request' -x
+complete -c dbcurl -l 'resolve' -d 'Resolve the host+port to this address' -x
+complete -c dbcurl -l 'retry' -d 'Retry request if transient problems occur' -x
+complete -c dbcurl -l 'retry-all-errors' -d 'Retry all errors (use with --retry)'
+complete -c dbcurl -l 'retry-connrefused' -d 'Retry on connection refused (use with --retry)'
+complete -c dbcurl -l 'retry-delay' -d 'Wait time between retries' -x
+complete -c dbcurl -l 'retry-max-time' -d 'Retry only within this period' -x
+complete -c dbcurl -l 'service-name' -d 'SPNEGO service name' -x
+complete -c dbcurl -l 'no-sessionid' -d 'Disable SSL session-ID reusing'
+complete -c dbcurl -s 'S' -l 'show-error' -d 'Show error even when -s is used'
+complete -c dbcurl -s 's' -l 'silent' -d 'Silent mode'
+complete -c dbcurl -l 'socks4' -d 'SOCKS4 proxy on given host + port' -x
+complete -c dbcurl -l 'socks4a' -d 'SOCKS4a proxy on given host + port' -x
+complete -c dbcurl -l 'socks5' -d 'SOCKS5 proxy on given host + port' -x
+complete -c dbcurl -l 'socks5-basic' -d 'Enable username/password auth for SOCKS5 proxies'
+complete -c dbcurl -l 'socks5-gssapi' -d 'Enable GSS-API auth for SOCKS5 proxies'
+complete -c dbcurl -l 'socks5-gssapi-nec' -d 'Compatibility with NEC SOCKS5 server'
+complete -c dbcurl -l 'socks5-gssapi-service' -d 'SOCKS5 proxy service name for GSS-API' -x
+complete -c dbcurl -l 'socks5-hostname' -d 'SOCKS5 proxy, pass host name to proxy' -x
+complete -c dbcurl -s 'Y' -l 'speed-limit' -d 'Stop transfers slower than this' -x
+complete -c dbcurl -s 'y' -l 'speed-time' -d 'Trigger \'speed-limit\' abort after this time' -x
+complete -c dbcurl -l 'ssl-allow-beast' -d 'Allow security flaw to improve interop'
+complete -c dbcurl -l 'ssl-auto-client-cert' -d 'Use auto client certificate (Schannel)'
+complete -c dbcurl -l 'ssl-no-revoke' -d 'Disable cert revocation checks (Schannel)'
+complete -c dbcurl -l 'ssl-revoke-best-effort' -d 'Ignore missing/offline cert CRL dist points'
+complete -c dbcurl -s '2' -l 'sslv2' -d 'Use SSLv2 (ignored, as by curl)'
+complete -c dbcurl -s '3' -l 'sslv3' -d 'Use SSLv3 (ignored, as by curl)'
+complete -c dbcurl -l 'stderr' -d 'Where to redirect stderr' -r -F
+complete -c dbcurl -l 'styled-output' -d 'Enable styled output for HTTP headers'
+complete -c dbcurl -l 'suppress-connect-headers' -d 'Suppress proxy CONNECT response headers'
+complete -c dbcurl -l 'tcp-fastopen' -d 'Use TCP Fast Open'
+complete -c dbcurl -l 'tcp-nodelay' -d 'Use the TCP_NODELAY option'
+complete -c dbcurl -s 'z' -l 'time-cond' -d 'Transfer based on a time condition' -x
+complete -c dbcurl -l 'tls-max' -d 'Set maximum allowed TLS version' -x
+complete -c dbcurl -l 'tls13-ciphers' -d 'TLS 1.3 cipher suites to use' -x
+complete -c dbcurl -l 'tlsauthtype' -d 'TLS authentication type' -x
+complete -c dbcurl -l 'tlspassword' -d 'TLS password' -x
+complete -c dbcurl -l 'tlsuser' -d 'TLS user name' -x
+complete -c dbcurl -s '1' -l 'tlsv1' -d 'Use TLSv1.0 or greater'
+complete -c dbcurl -l 'tlsv1.0' -d 'Use TLSv1.0 or greater'
+complete -c dbcurl -l 'tlsv1.1' -d 'Use TLSv1.1 or greater'
+complete -c dbcurl -l 'tlsv1.2' -d 'Use TLSv1.2 or greater'
+complete -c dbcurl -l 'tlsv1.3' -d 'Use TLSv1.3 or greater'
+complete -c dbcurl -l 'tr-encoding' -d 'Request compressed transfer encoding'
+complete -c dbcurl -l 'trace' -d 'Write a debug trace to FILE' -r -F
+complete -c dbcurl -l 'trace-ascii' -d 'Like --trace, but without hex output' -r -F
+complete -c dbcurl -l 'trace-time' -d 'Add time stamps to trace/verbose output'
+complete -c dbcurl -l 'unix-socket' -d 'Connect through this Unix domain socket' -x
+complete -c dbcurl -s 'T' -l 'upload-file' -d 'Transfer local FILE to destination' -r -F
+complete -c dbcurl -l 'url' -d 'URL to work with' -x
+complete -c dbcurl -l 'url-query' -d 'Add a URL query part' -x
+complete -c dbcurl -s 'u' -l 'user' -d 'Server user and password' -x
+complete -c dbcurl -s 'A' -l 'user-agent' -d 'Send User-Agent <name> to server' -x
+complete -c dbcurl -s 'v' -l 'verbose' -d 'Make the operation more talkative'
+complete -c dbcurl -s 'V' -l 'version' -d 'Show version number and quit'
+complete -c dbcurl -s 'w' -l 'write-out' -d 'Use output FORMAT after completion' -x
+complete -c dbcurl -l 'xattr' -d 'Store metadata in extended file attributes'

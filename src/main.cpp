@@ -88,7 +88,8 @@ int run(int argc, char** argv) {
     return exit_code::kOk;
   }
   if (global.show_help || global.show_manual) {
-    std::fputs(help_text(diagnostics().program_name()).c_str(), stdout);
+    const std::optional<std::string> category = global.show_manual ? "all" : global.help_category;
+    std::fputs(help_text(diagnostics().program_name(), category).c_str(), stdout);
     return exit_code::kOk;
   }
   if (global.show_version) {

@@ -6,6 +6,7 @@ test sets them.
 """
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -105,3 +106,17 @@ class SandboxTest(unittest.TestCase):
                 continue
             with open(path, "rb") as handle:
                 self.assertNotIn(canary.encode(), handle.read(), f"the token leaked into {path}")
+
+
+HELP_ROW = re.compile(r"^ (?:-(.), |    )(--[a-z0-9.-]+)(?: (<[^>]+>|\[\S+))?\s+(.*)$")
+
+
+def help_rows(text, group=4):
+    """{long option: description} of the option lines of a --help output
+    (group 1: the short option, 3: the value name)."""
+    found = {}
+    for line in text.splitlines():
+        match = HELP_ROW.match(line)
+        if match:
+            found[match.group(2)] = match.group(group)
+    return found

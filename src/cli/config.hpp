@@ -57,6 +57,7 @@ struct GlobalConfig {
 
   bool show_version = false;
   bool show_help = false;
+  std::optional<std::string> help_category;  // the word after --help, as curl reads it
   bool show_manual = false;
   bool list_engines = false;                // --engine list
   bool styled_output = true;                // bold header names for -i on a terminal

@@ -1,20 +1,22 @@
 #include "cli/help.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <vector>
+
+#include "cli/help_categories.hpp"
+#include "common/strings.hpp"
 
 namespace dbcurl {
 
 namespace {
 
-// Booleans whose useful form is the --no- one, as curl documents them.
-bool documented_negated(const OptionSpec& spec) {
-  using enum OptionId;
-  return spec.id == kProgressMeter || spec.id == kAlpn || spec.id == kNpn || spec.id == kSessionid ||
-         spec.id == kBuffer || spec.id == kClobber;
-}
+constexpr std::string_view kDatabricks = "databricks";
+constexpr std::string_view kDatabricksDescription = "Databricks workspace and token (a URL may be a path: /api/...)";
 
-std::string usage_column(const OptionSpec& spec) {
-  std::string column = spec.short_name != '\0' ? std::string(" -") + spec.short_name + ", " : std::string("     ");
+// curl's option column: " -d, --data <data>" or "     --anyauth".
+std::string option_column(const OptionSpec& spec) {
+  std::string column = spec.short_name != '\0' ? std::string("-") + spec.short_name + ", " : std::string("    ");
   column += option_display_name(spec);
   if (!spec.value_name.empty()) {
     column += ' ';
@@ -23,17 +25,56 @@ std::string usage_column(const OptionSpec& spec) {
   return column;
 }
 
-void append_rows(std::string& out, bool dbcurl_own) {
-  std::size_t width = 0;
-  for (const auto& spec : option_table()) width = std::max(width, usage_column(spec).size());
-  for (const auto& spec : option_table()) {
-    if (spec.dbcurl_own != dbcurl_own) continue;
-    std::string column = usage_column(spec);
-    column.resize(width + 2, ' ');
-    out += column;
-    out += spec.help;
-    out += '\n';
+// curl's layout: the option column as wide as its widest entry, unless that
+// makes a line longer than 80 with the longest description; sorted by name.
+std::string rows(std::vector<const OptionSpec*> specs) {
+  std::ranges::sort(specs, {}, [](const OptionSpec* spec) { return option_display_name(*spec); });
+  std::size_t column_width = 5;
+  std::size_t help_width = 5;
+  for (const OptionSpec* spec : specs) {
+    column_width = std::max(column_width, option_column(*spec).size());
+    help_width = std::max(help_width, spec->help.size());
   }
+  if (column_width + help_width > 80) column_width = 80 - help_width;
+  std::string out;
+  for (const OptionSpec* spec : specs) {
+    std::string column = option_column(*spec);
+    if (column.size() < column_width) column.resize(column_width, ' ');
+    out += ' ' + column + ' ' + std::string(spec->help) + '\n';
+  }
+  return out;
+}
+
+std::vector<const OptionSpec*> specs_where(auto&& predicate) {
+  std::vector<const OptionSpec*> specs;
+  for (const auto& spec : option_table()) {
+    if (predicate(spec)) specs.push_back(&spec);
+  }
+  return specs;
+}
+
+std::vector<const OptionSpec*> specs_of(std::span<const OptionId> ids) {
+  return specs_where([&](const OptionSpec& spec) { return std::ranges::find(ids, spec.id) != ids.end(); });
+}
+
+std::string databricks_rows() {
+  return rows(specs_where([](const OptionSpec& spec) { return spec.dbcurl_own; }));
+}
+
+std::string category_line(std::string_view name, std::string_view description) {
+  std::string name_column(name);
+  if (name_column.size() < 11) name_column.resize(11, ' ');
+  return ' ' + name_column + ' ' + std::string(description) + '\n';
+}
+
+std::string category_list() {
+  std::string out = category_line(kDatabricks, kDatabricksDescription);
+  for (const HelpCategory& category : help_categories()) out += category_line(category.name, category.description);
+  return out;
+}
+
+std::string heading(std::string_view name, std::string_view description) {
+  return std::string(name) + ": " + std::string(description) + '\n';
 }
 
 }  // namespace
@@ -42,15 +83,28 @@ std::string option_display_name(const OptionSpec& spec) {
   return std::string(documented_negated(spec) ? "--no-" : "--") + std::string(spec.long_name);
 }
 
-std::string help_text(std::string_view program_name) {
+std::string help_text(std::string_view program_name, const std::optional<std::string>& category) {
   std::string out = "Usage: " + std::string(program_name) + " [options...] <url>\n";
-  out += "curl's command line with Databricks authentication built in.\n";
-  out += "A URL may be a path (/api/2.0/clusters/list): the workspace is resolved.\n\n";
-  out += "Databricks options:\n";
-  append_rows(out, true);
-  out += "\ncurl options:\n";
-  append_rows(out, false);
-  return out;
+  if (!category) {
+    out += heading(kDatabricks, kDatabricksDescription) + databricks_rows() + '\n';
+    out += rows(specs_of(important_options()));
+    out +=
+        "\nThis is not the full help, this menu is stripped into categories.\n"
+        "Use \"--help category\" to get an overview of all categories.\n"
+        "For all options use the manual or \"--help all\".\n";
+    return out;
+  }
+  if (iequals(*category, "all")) {
+    out += heading(kDatabricks, kDatabricksDescription) + databricks_rows() + '\n';
+    return out + rows(specs_where([](const OptionSpec& spec) { return !spec.dbcurl_own; }));
+  }
+  if (iequals(*category, "category")) return out + category_list();
+  if (iequals(*category, kDatabricks)) return out + heading(kDatabricks, kDatabricksDescription) + databricks_rows();
+  for (const HelpCategory& known : help_categories()) {
+    if (iequals(*category, known.name))
+      return out + heading(known.name, known.description) + rows(specs_of(known.options));
+  }
+  return out + "Invalid category provided, here is a list of all categories:\n\n" + category_list();
 }
 
 }  // namespace dbcurl

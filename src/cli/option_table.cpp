@@ -14,7 +14,7 @@ using H = ValueHint;
 constexpr std::array kOptions = {
     OptionSpec{kAbstractUnixSocket, "abstract-unix-socket", '\0', kValue, "<path>", H::kText, false,
                "Connect via abstract Unix domain socket"},
-    OptionSpec{kAlpn, "alpn", '\0', kBool, "", H::kNone, false, "Use the ALPN TLS extension (--no-alpn disables it)"},
+    OptionSpec{kAlpn, "alpn", '\0', kBool, "", H::kNone, false, "Disable the ALPN TLS extension"},
     OptionSpec{kAltSvc, "alt-svc", '\0', kValue, "<file name>", H::kFile, false, "Enable alt-svc with this cache file"},
     OptionSpec{kAnyauth, "anyauth", '\0', kBool, "", H::kNone, false, "Pick any authentication method"},
     OptionSpec{kAwsSigv4, "aws-sigv4", '\0', kValue, "<provider1[:provider2[:region[:service]]]>", H::kText, false,
@@ -78,7 +78,7 @@ constexpr std::array kOptions = {
     OptionSpec{kExpect100Timeout, "expect100-timeout", '\0', kValue, "<seconds>", H::kSeconds, false,
                "How long to wait for 100-continue"},
     OptionSpec{kExplain, "explain", '\0', kBool, "", H::kNone, true,
-               "Show how workspace, token and auth were resolved; send nothing"},
+               "Show where the workspace and token come from; send nothing"},
     OptionSpec{kFail, "fail", 'f', kBool, "", H::kNone, false, "Fail fast with no output on HTTP errors"},
     OptionSpec{kFailEarly, "fail-early", '\0', kBool, "", H::kNone, false,
                "Fail on first transfer error, do not continue"},
@@ -99,7 +99,7 @@ constexpr std::array kOptions = {
                "Send HAProxy PROXY protocol v1 header"},
     OptionSpec{kHead, "head", 'I', kBool, "", H::kNone, false, "Show document info only"},
     OptionSpec{kHeader, "header", 'H', kValue, "<header/@file>", H::kHeader, false, "Pass custom header(s) to server"},
-    OptionSpec{kHelp, "help", 'h', kBool, "", H::kNone, false, "Get help for commands"},
+    OptionSpec{kHelp, "help", 'h', kBool, "<category>", H::kNone, false, "Get help for commands"},
     OptionSpec{kHsts, "hsts", '\0', kValue, "<file name>", H::kFile, false, "Enable HSTS with this cache file"},
     OptionSpec{kHttp09, "http0.9", '\0', kBool, "", H::kNone, false, "Allow HTTP 0.9 responses"},
     OptionSpec{kHttp10, "http1.0", '0', kFlag, "", H::kNone, false, "Use HTTP 1.0"},
@@ -119,8 +119,7 @@ constexpr std::array kOptions = {
     OptionSpec{kJson, "json", '\0', kValue, "<data>", H::kData, false, "HTTP POST JSON"},
     OptionSpec{kJunkSessionCookies, "junk-session-cookies", 'j', kBool, "", H::kNone, false,
                "Ignore session cookies read from file"},
-    OptionSpec{kKeepalive, "keepalive", '\0', kBool, "", H::kNone, false,
-               "Use TCP keepalive (--no-keepalive disables it)"},
+    OptionSpec{kKeepalive, "keepalive", '\0', kBool, "", H::kNone, false, "Disable TCP keepalive on the connection"},
     OptionSpec{kKeepaliveTime, "keepalive-time", '\0', kValue, "<seconds>", H::kText, false,
                "Interval time for keepalive probes"},
     OptionSpec{kKey, "key", '\0', kValue, "<key>", H::kFile, false, "Private key file name"},
@@ -129,7 +128,7 @@ constexpr std::array kOptions = {
                "Dump libcurl equivalent code of this command line"},
     OptionSpec{kLimitRate, "limit-rate", '\0', kValue, "<speed>", H::kText, false, "Limit transfer speed to RATE"},
     OptionSpec{kListApiPaths, "list-api-paths", '\0', kBool, "", H::kNone, true,
-               "Print the Databricks REST API paths dbcurl knows, one a line"},
+               "List the Databricks REST API paths dbcurl knows"},
     OptionSpec{kListProfiles, "list-profiles", '\0', kBool, "", H::kNone, true,
                "Print the Databricks profile names, one a line"},
     OptionSpec{kLocalPort, "local-port", '\0', kValue, "<num/range>", H::kText, false,
@@ -151,14 +150,15 @@ constexpr std::array kOptions = {
     OptionSpec{kNext, "next", ':', kFlag, "", H::kNone, false, "Make next URL use its separate set of options"},
     OptionSpec{kNoproxy, "noproxy", '\0', kValue, "<no-proxy-list>", H::kText, false,
                "List of hosts which do not use proxy"},
-    OptionSpec{kNpn, "npn", '\0', kBool, "", H::kNone, false, "Use the NPN TLS extension (ignored, as by curl 7.88)"},
+    OptionSpec{kNpn, "npn", '\0', kBool, "", H::kNone, false,
+               "Disable the NPN TLS extension (ignored, as by curl 7.88)"},
     OptionSpec{kNtlm, "ntlm", '\0', kBool, "", H::kNone, false, "Use HTTP NTLM authentication"},
     OptionSpec{kNtlmWb, "ntlm-wb", '\0', kBool, "", H::kNone, false, "Use HTTP NTLM authentication with winbind"},
     OptionSpec{kOauth2Bearer, "oauth2-bearer", '\0', kValue, "<token>", H::kText, false, "OAuth 2 Bearer Token"},
     OptionSpec{kOutput, "output", 'o', kValue, "<file>", H::kFile, false, "Write to file instead of stdout"},
     OptionSpec{kOutputDir, "output-dir", '\0', kValue, "<dir>", H::kDirectory, false, "Directory to save files in"},
     OptionSpec{kPaginate, "paginate", '\0', kBool, "", H::kNone, true,
-               "Follow Databricks page tokens; print the pages as one JSON document"},
+               "Follow page tokens; print all pages as one JSON document"},
     OptionSpec{kPaginateMax, "paginate-max", '\0', kValue, "<num>", H::kText, true,
                "Stop --paginate after this many pages"},
     OptionSpec{kParallel, "parallel", 'Z', kBool, "", H::kNone, false, "Perform transfers in parallel"},
@@ -173,12 +173,12 @@ constexpr std::array kOptions = {
     OptionSpec{kPost301, "post301", '\0', kBool, "", H::kNone, false, "Do not switch to GET after following a 301"},
     OptionSpec{kPost302, "post302", '\0', kBool, "", H::kNone, false, "Do not switch to GET after following a 302"},
     OptionSpec{kPost303, "post303", '\0', kBool, "", H::kNone, false, "Do not switch to GET after following a 303"},
-    OptionSpec{kPreproxy, "preproxy", '\0', kValue, "<[protocol://]host[:port]>", H::kText, false,
+    OptionSpec{kPreproxy, "preproxy", '\0', kValue, "[protocol://]host[:port]", H::kText, false,
                "Use this proxy first"},
     OptionSpec{kProfile, "profile", '\0', kValue, "<name>", H::kProfile, true,
                "Databricks configuration profile to use"},
     OptionSpec{kProgressBar, "progress-bar", '#', kBool, "", H::kNone, false, "Display transfer progress as a bar"},
-    OptionSpec{kProgressMeter, "progress-meter", '\0', kBool, "", H::kNone, false, "Show the progress meter"},
+    OptionSpec{kProgressMeter, "progress-meter", '\0', kBool, "", H::kNone, false, "Do not show the progress meter"},
     OptionSpec{kProto, "proto", '\0', kValue, "<protocols>", H::kText, false, "Enable/disable PROTOCOLS"},
     OptionSpec{kProtoDefault, "proto-default", '\0', kValue, "<protocol>", H::kText, false,
                "Use PROTOCOL for any URL missing a scheme"},
@@ -262,8 +262,7 @@ constexpr std::array kOptions = {
     OptionSpec{kRetryMaxTime, "retry-max-time", '\0', kValue, "<seconds>", H::kSeconds, false,
                "Retry only within this period"},
     OptionSpec{kServiceName, "service-name", '\0', kValue, "<name>", H::kText, false, "SPNEGO service name"},
-    OptionSpec{kSessionid, "sessionid", '\0', kBool, "", H::kNone, false,
-               "Reuse SSL session IDs (--no-sessionid disables it)"},
+    OptionSpec{kSessionid, "sessionid", '\0', kBool, "", H::kNone, false, "Disable SSL session-ID reusing"},
     OptionSpec{kShowError, "show-error", 'S', kBool, "", H::kNone, false, "Show error even when -s is used"},
     OptionSpec{kSilent, "silent", 's', kBool, "", H::kNone, false, "Silent mode"},
     OptionSpec{kSocks4, "socks4", '\0', kValue, "<host[:port]>", H::kText, false, "SOCKS4 proxy on given host + port"},
@@ -334,6 +333,11 @@ constexpr std::array kOptions = {
 }  // namespace
 
 std::span<const OptionSpec> option_table() { return kOptions; }
+
+bool documented_negated(const OptionSpec& spec) {
+  return spec.id == kProgressMeter || spec.id == kAlpn || spec.id == kNpn || spec.id == kSessionid ||
+         spec.id == kBuffer || spec.id == kClobber || spec.id == kKeepalive;
+}
 
 const OptionSpec* find_long_option(std::string_view name) {
   for (const auto& spec : kOptions) {

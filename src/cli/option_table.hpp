@@ -245,13 +245,16 @@ struct OptionSpec {
   std::string_view long_name;  // without the leading "--"
   char short_name;             // '\0' when there is none
   ArgKind kind;
-  std::string_view value_name;  // "<data>", shown in --help; empty for flags
+  std::string_view value_name;  // "<data>", shown in --help; empty for flags (--help shows its optional <category>)
   ValueHint hint;
   bool dbcurl_own;        // not a curl option
-  std::string_view help;  // one line
+  std::string_view help;  // one line; for a documented_negated option, what its --no- form does
 };
 
 std::span<const OptionSpec> option_table();
+// Booleans that curl documents by their --no- form (--no-buffer, --no-alpn …):
+// --help, the man page and the completions name them so.
+bool documented_negated(const OptionSpec& spec);
 const OptionSpec* find_long_option(std::string_view name);
 const OptionSpec* find_short_option(char name);
 

@@ -145,6 +145,7 @@ class Parser {
       }
     }
     if (Status status = consume(args, false); !status) return status.error();
+    if (line_.global.show_help) return std::move(line_);
     for (TransferConfig& transfer : line_.transfers) {
       if (Status status = finish_transfer(transfer); !status) return status.error();
     }
@@ -183,7 +184,7 @@ class Parser {
     words_ = &words;
     bool options_ended = false;
     Status result = Ok{};
-    for (index_ = 0; index_ < words.size() && result; ++index_) {
+    for (index_ = 0; index_ < words.size() && result && !line_.global.show_help; ++index_) {
       const std::string& word = words[index_];
       if (options_ended || word.size() < 2 || word[0] != '-') {
         if (!options_ended && word == "-")
@@ -601,7 +602,12 @@ class Parser {
         break;
       case OptionId::kHeader:
         return append_headers(word, t.headers, header_option_values(value, context_.read_file, warn_sink));
-      case OptionId::kHelp: global.show_help = on; break;
+      case OptionId::kHelp:
+        // curl stops reading the command line at --help and takes the next
+        // word, whatever it is, as the category.
+        global.show_help = on;
+        if (on && index_ + 1 < words_->size()) global.help_category = (*words_)[index_ + 1];
+        break;
       case OptionId::kInclude: t.include_headers = on; break;
       case OptionId::kInsecure: t.insecure = on; break;
       case OptionId::kListApiPaths: global.list_api_paths = on; break;

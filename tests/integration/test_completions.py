@@ -1,7 +1,9 @@
 """The completions, loaded in the real shells (SPEC §10): options with their
-help, -X methods, profile names from `dbcurl --list-profiles`, and API paths
-from the endpoint catalog. Also checks that the generated files in the
-repository (completions/, docs/options.md) match the option table."""
+help, every short option (some, like -# and -:, are special characters in a
+shell), -X methods, profile names from `dbcurl --list-profiles`, and API paths
+from the endpoint catalog; loading a completion file prints nothing. Also
+checks that the generated files in the repository (completions/,
+docs/options.md) match the option table."""
 
 import os
 import shutil
@@ -10,7 +12,7 @@ import time
 import unittest
 import uuid
 
-from harness import DBCURL, SandboxTest
+from harness import DBCURL, SandboxTest, help_rows
 
 ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
 COMPLETIONS = os.path.join(ROOT, "completions")
@@ -27,9 +29,24 @@ class CompletionTest(SandboxTest):
         return subprocess.run(argv + [script], capture_output=True, text=True, env=self.sandbox.env, timeout=60,
                               cwd=ROOT)
 
+    def short_options(self):
+        """Every short option, as --help all lists them ("-#", "-:", "-0" …)."""
+        shorts = {"-" + short for short in help_rows(self.dbcurl("--help", "all").out, group=1).values() if short}
+        self.assertGreater(len(shorts), 40)
+        self.assertLessEqual({"-#", "-:", "-0"}, shorts)
+        return shorts
+
 
 @unittest.skipUnless(os.path.exists("/usr/share/bash-completion/bash_completion"), "bash-completion not installed")
 class Bash(CompletionTest):
+    def test_loads_without_a_word_on_stderr(self):
+        result = self.shell(["bash", "-c"], "source /usr/share/bash-completion/bash_completion\n"
+                                            "source completions/dbcurl.bash")
+        self.assertEqual((result.returncode, result.stderr), (0, ""))
+
+    def test_every_short_option(self):
+        self.assertLessEqual(self.short_options(), set(self.complete("dbcurl -")))
+
     def complete(self, line):
         script = f"""
 source /usr/share/bash-completion/bash_completion
@@ -70,8 +87,15 @@ printf '%s\\n' "${{COMPREPLY[@]}}"
 class Fish(CompletionTest):
     def complete(self, line):
         result = self.shell(["fish", "-c"], f"source completions/dbcurl.fish; complete -C '{line}'")
-        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual((result.returncode, result.stderr), (0, ""))
         return [entry.split("\t") for entry in result.stdout.splitlines()]
+
+    def test_loads_without_a_word_on_stderr(self):
+        result = self.shell(["fish", "-c"], "source completions/dbcurl.fish")
+        self.assertEqual((result.returncode, result.stderr), (0, ""))
+
+    def test_every_short_option(self):
+        self.assertLessEqual(self.short_options(), {entry[0] for entry in self.complete("dbcurl -")})
 
     def test_options_with_help(self):
         self.assertIn(["--profile", "Databricks configuration profile to use"], self.complete("dbcurl --prof"))
@@ -84,7 +108,8 @@ class Fish(CompletionTest):
 
 @unittest.skipUnless(shutil.which("zsh") and shutil.which("tmux"), "zsh or tmux not installed")
 class Zsh(CompletionTest):
-    """zsh completes only interactively: a real zsh in tmux, keys sent, screen read."""
+    """zsh completes only interactively: a real zsh in tmux, keys sent, screen read.
+    Each step waits for what its Tab puts on the screen, never for a fixed time."""
 
     def setUp(self):
         super().setUp()
@@ -98,10 +123,11 @@ class Zsh(CompletionTest):
         self.wait_for("%")  # the prompt; capture-pane trims its trailing blank
 
     def screen(self):
-        return subprocess.run(["tmux", "capture-pane", "-p", "-t", self.session], capture_output=True, text=True,
-                              timeout=30).stdout
+        """The screen and everything scrolled off it."""
+        return subprocess.run(["tmux", "capture-pane", "-p", "-S", "-", "-t", self.session], capture_output=True,
+                              text=True, timeout=30).stdout
 
-    def wait_for(self, text, seconds=10):
+    def wait_for(self, text, seconds=20):
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             screen = self.screen()
@@ -110,22 +136,39 @@ class Zsh(CompletionTest):
             time.sleep(0.1)
         self.fail(f"{text!r} never appeared on the screen:\n{self.screen()}")
 
-    def type(self, keys, tab_times=1):
-        subprocess.run(["tmux", "send-keys", "-t", self.session, "C-u", keys], check=True, timeout=30)
-        for _ in range(tab_times):
-            subprocess.run(["tmux", "send-keys", "-t", self.session, "Tab"], check=True, timeout=30)
-            time.sleep(0.3)
+    def keys(self, *keys):
+        subprocess.run(["tmux", "send-keys", "-t", self.session, *keys], check=True, timeout=30)
+
+    def complete(self, line, shows):
+        """Types line and one Tab (zsh lists ambiguous matches at once), then waits for shows."""
+        self.keys("C-u", line, "Tab")
+        return self.wait_for(shows)
+
+    def assertNoCompletionErrors(self, screen):
+        errors = [line for line in screen.splitlines() if line.startswith(("_dbcurl:", "_arguments:", "(eval):"))]
+        self.assertEqual(errors, [])
+
+    def test_loads_without_a_word_on_stderr(self):
+        result = self.shell(["zsh", "-n"], os.path.join(COMPLETIONS, "_dbcurl"))
+        self.assertEqual((result.returncode, result.stderr), (0, ""))
 
     def test_option_profile_method_path(self):
-        self.type("dbcurl --prof")
-        self.wait_for("dbcurl --profile")
-        self.type("dbcurl --profile ", tab_times=2)
-        self.wait_for("prod-east")
-        self.type("dbcurl -X ", tab_times=2)
-        screen = self.wait_for("PATCH")
+        self.complete("dbcurl --prof", shows="dbcurl --profile")
+        self.complete("dbcurl --profile ", shows="prod-east")
+        screen = self.complete("dbcurl -X ", shows="PATCH")
         self.assertIn("DELETE", screen)
-        self.type("dbcurl /api/2.0/clusters/li", tab_times=2)
-        self.wait_for("/api/2.0/clusters/list")
+        screen = self.complete("dbcurl /api/2.0/clusters/li", shows="/api/2.0/clusters/list")
+        self.assertNoCompletionErrors(screen)
+
+    def test_every_short_option(self):
+        self.complete("dbcurl -", shows="do you wish to see all")
+        self.keys("y")
+        # zsh lists options sorted by long name, so --xattr's line comes last:
+        # "--progress-bar    -#    -- Display transfer progress as a bar".
+        screen = self.wait_for("--xattr")
+        listed = {word for line in screen.splitlines() for word in line.split(" -- ")[0].split()}
+        self.assertLessEqual(self.short_options(), listed)
+        self.assertNoCompletionErrors(screen)
 
 
 @unittest.skipUnless(os.path.exists(DOCGEN), "dbcurl_docgen not built")

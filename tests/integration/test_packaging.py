@@ -98,6 +98,22 @@ class ManPage(unittest.TestCase):
         result = run("groff", "-ww", "-z", "-man", page)
         self.assertEqual((result.returncode, result.stderr), (0, ""))
 
+    def test_title_line_has_the_release_date(self):
+        with open(os.path.join(BUILD, "generated", "dbcurl.1")) as page:
+            title = page.readline()
+        self.assertRegex(title, r'^\.TH DBCURL 1 "\d{4}-\d{2}-\d{2}" "dbcurl \d+\.\d+\.\d+" ')
+
+    @unittest.skipUnless(shutil.which("mandoc"), "mandoc not installed")
+    def test_mandoc_lint_is_clean(self):
+        result = run("mandoc", "-Tlint", "-Wstyle", os.path.join(BUILD, "generated", "dbcurl.1"))
+        self.assertEqual((result.returncode, result.stdout + result.stderr), (0, ""))
+
+    @unittest.skipUnless(shutil.which("man"), "man not installed")
+    def test_man_warnings_are_clean(self):
+        result = run("man", "--warnings", "-l", os.path.join(BUILD, "generated", "dbcurl.1"),
+                     env={**os.environ, "MANPAGER": "cat", "MANWIDTH": "80"})
+        self.assertEqual((result.returncode, result.stderr), (0, ""))
+
 
 class CmakeInstall(unittest.TestCase):
     def test_destdir_and_prefix_are_honoured(self):

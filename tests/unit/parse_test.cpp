@@ -346,3 +346,16 @@ TEST_CASE("--proto sets follow curl's + - = grammar") {
   CHECK_FALSE(protocol_set("!x", all, known, sink));
   CHECK_FALSE(protocol_set("=", all, known, sink));
 }
+
+TEST_CASE("--help takes the next word as its category and ends the command line, as curl") {
+  Parsed parsed = parse({"-s", "--help", "-v", "--bogus"});
+  REQUIRE(parsed.line.ok());
+  CHECK(parsed.line->global.show_help);
+  CHECK(parsed.line->global.help_category == "-v");
+  CHECK(parsed.line->global.trace_mode == TraceMode::kNone);
+
+  Parsed last = parse({"-h"});
+  REQUIRE(last.line.ok());
+  CHECK(last.line->global.show_help);
+  CHECK_FALSE(last.line->global.help_category.has_value());
+}
