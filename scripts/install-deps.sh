@@ -15,7 +15,7 @@ packages=(
   clang-format                              # style check
   clang libclang-rt-dev                     # libFuzzer targets
   bash-completion zsh fish tmux             # completion tests, in the real shells
-  groff-base man-db                         # man page rendering and lint
+  groff-base man-db mandoc                  # man page rendering and lint
   dpkg-dev rpm lintian                      # packages: shlibdeps, rpmbuild, lint
 )
 
