@@ -4,6 +4,7 @@
 
 #include "common/files.hpp"
 #include "common/redact.hpp"
+#include "common/secret.hpp"
 #include "common/strings.hpp"
 #include "creds/netrc.hpp"
 #include "creds/proxy_route.hpp"
@@ -113,6 +114,28 @@ std::optional<Error> plan_route(const UrlParts& parts, const TransferConfig& tra
   }
   plan.direct_only = true;
   return std::nullopt;
+}
+
+// A URL's password as libcurl sends it: %XX decoded.
+SecretString percent_decoded(std::string_view text) {
+  const auto hex = [](char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::string decoded;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
+      decoded += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
+      i += 2;
+    } else {
+      decoded += text[i];
+    }
+  }
+  SecretString secret(decoded);
+  wipe_string(decoded);
+  return secret;
 }
 
 struct Target {
@@ -298,6 +321,7 @@ Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& t
 
   // The token this request carries and where it came from, for the one check below.
   std::optional<std::string_view> token;
+  SecretString url_token;  // a URL's token, decoded
   std::string token_source;
   if (own_header != plan.headers.end()) {
     plan.auth = AuthMode::kUserSupplied;
@@ -325,6 +349,10 @@ Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& t
     if (const auto colon = userinfo.find(':'); colon != std::string_view::npos) {
       token = userinfo.substr(colon + 1);
       register_secret(*token);
+      if (!transfer.user) {
+        url_token = percent_decoded(*token);
+        token = url_token.view();
+      }
       warn(how +
            " token:... puts the token in the process list and shell history, where other local users can "
            "see it; let dbcurl find it instead (DATABRICKS_TOKEN, ~/.databrickscfg)");

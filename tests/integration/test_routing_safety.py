@@ -388,6 +388,8 @@ class ControlCharacterTokens(WorkspaceTest):
         self.refused(self.dbcurl("-n", CLUSTERS), netrc)
         self.refused(self.dbcurl("-u", f"token:{CANARY}\x01", CLUSTERS), "-u")
         self.refused(self.dbcurl("--oauth2-bearer", f"{CANARY}\x1b", CLUSTERS), "--oauth2-bearer")
+        url = f"https://token:{CANARY}%0d%0aX-Injected:%201@127.0.0.1:{self.workspace.port}{CLUSTERS}"
+        self.refused(self.dbcurl(url), "credentials in the URL")  # libcurl would decode %0d%0a
 
 
 class PasswordsWithOtherAuth(WorkspaceTest):

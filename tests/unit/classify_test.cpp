@@ -478,6 +478,15 @@ TEST_CASE("a token with a control character is refused from every source, naming
   }
 }
 
+TEST_CASE("a URL's token is checked as libcurl sends it, %XX decoded") {
+  Planner planner;
+  Result<RequestPlan> encoded = planner.plan("https://token:dapi-a%0D%0aX-Injected:%201@ws.cloud.databricks.com/api/x");
+  REQUIRE_FALSE(encoded.ok());
+  CHECK(encoded.error().exit_code == 107);
+  CHECK(encoded.error().message.find("credentials in the URL") != std::string::npos);
+  CHECK(planner.plan("https://token:dapi-a%2Fb%zz@ws.cloud.databricks.com/api/x").ok());
+}
+
 TEST_CASE("a token over http:// is planned direct, or refused when libcurl would proxy it") {
   Planner planner;
   planner.home.env.set("DATABRICKS_HOST", "http://127.0.0.1:8080");
