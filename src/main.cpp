@@ -29,15 +29,28 @@ int usage_failure(const std::string& message) {
 }
 
 int report(const Error& error) {
-  // Refusals are shown even under -s: a silent exit 100 would leave a script's
-  // author guessing why nothing was sent.
-  if (error.exit_code == exit_code::kPasswordRefused || error.exit_code == exit_code::kPlainHttpRefused) {
+  // dbcurl's own failures (100-119) print their line even under -s, as curl
+  // prints usage errors: a silent set-up failure leaves a script's author
+  // guessing. The hint lines that follow keep -s's silence.
+  if (exit_code::is_dbcurl_failure(error.exit_code)) {
     diagnostics().error_always(error.message);
   } else {
     diagnostics().error(error.message);
   }
   if (!error.hint.empty() && diagnostics().errors_shown()) std::fputs(error.hint.c_str(), diagnostics().stream());
   return error.exit_code;
+}
+
+// --explain: what resolution looked at, then what each request would carry.
+// Without a URL, or when a request cannot be planned, the resolution still
+// shows, so that a first-time user sees what was looked at and where to start.
+int explain(CredentialResolver& resolver, const Result<std::vector<PlannedTransfer>>& planned) {
+  static const std::vector<PlannedTransfer> kNone;
+  const Result<DatabricksConfig>& config = resolver.config();
+  const std::vector<std::string> resolution =
+      config ? config->explain : std::vector<std::string>{"error: " + config.error().message};
+  std::fputs(explain_transfers(resolution, planned ? *planned : kNone).c_str(), stdout);
+  return planned ? exit_code::kOk : report(planned.error());
 }
 
 // Prompts for "-u user" without a password, as curl does, once per option set.
@@ -120,17 +133,10 @@ int run(int argc, char** argv) {
 
   const auto warn = [](std::string_view text) { diagnostics().warning(text); };
   Result<std::vector<PlannedTransfer>> planned_or = plan_transfers(line, resolver, warn);
+  if (global.explain) return explain(resolver, planned_or);
   if (!planned_or) return report(planned_or.error());
   std::vector<PlannedTransfer>& planned = *planned_or;
   if (planned.empty()) return usage_failure("no URL specified!");
-
-  if (global.explain) {
-    const Result<DatabricksConfig>& config = resolver.config();
-    const std::vector<std::string> resolution =
-        config ? config->explain : std::vector<std::string>{"error: " + config.error().message};
-    std::fputs(explain_transfers(resolution, planned).c_str(), stdout);
-    return exit_code::kOk;
-  }
 
   complete_user_passwords(line);
   const int code = perform_transfers(global, planned, env);

@@ -20,4 +20,7 @@ inline constexpr int kAmbiguousHost = 105;      // two profiles claim one host
 inline constexpr int kUnsupportedAuth = 106;    // auth_type dbcurl cannot do yet
 inline constexpr int kUnsafeInput = 107;        // a header with a line break on a workspace request
 
+// dbcurl's own failures: 100-119.
+constexpr bool is_dbcurl_failure(int code) { return code >= 100 && code <= 119; }
+
 }  // namespace dbcurl::exit_code

@@ -35,7 +35,10 @@ std::string_view login_of(std::string_view userinfo) { return userinfo.substr(0,
 
 Error password_refused(const std::string& origin, const std::string& how) {
   return make_error(exit_code::kPasswordRefused,
-                    "refusing to send a password (" + how + ") to the Databricks workspace " + origin, kPasswordWhy);
+                    "refusing to send a password (" + how + ") to the Databricks workspace " + origin +
+                        "; use a personal access token: DATABRICKS_TOKEN, 'token =' in ~/.databrickscfg, "
+                        "or a netrc 'login token' line",
+                    kPasswordWhy);
 }
 
 // A control character in a token would end the Authorization line and start

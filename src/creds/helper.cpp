@@ -1,10 +1,13 @@
 #include "creds/helper.hpp"
 
+#include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <boost/process.hpp>
+#include <boost/process/extend.hpp>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -51,6 +54,33 @@ ReadEnd read_all(int fd, std::string& output, Clock::time_point deadline) {
   }
 }
 
+// Set up in the forked child before exec: a process group of its own, so that
+// what the helper forks is killed with it at the timeout (a grandchild holding
+// dbcurl's stderr would keep `dbcurl ... 2>&1 | cat` waiting), and none of
+// dbcurl's descriptors but 0-2 survive the exec.
+struct IsolatedHelper : bp::extend::handler {
+  template <typename Executor>
+  void on_exec_setup(Executor& /*exec*/) const {
+    ::setpgid(0, 0);
+    if (::close_range(3, ~0U, CLOSE_RANGE_CLOEXEC) != 0) {  // kernels before 5.11
+      const long limit = std::min(::sysconf(_SC_OPEN_MAX), 65536L);
+      for (int fd = 3; fd < limit; ++fd) ::fcntl(fd, F_SETFD, FD_CLOEXEC);
+    }
+  }
+  // Also from the parent: the group exists before anything can be killed.
+  template <typename Executor>
+  void on_success(Executor& exec) const {
+    ::setpgid(exec.pid, exec.pid);
+  }
+};
+
+// SIGKILL to the helper's whole process group, then the helper reaped.
+void kill_group(bp::child& child) {
+  std::error_code ignored;
+  ::kill(-child.id(), SIGKILL);
+  child.terminate(ignored);
+}
+
 std::string format_seconds(std::chrono::milliseconds duration) {
   const auto ms = duration.count();
   if (ms % 1000 == 0) return std::to_string(ms / 1000) + " s";
@@ -93,7 +123,7 @@ Result<SecretString> ProcessRunner::run(const HelperCommand& command) {
   bp::pipe out;
   std::error_code launch_error;
   bp::child child(*executable, bp::args(std::vector<std::string>(command.argv.begin() + 1, command.argv.end())),
-                  bp::std_in<bp::null, bp::std_out> out, launch_error);
+                  bp::std_in<bp::null, bp::std_out> out, IsolatedHelper{}, launch_error);
   if (launch_error) return helper_error(command, "could not be started: " + launch_error.message());
 
   std::string output;
@@ -105,17 +135,13 @@ Result<SecretString> ProcessRunner::run(const HelperCommand& command) {
   while (end == ReadEnd::kEof && child.running(state) && Clock::now() < deadline) {
     std::this_thread::sleep_for(kExitPollInterval);
   }
-  if (child.running(state)) {
-    child.terminate(state);  // SIGKILL and reap: never left behind
+  if (end != ReadEnd::kEof || child.running(state)) {
+    kill_group(child);  // never left behind, nor what it forked
     wipe_string(output);
     if (end == ReadEnd::kTooLarge) return helper_error(command, "printed more than 64 KiB");
     return helper_error(command, "timed out after " + format_seconds(command.timeout));
   }
   const int status = child.exit_code();
-  if (end == ReadEnd::kTooLarge) {
-    wipe_string(output);
-    return helper_error(command, "printed more than 64 KiB");
-  }
   if (status != 0) {
     wipe_string(output);
     return helper_error(command, "failed with exit code " + std::to_string(status));

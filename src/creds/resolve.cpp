@@ -8,6 +8,7 @@
 #include "common/files.hpp"
 #include "common/redact.hpp"
 #include "common/strings.hpp"
+#include "creds/attributes.hpp"
 #include "creds/ini.hpp"
 #include "creds/netrc.hpp"
 
@@ -16,22 +17,39 @@ namespace dbcurl {
 namespace {
 
 constexpr std::string_view kSettingsSection = "__settings__";
-constexpr std::string_view kKeys[] = {"host", "token", "username", "password", "auth_type"};
 
 std::string config_file_path(const Environment& env) {
   if (auto path = env.get("DATABRICKS_CONFIG_FILE")) return expand_home(*path, env);
   return home_directory(env) + "/.databrickscfg";
 }
 
+// Whether any profile of the file holds a secret (token, password, client secret).
+bool holds_secret(const IniFile& file) {
+  for (const auto& section : file.sections) {
+    for (const auto& [key, value] : section.entries) {
+      const Attribute* attribute = find_attribute(key);
+      if (attribute != nullptr && attribute->secret && !trim(value).empty()) return true;
+    }
+  }
+  return false;
+}
+
 Result<std::optional<IniFile>> read_config_file(const std::string& path) {
   Result<std::optional<std::string>> text = read_file_if_exists(path, kMaxConfigFileBytes, exit_code::kConfigInvalid);
   if (!text) return text.error();
   if (!*text) return std::optional<IniFile>{};
-  warn_if_shared(path);
   Result<IniFile> parsed = parse_ini(**text, path);
   wipe_string(**text);
   if (!parsed) return parsed.error();
+  // A host-only file shared with others gives nothing away: no warning.
+  if (holds_secret(*parsed)) warn_if_shared(path);
   return std::optional<IniFile>{std::move(*parsed)};
+}
+
+Error reserved_profile(const std::string& path, const Sourced& chosen) {
+  return make_error(exit_code::kConfigInvalid,
+                    path + ": " + std::string(kSettingsSection) +
+                        " is a reserved section name and cannot be used as a profile (from " + chosen.origin + ")");
 }
 
 // Fills the attributes that are still empty from one source.
@@ -39,16 +57,29 @@ class AttributeFiller {
  public:
   explicit AttributeFiller(DatabricksConfig& config) : config_(config) {}
 
-  void fill(std::string_view key, std::optional<std::string> value, const std::string& origin) {
-    if (!value) return;
-    if (key == "host") fill_plain(config_.host, std::move(*value), origin);
-    if (key == "username") fill_plain(config_.username, std::move(*value), origin);
-    if (key == "auth_type") fill_plain(config_.auth_type, std::move(*value), origin);
-    if (key == "token") fill_secret(config_.token, std::move(*value), origin);
-    if (key == "password") fill_secret(config_.password, std::move(*value), origin);
+  void fill(const Attribute& attribute, std::optional<std::string> value, const std::string& origin) {
+    if (!value || value->empty()) return;  // an empty value is unset, as an empty variable
+    if (attribute.secret) {
+      fill_secret(secret_slot(attribute.key), std::move(*value), origin);
+    } else {
+      fill_plain(plain_slot(attribute.key), std::move(*value), origin);
+    }
   }
 
  private:
+  std::optional<Sourced>& plain_slot(std::string_view key) {
+    if (key == "host") return config_.host;
+    if (key == "username") return config_.username;
+    if (key == "auth_type") return config_.auth_type;
+    if (key == "account_id") return config_.account_id;
+    if (key == "workspace_id") return config_.workspace_id;
+    return config_.client_id;
+  }
+  std::optional<SecretSourced>& secret_slot(std::string_view key) {
+    if (key == "token") return config_.token;
+    if (key == "password") return config_.password;
+    return config_.client_secret;
+  }
   void fill_plain(std::optional<Sourced>& slot, std::string value, const std::string& origin) {
     if (slot) return;
     config_.explain.push_back("  " + origin + " gives " + value);
@@ -65,38 +96,42 @@ class AttributeFiller {
   DatabricksConfig& config_;
 };
 
-std::string env_name(std::string_view key) {
-  std::string name = "DATABRICKS_";
-  for (char c : key) name += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
-  return name;
-}
-
-void fill_from_environment(AttributeFiller& filler, DatabricksConfig& config, const Environment& env) {
-  for (std::string_view key : kKeys) {
-    const std::string name = env_name(key);
-    filler.fill(key, env.get(name), name);
+// explicit_profile: --profile named the profile, so the attributes the CLI
+// takes from the profile alone are not read here.
+void fill_from_environment(AttributeFiller& filler, DatabricksConfig& config, const Environment& env,
+                           bool explicit_profile) {
+  const std::size_t lines_before = config.explain.size();
+  for (const Attribute& attribute : databricks_attributes()) {
+    std::optional<std::string> value = env.get(attribute.env);
+    if (value && explicit_profile && attribute.profile_only) {
+      config.explain.push_back("  " + std::string(attribute.env) + " ignored: --profile names the profile");
+      continue;
+    }
+    filler.fill(attribute, std::move(value), std::string(attribute.env));
   }
   if (auto cli = env.get("DATABRICKS_CLI_PATH"); cli && !config.cli_path) {
     config.cli_path = Sourced{*cli, "DATABRICKS_CLI_PATH"};
   }
+  if (config.explain.size() == lines_before) config.explain.push_back("  nothing from DATABRICKS_* variables");
 }
 
 bool environment_sets_auth(const Environment& env) {
-  for (std::string_view name : {"DATABRICKS_HOST", "DATABRICKS_TOKEN", "DATABRICKS_USERNAME", "DATABRICKS_PASSWORD",
-                                "DATABRICKS_CLIENT_ID", "DATABRICKS_CLIENT_SECRET"}) {
-    if (env.get(name)) return true;
+  for (const Attribute& attribute : databricks_attributes()) {
+    if ((attribute.auth || attribute.key == "host") && env.get(attribute.env)) return true;
   }
   return false;
 }
 
-// Which profile to read when none is named.
+// Which profile to read when none is named. An empty default_profile is unset.
 Sourced implicit_profile(const std::optional<IniFile>& file, const DbcurlConfig* dbcurl) {
-  if (dbcurl != nullptr && dbcurl->default_profile) {
-    return Sourced{*dbcurl->default_profile, dbcurl->path + " default_profile"};
+  if (dbcurl != nullptr && dbcurl->default_profile && !trim(*dbcurl->default_profile).empty()) {
+    return Sourced{std::string(trim(*dbcurl->default_profile)), dbcurl->path + " default_profile"};
   }
   if (file) {
     if (const IniSection* settings = file->find(kSettingsSection)) {
-      if (auto name = settings->get("default_profile")) return Sourced{*name, "[__settings__] default_profile"};
+      if (auto name = settings->get("default_profile"); name && !trim(*name).empty()) {
+        return Sourced{std::string(trim(*name)), "[__settings__] default_profile"};
+      }
     }
   }
   return Sourced{"DEFAULT", "default"};
@@ -189,13 +224,15 @@ Result<DatabricksConfig> load_databricks_config(const Environment& env, const Co
   else if (auto from_env = env.get("DATABRICKS_CONFIG_PROFILE"))
     named = Sourced{*from_env, "DATABRICKS_CONFIG_PROFILE"};
 
+  if (named && named->value == kSettingsSection) return reserved_profile(config.config_file, *named);
+
   // Without a named profile, an environment that already configures auth
   // keeps the file closed (the SDK rule).
   const bool read_file = named.has_value() || !environment_sets_auth(env);
   const bool env_first = request.use_environment && !request.profile;
   if (env_first) {
     config.explain.push_back("environment:");
-    fill_from_environment(filler, config, env);
+    fill_from_environment(filler, config, env, false);
   }
 
   if (!read_file) {
@@ -205,9 +242,14 @@ Result<DatabricksConfig> load_databricks_config(const Environment& env, const Co
     Result<std::optional<IniFile>> file = read_config_file(config.config_file);
     if (!file) return file.error();
     const Sourced chosen = named ? *named : implicit_profile(*file, dbcurl);
+    if (chosen.value == kSettingsSection) return reserved_profile(config.config_file, chosen);
     const IniSection* section = *file ? (*file)->find(chosen.value) : nullptr;
+    // A section without keys is no profile (the SDKs' rule), an empty [DEFAULT] included.
+    if (section != nullptr && section->entries.empty()) section = nullptr;
     const DbcurlProfile* own = dbcurl != nullptr ? dbcurl->profile(chosen.value) : nullptr;
-    if (section == nullptr && own == nullptr && (named || chosen.origin != "default")) {
+    const bool fallback = !named && chosen.origin == "default";
+    // A missing file is skipped even for a named profile: the environment may still resolve.
+    if (section == nullptr && own == nullptr && *file && !fallback) {
       return make_error(exit_code::kConfigInvalid,
                         config.config_file + " has no " + chosen.value + " profile configured");
     }
@@ -220,11 +262,13 @@ Result<DatabricksConfig> load_databricks_config(const Environment& env, const Co
         config.explain.push_back("config file " + config.config_file + ": profile [" + chosen.value + "] (" +
                                  chosen.origin + ")");
         const std::string origin = config.config_file + " [" + chosen.value + "]";
-        for (std::string_view key : kKeys) filler.fill(key, section->get(key), origin);
+        for (const Attribute& attribute : databricks_attributes()) {
+          filler.fill(attribute, section->get(attribute.key), origin);
+        }
       }
       if (own != nullptr) {
         config.explain.push_back(dbcurl->path + ": [profiles." + chosen.value + "]");
-        filler.fill("host", own->host, dbcurl->path + " [profiles." + chosen.value + "]");
+        filler.fill(*find_attribute("host"), own->host, dbcurl->path + " [profiles." + chosen.value + "]");
         if (own->token_command) config.token_command = own->token_command;
       }
     }
@@ -232,7 +276,7 @@ Result<DatabricksConfig> load_databricks_config(const Environment& env, const Co
 
   if (request.use_environment && !env_first) {
     config.explain.push_back("environment (fills what the profile left empty):");
-    fill_from_environment(filler, config, env);
+    fill_from_environment(filler, config, env, true);
   }
 
   if (config.host) {
@@ -247,6 +291,11 @@ Result<DatabricksConfig> load_databricks_config(const Environment& env, const Co
     }
   } else {
     config.explain.push_back("workspace: none configured");
+    config.explain.push_back(
+        "first step: export DATABRICKS_HOST=https://<workspace-host> DATABRICKS_TOKEN=<personal-access-token>");
+    config.explain.push_back(
+        "  or put host and token in a ~/.databrickscfg profile ('databricks configure' writes one);");
+    config.explain.push_back("  see RESOLUTION ORDER in 'man dbcurl'");
   }
   return config;
 }
@@ -316,7 +365,7 @@ Result<Credential> resolve_workspace_token(const DatabricksConfig& config, const
                     "  export DATABRICKS_HOST=https://<workspace> DATABRICKS_TOKEN=<personal-access-token>\n"
                     "  add 'host = ...' and 'token = ...' to a profile of ~/.databrickscfg (databricks configure)\n"
                     "  add 'machine <workspace-host> login token password <personal-access-token>' to ~/.netrc,\n"
-                    "  or a token_command to ~/.config/dbcurl/config.toml (see docs/resolution.md)\n");
+                    "  or a token_command to ~/.config/dbcurl/config.toml (see FILES in 'man dbcurl')\n");
 }
 
 Result<std::vector<std::string>> profiles_naming_host(const Environment& env, const DbcurlConfig* dbcurl,

@@ -39,6 +39,10 @@ struct DatabricksConfig {
   std::optional<Sourced> username;
   std::optional<SecretSourced> password;
   std::optional<Sourced> auth_type;
+  std::optional<Sourced> account_id;
+  std::optional<Sourced> workspace_id;
+  std::optional<Sourced> client_id;
+  std::optional<SecretSourced> client_secret;
   std::optional<Sourced> cli_path;             // DATABRICKS_CLI_PATH
   std::optional<HelperCommand> token_command;  // from config.toml
   std::vector<std::string> explain;            // one line per step, secrets redacted

@@ -94,7 +94,8 @@ bool WorkspaceHost::is_account_host() const {
 
 Result<WorkspaceHost> normalize_host(std::string_view configured) {
   std::string text(trim(configured));
-  if (!istarts_with(text, "http")) text = "https://" + text;
+  // As the SDKs: no "://" means no scheme, even for a host named "httpbin-ws...".
+  if (text.find("://") == std::string::npos) text = "https://" + text;
   if (auto repaired = repair_doubled_scheme(text)) text = *repaired;
   const UrlParts parts = split_url(text);
   if (parts.host.empty() || parts.scheme.empty()) {

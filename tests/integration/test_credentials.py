@@ -7,10 +7,11 @@ import json
 import os
 import shutil
 import stat
+import subprocess
 import time
 import unittest
 
-from harness import CANARY, WRONG_TOKEN
+from harness import CANARY, DBCURL, WRONG_TOKEN
 from integration.test_main_job import CLUSTERS, WorkspaceTest
 
 OAUTH_TOKEN = "eyJraWQiOiJjYW5hcnkiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJjYW5hcnkifQ.c2lnbmF0dXJlLWNhbmFyeQ"
@@ -84,6 +85,65 @@ class TokenCommand(HelperTest):
         self.assertIn("timed out", run.err)
         self.assertNoCanary(run.stdout, run.stderr)
         self.assertProcessGone(int(open(pid_file).read()))
+
+    def test_helper_that_forks_is_killed_with_its_whole_group(self):
+        pid_file = self.sandbox.path("helper.pid")
+        # The grandchild holds stderr (and stdout) open and outlives the helper's own sleep.
+        self.script("forking-helper", f'echo $$ > "{pid_file}"\nsleep 60 &\nexec sleep 30\n')
+        self.host_helper(["forking-helper"], timeout=1)
+        started = time.monotonic()
+        run = self.dbcurl(CLUSTERS)
+        self.assertLess(time.monotonic() - started, 10)
+        self.assertEqual(run.code, 103, run.err)
+        self.assertIn("timed out after 1 s", run.err)
+        self.assertGroupGone(int(open(pid_file).read()))
+
+        # A pipe reader sees the end as soon as dbcurl exits: no grandchild holds stderr.
+        started = time.monotonic()
+        piped = subprocess.run(["sh", "-c", f'"$0" {CLUSTERS} 2>&1 | cat', DBCURL], env=self.full_env(),
+                               cwd=self.sandbox.home, capture_output=True, timeout=30)
+        self.assertLess(time.monotonic() - started, 10)
+        self.assertIn(b"timed out", piped.stdout)
+        self.assertGroupGone(int(open(pid_file).read()))
+
+    def test_helper_inherits_no_descriptor_but_its_pipes(self):
+        marker = self.sandbox.path("fds")
+        self.script("fd-helper", f'for fd in /proc/$$/fd/*; do echo "${{fd##*/}}"; done > "{marker}"\necho {CANARY}\n')
+        self.host_helper(["fd-helper"])
+        read_end, write_end = os.pipe()
+        self.addCleanup(os.close, read_end)
+        with open(self.sandbox.path("extra"), "w") as extra:
+            extra_fd = extra.fileno()
+            completed = subprocess.run([DBCURL, CLUSTERS], env=self.full_env(), cwd=self.sandbox.home,
+                                       capture_output=True, timeout=60, pass_fds=(write_end, extra_fd))
+        os.close(write_end)
+        self.assertEqual(completed.returncode, 0, completed.stderr)
+        fds = set(open(marker).read().split())
+        # The shell itself may hold its script open; dbcurl's own descriptors must not reach it.
+        self.assertTrue({"0", "1", "2"} <= fds, fds)
+        self.assertNotIn(str(write_end), fds)
+        self.assertNotIn(str(extra_fd), fds)
+
+    def full_env(self):
+        return dict(self.sandbox.env)
+
+    def assertGroupGone(self, group):
+        deadline = time.monotonic() + 5
+        while True:
+            alive = [pid for pid in os.listdir("/proc") if pid.isdigit() and self.live_in_group(pid, group)]
+            if not alive or time.monotonic() > deadline:
+                break
+            time.sleep(0.05)
+        self.assertEqual(alive, [], f"processes of helper group {group} still running")
+
+    @staticmethod
+    def live_in_group(pid, group):
+        try:
+            with open(f"/proc/{pid}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError):
+            return False
+        return fields[0] != "Z" and int(fields[2]) == group
 
     def assertProcessGone(self, pid):
         try:

@@ -127,7 +127,8 @@ class FilePermissions(WorkspaceTest):
     def test_readable_credential_files_draw_one_warning_each(self):
         self.sandbox.env["DATABRICKS_CONFIG_PROFILE"] = "p"
         files = {
-            ".databrickscfg": f"[p]\nhost = {self.workspace.origin}\n",
+            # A secret in another profile: the token still comes from netrc, which is read too.
+            ".databrickscfg": f"[p]\nhost = {self.workspace.origin}\n\n[other]\ntoken = {CANARY}\n",
             ".netrc": f"machine 127.0.0.1 login token password {CANARY}\n",
             ".config/dbcurl/config.toml": 'default_profile = "p"\n',
         }
@@ -143,6 +144,19 @@ class FilePermissions(WorkspaceTest):
             self.assertEqual(warning.count(f"chmod 600 {path}"), 1)
         quiet = self.dbcurl("-s", CLUSTERS)
         self.assertNotIn("Warning", quiet.err)
+
+    def test_a_readable_databrickscfg_without_a_secret_draws_no_warning(self):
+        self.sandbox.env["DATABRICKS_TOKEN"] = CANARY
+        self.sandbox.env["DATABRICKS_CONFIG_PROFILE"] = "p"
+        self.sandbox.write(".databrickscfg", f"[p]\nhost = {self.workspace.origin}\nauth_type = pat\n", mode=0o644)
+        run = self.dbcurl(CLUSTERS)
+        self.assertClustersListed(run)
+        self.assertNotIn("readable by others", run.err)
+        for secret in ("token", "password", "client_secret"):
+            with self.subTest(secret=secret):
+                self.sandbox.write(".databrickscfg", f"[p]\nhost = {self.workspace.origin}\n\n"
+                                                     f"[other]\n{secret} = x\n", mode=0o644)
+                self.assertIn("readable by others", self.dbcurl("--explain", CLUSTERS).err)
 
 
 class HostileInput(WorkspaceTest):

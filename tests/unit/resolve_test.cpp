@@ -123,10 +123,102 @@ TEST_CASE("a named profile that is missing is an error naming file and profile")
   CHECK(config.error().exit_code == 102);
 }
 
-TEST_CASE("a named profile with no config file is an error; an implicit DEFAULT is not") {
+TEST_CASE("no config file at all: skipped even for a named profile, the environment resolves (SDK rule)") {
   TempHome home;
-  CHECK_FALSE(load_databricks_config(home.env, ConfigRequest{"prod", true}, nullptr).ok());
-  CHECK(resolve(home).host == "-");
+  home.env.set("DATABRICKS_CONFIG_PROFILE", "ci");
+  home.env.set("DATABRICKS_HOST", "https://ci.cloud.databricks.com");
+  home.env.set("DATABRICKS_TOKEN", "dapi-ci");
+  const Resolved resolved = resolve(home);
+  CHECK(resolved.host == "https://ci.cloud.databricks.com");
+  CHECK(resolved.token == "dapi-ci");
+  Result<DatabricksConfig> flagged = load_databricks_config(home.env, ConfigRequest{"prod", true}, nullptr);
+  REQUIRE(flagged.ok());
+  CHECK(flagged->token->origin == "DATABRICKS_TOKEN");
+  CHECK_FALSE(flagged->profile.has_value());
+}
+
+TEST_CASE("__settings__ is reserved, never a profile, however it is named") {
+  const std::string reserved = "__settings__ is a reserved section name and cannot be used as a profile";
+  const auto fails_reserved = [&](TempHome& home, std::optional<std::string> flag) {
+    Result<DatabricksConfig> config = load_databricks_config(home.env, ConfigRequest{std::move(flag), true}, nullptr);
+    REQUIRE_FALSE(config.ok());
+    CHECK(config.error().exit_code == 102);
+    CHECK(config.error().message.find(reserved) != std::string::npos);
+  };
+  SECTION("--profile, even with host and token in the environment") {
+    TempHome home;
+    home.write(".databrickscfg", std::string("[__settings__]\ndefault_profile = prod\n") + kConfigFile);
+    home.env.set("DATABRICKS_HOST", "https://env.cloud.databricks.com");
+    home.env.set("DATABRICKS_TOKEN", "dapi-env");
+    fails_reserved(home, "__settings__");
+  }
+  SECTION("DATABRICKS_CONFIG_PROFILE, even with host and token in the environment") {
+    TempHome home;
+    home.write(".databrickscfg", kConfigFile);
+    home.env.set("DATABRICKS_CONFIG_PROFILE", "__settings__");
+    home.env.set("DATABRICKS_HOST", "https://env.cloud.databricks.com");
+    home.env.set("DATABRICKS_TOKEN", "dapi-env");
+    fails_reserved(home, std::nullopt);
+  }
+  SECTION("default_profile = __settings__") {
+    TempHome home;
+    home.write(".databrickscfg", std::string("[__settings__]\ndefault_profile = __settings__\n") + kConfigFile);
+    fails_reserved(home, std::nullopt);
+  }
+}
+
+TEST_CASE("with --profile, auth_type, workspace_id and account_id are not taken from the environment") {
+  TempHome home;
+  home.write(".databrickscfg", kConfigFile);
+  home.env.set("DATABRICKS_AUTH_TYPE", "basic");
+  home.env.set("DATABRICKS_WORKSPACE_ID", "123");
+  home.env.set("DATABRICKS_ACCOUNT_ID", "abc");
+  Result<DatabricksConfig> flagged = load_databricks_config(home.env, ConfigRequest{"prod", true}, nullptr);
+  REQUIRE(flagged.ok());
+  CHECK_FALSE(flagged->auth_type.has_value());
+  CHECK_FALSE(flagged->workspace_id.has_value());
+  CHECK_FALSE(flagged->account_id.has_value());
+  CHECK(flagged->token->value.view() == "dapi-prod-token");
+  // A profile named by DATABRICKS_CONFIG_PROFILE keeps the environment first.
+  home.env.set("DATABRICKS_CONFIG_PROFILE", "prod");
+  Result<DatabricksConfig> from_env = load_databricks_config(home.env, ConfigRequest{}, nullptr);
+  REQUIRE(from_env.ok());
+  REQUIRE(from_env->auth_type.has_value());
+  CHECK(from_env->auth_type->value == "basic");
+  CHECK(from_env->workspace_id->value == "123");
+}
+
+TEST_CASE("an empty default_profile is unset: DEFAULT is read") {
+  TempHome home;
+  home.write(".databrickscfg", std::string("[__settings__]\ndefault_profile =\n\n") + kConfigFile);
+  CHECK(resolve(home).token == "dapi-default-token");
+  home.write(".databrickscfg", std::string("[__settings__]\ndefault_profile =   \n\n") + kConfigFile);
+  CHECK(resolve(home).token == "dapi-default-token");
+}
+
+TEST_CASE("an explicitly named empty profile is a missing profile (102); an implicit empty DEFAULT is nothing") {
+  TempHome home;
+  home.write(".databrickscfg", "[DEFAULT]\n\n[abc]\nhost = https://foo\ntoken = xyz\n");
+  Result<DatabricksConfig> named = load_databricks_config(home.env, ConfigRequest{"DEFAULT", true}, nullptr);
+  REQUIRE_FALSE(named.ok());
+  CHECK(named.error().exit_code == 102);
+  CHECK(named.error().message == home.path(".databrickscfg") + " has no DEFAULT profile configured");
+  home.env.set("DATABRICKS_CONFIG_PROFILE", "DEFAULT");
+  CHECK_FALSE(load_databricks_config(home.env, ConfigRequest{}, nullptr).ok());
+  MapEnvironment plain;
+  plain.set("HOME", home.path(""));
+  Result<DatabricksConfig> implicit = load_databricks_config(plain, ConfigRequest{}, nullptr);
+  REQUIRE(implicit.ok());
+  CHECK_FALSE(implicit->workspace.has_value());
+}
+
+TEST_CASE("an empty value in a profile is unset, as an empty variable") {
+  TempHome home;
+  home.write(".databrickscfg", "[p]\nhost = https://p.cloud.databricks.com\ntoken =\n");
+  home.env.set("DATABRICKS_TOKEN", "dapi-env");
+  Result<DatabricksConfig> config = load_databricks_config(home.env, ConfigRequest{"p", true}, nullptr);
+  REQUIRE(config.ok());
+  CHECK(config->token->value.view() == "dapi-env");
 }
 
 TEST_CASE("a malformed config file is an error with file:line") {

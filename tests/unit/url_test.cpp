@@ -38,6 +38,9 @@ TEST_CASE("host normalisation follows the Go SDK") {
       {"https://DBC-A1B2.cloud.databricks.com:8443", "https://dbc-a1b2.cloud.databricks.com:8443"},
       {"http://127.0.0.1:8080", "http://127.0.0.1:8080"},
       {"https://https://dbc-x.cloud.databricks.com", "https://dbc-x.cloud.databricks.com"},
+      // No "://": https:// is added even when the name starts with "http" (the SDKs' rule).
+      {"httpbin-ws.cloud.databricks.com", "https://httpbin-ws.cloud.databricks.com"},
+      {"https-gw.cloud.databricks.com:8443/x", "https://https-gw.cloud.databricks.com:8443"},
   };
   for (const auto& c : cases) {
     INFO(c.configured);

@@ -1,0 +1,30 @@
+#pragma once
+// The Databricks configuration attributes dbcurl knows: their ~/.databrickscfg
+// key, their environment variable, whether the value is a secret. One table
+// drives reading (profile and environment), --explain, redaction and the
+// "holds a secret" test of the permission warning.
+
+#include <optional>
+#include <span>
+#include <string_view>
+
+namespace dbcurl {
+
+struct Attribute {
+  std::string_view key;  // in a ~/.databrickscfg profile
+  std::string_view env;  // its environment variable
+  bool secret = false;   // registered for redaction, shown redacted by --explain
+  // An authentication attribute: set in the environment, it keeps the config
+  // file closed when no profile is named (the SDKs' rule).
+  bool auth = false;
+  // Routing and auth-steering attributes the databricks CLI never takes from
+  // the environment once a profile is named explicitly (--profile).
+  bool profile_only = false;
+};
+
+std::span<const Attribute> databricks_attributes();
+
+// The attribute of a config key; nullptr for keys dbcurl does not know.
+const Attribute* find_attribute(std::string_view key);
+
+}  // namespace dbcurl

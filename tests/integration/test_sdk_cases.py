@@ -1,0 +1,59 @@
+"""The Databricks SDKs' and CLI's own resolution test cases, ported as data
+(tests/sdk_cases/cases.json, one fixture home per config file): each case runs
+`dbcurl --explain` on a path-only URL with the case's environment, arguments
+and ~/.databrickscfg, and checks the SDK's outcome, or dbcurl's documented
+refusal where it differs on purpose. Nothing is sent in any case."""
+
+import json
+import os
+import shutil
+import unittest
+
+from harness import SandboxTest
+
+CASES_DIR = os.path.join(os.path.dirname(__file__), "..", "sdk_cases")
+CASES = json.load(open(os.path.join(CASES_DIR, "cases.json")))["cases"]
+URL = "/api/2.0/clusters/list"
+
+
+class SdkCases(SandboxTest):
+    def run_case(self, case):
+        self.sandbox.env["PATH"] = "/usr/bin:/bin"  # no databricks CLI: the token comes from what the case gives
+        config = self.sandbox.path(".databrickscfg")
+        if "home" in case:
+            shutil.copy(os.path.join(CASES_DIR, "homes", case["home"], ".databrickscfg"), config)
+            os.chmod(config, 0o600)
+        run = self.dbcurl(*case.get("args", []), "--explain", URL, env=case.get("env", {}))
+        expect = {key: value.replace("$CFG", config) if isinstance(value, str) else value
+                  for key, value in case["expect"].items()}
+        self.assertEqual(run.code, expect["code"], run.out + run.err)
+        if expect["code"] == 0:
+            self.assertIn(f"workspace: {expect['host']} (from ", run.out)
+            self.assertIn(f"Request 1: GET {expect['host']}{URL}", run.out)
+            self.assertRegex(run.out, r"auth: bearer token \S+ from " + expect["token_from"].replace(".", r"\.")
+                             .replace("[", r"\[").replace("]", r"\]") + "\n")
+        else:
+            self.assertIn(expect["message"], run.err)
+            self.assertNotIn("Request 1:", run.out)
+        if "explain" in expect:
+            self.assertIn(expect["explain"], run.out)
+        if "warning" in expect:
+            self.assertIn(expect["warning"], run.err.replace("Warning: ", "").replace("\n", ""))
+        if "no_warning" in expect:
+            self.assertNotIn(expect["no_warning"], run.err)
+
+
+def _add_case(case):
+    def test(self):
+        self.run_case(case)
+
+    test.__doc__ = "; ".join(case["source"])
+    setattr(SdkCases, "test_" + case["id"].replace("-", "_").replace(".", "_"), test)
+
+
+for _case in CASES:
+    _add_case(_case)
+
+
+if __name__ == "__main__":
+    unittest.main()
