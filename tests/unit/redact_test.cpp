@@ -40,6 +40,10 @@ TEST_CASE("trace redaction covers every scheme and every spelling libcurl prints
       {"h2h3 [authorization: Basic dG9rZW46c2VjcmV0LXZhbHVl]\n", "h2h3 [authorization: Basic dG9r\u2026(redacted)]\n"},
       {"h2h3 [proxy-authorization: Bearer opaque-token-value]\n",
        "h2h3 [proxy-authorization: Bearer opaq\u2026(redacted)]\n"},
+      // later libcurls' HTTP/2 and HTTP/3 spellings
+      {"[HTTP/2] [1] [authorization: Bearer opaque-token-value]\n",
+       "[HTTP/2] [1] [authorization: Bearer opaq\u2026(redacted)]\n"},
+      {"h3 [authorization: Bearer opaque-token-value]\n", "h3 [authorization: Bearer opaq\u2026(redacted)]\n"},
       // any case, blanks or none around the colon
       {"AUTHORIZATION:Bearer opaque-token-value\r\n", "AUTHORIZATION:Bearer opaq\u2026(redacted)\r\n"},
       {"authorization : NTLM TlRMTVNTUAABAAAAB4IIog==\r\n", "authorization : NTLM TlRM\u2026(redacted)\r\n"},
