@@ -279,6 +279,18 @@ Result<DatabricksConfig> load_databricks_config(const Environment& env, const Co
     fill_from_environment(filler, config, env, true);
   }
 
+  // A token next to OAuth client credentials, and no auth_type to pick one:
+  // the SDKs refuse to guess, and so does dbcurl. (Username and password are
+  // refused on their own, later.)
+  const std::string* oauth_origin = config.client_id       ? &config.client_id->origin
+                                    : config.client_secret ? &config.client_secret->origin
+                                                           : nullptr;
+  if (config.token && oauth_origin != nullptr && !config.auth_type) {
+    return make_error(exit_code::kConfigInvalid, "more than one authorization method configured: oauth (from " +
+                                                     *oauth_origin + ") and pat (token from " + config.token->origin +
+                                                     "); set auth_type to pick one");
+  }
+
   if (config.host) {
     Result<WorkspaceHost> workspace = normalize_host(config.host->value);
     if (!workspace) {

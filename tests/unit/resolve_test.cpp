@@ -212,6 +212,23 @@ TEST_CASE("an explicitly named empty profile is a missing profile (102); an impl
   CHECK_FALSE(implicit->workspace.has_value());
 }
 
+TEST_CASE("a token next to OAuth client credentials without auth_type is refused, as the SDKs refuse it") {
+  TempHome home;
+  home.write(".databrickscfg", kConfigFile);
+  home.env.set("DATABRICKS_CLIENT_SECRET", "s3cr3t-client");
+  Result<DatabricksConfig> both = load_databricks_config(home.env, ConfigRequest{"prod", true}, nullptr);
+  REQUIRE_FALSE(both.ok());
+  CHECK(both.error().exit_code == 102);
+  CHECK(both.error().message ==
+        "more than one authorization method configured: oauth (from DATABRICKS_CLIENT_SECRET) and pat (token from " +
+            home.path(".databrickscfg") + " [prod]); set auth_type to pick one");
+  home.write(".databrickscfg", std::string(kConfigFile) + "auth_type = pat\n");  // appended to [hostonly]
+  home.env.set("DATABRICKS_TOKEN", "dapi-env");
+  Result<DatabricksConfig> chosen = load_databricks_config(home.env, ConfigRequest{"hostonly", true}, nullptr);
+  REQUIRE(chosen.ok());
+  CHECK(chosen->token->value.view() == "dapi-env");
+}
+
 TEST_CASE("an empty value in a profile is unset, as an empty variable") {
   TempHome home;
   home.write(".databrickscfg", "[p]\nhost = https://p.cloud.databricks.com\ntoken =\n");
