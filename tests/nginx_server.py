@@ -4,7 +4,10 @@ HTTP/2 and HTTP/1.1 (ALPN), as Databricks workspaces do.
 It answers every path with a fixed JSON document (never echoing the request),
 401 under /denied/, and logs each request's protocol and Authorization header,
 so that a test can check the token was sent while asserting that dbcurl's own
-output never shows it.
+output never shows it. Two more servers on other ports (TLS with HTTP/2, and
+plain http) are where /redirect/ sends a client: to another host (localhost),
+another port and another scheme; every hop on every server is logged with its
+origin.
 """
 
 import os
@@ -31,8 +34,11 @@ class Nginx:
     def __init__(self):
         self.work = tempfile.mkdtemp(prefix="dbcurl-nginx-")
         self.port = _free_port()
+        self.other_port = _free_port()  # TLS, HTTP/2 and HTTP/1.1
+        self.plain_port = _free_port()  # plain http
         self.cafile, key = certificate()
         self.log = os.path.join(self.work, "access.log")
+        self.hops_log = os.path.join(self.work, "hops.log")
         self.process = None
         conf = os.path.join(self.work, "nginx.conf")
         with open(conf, "w") as handle:
@@ -44,7 +50,8 @@ error_log {self.work}/error.log;
 events {{ worker_connections 64; }}
 http {{
   log_format auth '$server_protocol $http_authorization';
-  access_log {self.log} auth;
+  log_format hop '$scheme://$host:$server_port $server_protocol $http_authorization';
+  access_log {self.hops_log} hop;
   # Room for the long URLs that cut a request header block in two.
   large_client_header_buffers 4 256k;
   client_body_temp_path {self.work}/body; proxy_temp_path {self.work}/proxy;
@@ -53,9 +60,27 @@ http {{
     listen 127.0.0.1:{self.port} ssl http2;
     ssl_certificate {self.cafile};
     ssl_certificate_key {key};
+    access_log {self.log} auth;
+    access_log {self.hops_log} hop;
     default_type application/json;
     location / {{ return 200 '{CLUSTERS_JSON}'; }}
     location /denied/ {{ return 401 '{DENIED_JSON}'; }}
+    location = /redirect/same {{ return 302 /api/2.0/clusters/list; }}
+    location = /redirect/host {{ return 302 https://localhost:{self.port}/api/2.0/clusters/list; }}
+    location = /redirect/port {{ return 302 https://127.0.0.1:{self.other_port}/api/2.0/clusters/list; }}
+    location = /redirect/scheme {{ return 302 http://127.0.0.1:{self.plain_port}/api/2.0/clusters/list; }}
+  }}
+  server {{
+    listen 127.0.0.1:{self.other_port} ssl http2;
+    ssl_certificate {self.cafile};
+    ssl_certificate_key {key};
+    default_type application/json;
+    location / {{ return 200 '{CLUSTERS_JSON}'; }}
+  }}
+  server {{
+    listen 127.0.0.1:{self.plain_port};
+    default_type application/json;
+    location / {{ return 200 '{CLUSTERS_JSON}'; }}
   }}
 }}
 """)
@@ -94,9 +119,17 @@ http {{
         with open(self.log) as handle:
             return [tuple(line.rstrip("\n").split(" ", 1)) for line in handle if line.strip()]
 
-    def wait_for_requests(self, count, timeout=5):
+    def wait_for_requests(self, count, timeout=5, log=None):
         """The log once it holds count requests (nginx writes it as each ends)."""
+        read = log or self.logged
         deadline = time.monotonic() + timeout
-        while len(self.logged()) < count and time.monotonic() < deadline:
+        while len(read()) < count and time.monotonic() < deadline:
             time.sleep(0.02)
-        return self.logged()
+        return read()
+
+    def hops(self):
+        """(origin, protocol, Authorization or "-") of each request on any server so far."""
+        if not os.path.exists(self.hops_log):
+            return []
+        with open(self.hops_log) as handle:
+            return [tuple(line.rstrip("\n").split(" ", 2)) for line in handle if line.strip()]

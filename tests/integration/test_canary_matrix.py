@@ -2,26 +2,30 @@
 channel dbcurl writes, over HTTP/1.1 and HTTP/2, with URLs long enough to cut
 the request header block in two (inside the token). The token (in clear, as
 Basic base64, or any 8 characters of it past the four the redacted form
-shows) appears nowhere dbcurl writes; the server's log shows it was sent."""
+shows) appears nowhere dbcurl writes (but the token cache); the server's log
+shows it was sent. Channels that can share a run share one, to keep the
+matrix fast."""
 
 import base64
 import os
 import re
+import shutil
 import unittest
 
 from harness import CANARY, SandboxTest
 from nginx_server import NGINX, Nginx
 
 CLUSTERS = "/api/2.0/clusters/list"
-# A bearer token without the PAT shape: only the Authorization rules can hide it.
+# Bearer tokens without the PAT shape: only the Authorization rules can hide them.
 OPAQUE = "opaque-5ca1ab1e-canary-QZXW-token-JKVY-value"
+OAUTH = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJjYW5hcnktbWF0cml4In0.c2lnbmF0dXJlLWNhbmFyeQ"
 
 
 def basic(token):
     return base64.b64encode(f"token:{token}".encode()).decode()
 
 
-SECRETS = (CANARY, basic(CANARY), OPAQUE)
+SECRETS = (CANARY, basic(CANARY), OPAQUE, OAUTH)
 # libcurl 7.88 sends a request header block over TLS in pieces of this size.
 HEADER_PIECE = 65536
 
@@ -30,6 +34,11 @@ def fragments(secret, width=8):
     """What a token cut in two would leave in sight: its windows past the four
     characters the redacted form keeps ("dapi…(redacted)")."""
     return {secret[start:start + width] for start in range(4, len(secret) - width + 1)}
+
+
+def shown(data, secrets=SECRETS):
+    """The pieces of secrets that data holds (none is the only good answer)."""
+    return sorted({fragment for secret in secrets for fragment in fragments(secret) if fragment.encode() in data})
 
 
 def hex_dump_bytes(text):
@@ -42,37 +51,62 @@ def hex_dump_bytes(text):
     return bytes(data)
 
 
+def executable(body):
+    """A file under bin/ that use_source writes executable."""
+    return "#!/bin/sh\n" + body
+
+
 SOURCES = {
-    # name: (expected Authorization on the wire, files to write, environment, extra arguments)
+    # name: (expected Authorization on the wire, files to write ({origin}, {home}
+    # and {hostport} filled in), environment ({home} filled in; None removes), extra arguments)
     "environment": (f"Bearer {CANARY}", {}, {"DATABRICKS_TOKEN": CANARY}, []),
     "profile": (f"Bearer {CANARY}", {".databrickscfg": "[DEFAULT]\nhost = {origin}\ntoken = " + CANARY + "\n"},
                 {"DATABRICKS_HOST": None}, []),
     "netrc": (f"Basic {basic(CANARY)}", {".netrc": f"machine 127.0.0.1 login token password {CANARY}\n"}, {}, ["-n"]),
+    "netrc-default": (f"Basic {basic(CANARY)}", {".netrc": f"default login token password {CANARY}\n"}, {}, ["-n"]),
     "user": (f"Basic {basic(CANARY)}", {}, {}, ["-u", f"token:{CANARY}"]),
     "header": (f"Bearer {CANARY}", {}, {}, ["-H", f"Authorization: Bearer {CANARY}"]),
     "header-opaque": (f"Bearer {OPAQUE}", {}, {}, ["-H", f"Authorization: Bearer {OPAQUE}"]),
     "oauth2-bearer": (f"Bearer {CANARY}", {}, {}, ["--oauth2-bearer", CANARY]),
+    # dbcurl's config.toml token_command for the workspace host.
+    "token-command": (f"Bearer {OPAQUE}", {
+        "bin/token-helper": executable(f"echo {OPAQUE}\n"),
+        ".config/dbcurl/config.toml": '[hosts."{hostport}"]\ntoken_command = ["{home}/bin/token-helper"]\n'}, {}, []),
+    # `databricks auth token --host …` from a databricks CLI on PATH (no other token).
+    "databricks-cli": (f"Bearer {OAUTH}", {
+        "bin/databricks": executable(f"""echo '{{"access_token": "{OAUTH}", "token_type": "Bearer", """
+                                     f""""expiry": "2099-01-01T00:00:00.0Z"}}'\n""")},
+        {"PATH": "{home}/bin:" + os.environ.get("PATH", "/usr/bin:/bin")}, []),
 }
+# Only source-specific files are removed between runs; the token cache may hold
+# a token (SPEC §7 allows it there) and is emptied so that each run asks the CLI.
+TOKEN_CACHE = ".cache/dbcurl"
+WRITE_OUT = "%{url}|%{url_effective}|%{json}|%{errormsg}|%{redirect_url}|%{referer}"
 
+# What each run shows: one channel per run where they exclude one another
+# (-v, --trace, --trace-ascii), everything else added to one of them.
 TRACE_CHANNELS = {
-    "verbose": ["-v"],
-    "trace-hex-stdout": ["--trace", "-"],
+    "verbose-to-stderr-file": ["-v", "--stderr", "{home}/stderr.txt", "-w", WRITE_OUT,
+                               "-D", "{home}/headers.txt", "--libcurl", "{home}/program.c"],
+    "trace-hex-stdout": ["--trace", "-", "--trace-time"],
     "trace-ascii-stdout": ["--trace-ascii", "-"],
-    "trace-ascii-file": ["--trace-ascii", "{home}/trace.txt"],
+    "trace-ascii-file": ["--trace-ascii", "{home}/trace.txt", "--trace-time", "-D", "-"],
 }
 CHANNELS = dict(TRACE_CHANNELS, **{
-    "write-out": ["-w", "%{url}|%{url_effective}|%{json}|%{errormsg}|%{redirect_url}|%{referer}"],
     "explain": ["--explain"],
-    "dump-header-file": ["-D", "{home}/headers.txt"],
-    "libcurl": ["--libcurl", "{home}/program.c"],
-    "error-messages": ["-f", "-S", "-v"],  # to /denied/: 401, and dbcurl's lines about it
+    # To /denied/: a 401, curl's error line and dbcurl's lines about it, -v on the real stderr.
+    "error-messages": ["-f", "-S", "-v", "-w", WRITE_OUT],
 })
+WRITTEN = ("trace.txt", "headers.txt", "program.c", "stderr.txt")
+SOURCE_FILES = tuple({path for _, files, _, _ in SOURCES.values() for path in files})
 
 PROTOCOLS = {"HTTP/1.1": ["--http1.1"], "HTTP/2.0": ["--http2"]}
 
 
-@unittest.skipUnless(os.path.exists(NGINX), "nginx is not installed (scripts/install-deps.sh)")
-class CanaryMatrix(SandboxTest):
+class NginxCanaryTest(SandboxTest):
+    """Runs dbcurl against the nginx server with one token source at a time and
+    checks what it wrote (no tests of its own: the canary test files share it)."""
+
     @classmethod
     def setUpClass(cls):
         cls.server = Nginx()
@@ -88,65 +122,76 @@ class CanaryMatrix(SandboxTest):
         self.sandbox.env = {k: v for k, v in self.sandbox.env.items() if not k.startswith("DATABRICKS_")}
         self.sandbox.env["CURL_CA_BUNDLE"] = self.server.cafile
         self.sandbox.env["DATABRICKS_HOST"] = self.server.origin
+        self.sandbox.env["PATH"] = os.environ.get("PATH", "/usr/bin:/bin")
         for variable, value in env.items():
             if value is None:
                 del self.sandbox.env[variable]
             else:
-                self.sandbox.env[variable] = value
-        for leftover in (".netrc", ".databrickscfg", "trace.txt", "headers.txt", "program.c"):
+                self.sandbox.env[variable] = value.replace("{home}", self.sandbox.home)
+        shutil.rmtree(self.sandbox.path(TOKEN_CACHE), ignore_errors=True)
+        for leftover in SOURCE_FILES + WRITTEN:
             if os.path.exists(self.sandbox.path(leftover)):
                 os.remove(self.sandbox.path(leftover))
         for path, text in files.items():
-            self.sandbox.write(path, text.replace("{origin}", self.server.origin))
+            text = (text.replace("{origin}", self.server.origin).replace("{home}", self.sandbox.home)
+                    .replace("{hostport}", f"127.0.0.1:{self.server.port}"))
+            self.sandbox.write(path, text, mode=0o700 if path.startswith("bin/") else 0o600)
         return expected, extra
 
-    def run_channel(self, protocol, channel, extra, url):
-        args = PROTOCOLS[protocol] + [a.replace("{home}", self.sandbox.home) for a in CHANNELS[channel]] + extra
+    def run_recorded(self, args, env=None):
+        """Runs dbcurl ({home} filled in); returns the run and the files it
+        wrote or changed, the token cache aside."""
         before = self.file_states()
-        logged_before = len(self.server.logged())
-        run = self.dbcurl(*args, url)
+        run = self.dbcurl(*[a.replace("{home}", self.sandbox.home) for a in args], env=env)
         written = {}
         for path, state in self.file_states().items():
-            if before.get(path) != state:
+            if before.get(path) != state and not path.startswith(self.sandbox.path(TOKEN_CACHE)):
                 with open(path, "rb") as handle:
                     written[path] = handle.read()
-        return run, written, logged_before
+        return run, written
 
-    def assertNothingShown(self, run, written, channel):
-        texts = {"stdout": run.stdout, "stderr": run.stderr}
+    def assertNothingShown(self, run, written, secrets=SECRETS):
+        texts = {"stdout": run.stdout, "stderr": run.stderr, "stdout, hex columns": hex_dump_bytes(run.out)}
         texts.update(written)
-        if channel == "trace-hex-stdout":
-            texts["stdout, hex columns"] = hex_dump_bytes(run.out)
         for where, data in texts.items():
-            for secret in SECRETS:
-                for fragment in fragments(secret):
-                    self.assertNotIn(fragment.encode(), data, f"part of the token shows in {where}")
+            self.assertEqual(shown(data, secrets), [], f"part of a secret shows in {where}")
 
-    def assertSent(self, protocol, expected, logged_before):
-        logged = self.server.wait_for_requests(logged_before + 1)
-        self.assertEqual(logged[logged_before:], [(protocol, expected)], "the request did not carry the token")
 
-    def check(self, protocol, source, channel, url, split=False):
-        with self.subTest(protocol=protocol, source=source, channel=channel, url_length=len(url)):
+@unittest.skipUnless(os.path.exists(NGINX), "nginx is not installed (scripts/install-deps.sh)")
+class CanaryMatrix(NginxCanaryTest):
+    def assertSent(self, protocol, expected, logged_before, count=1):
+        logged = self.server.wait_for_requests(logged_before + count)
+        self.assertEqual(logged[logged_before:], [(protocol, expected)] * count, "the request did not carry the token")
+
+    def check(self, protocol, source, channel, *urls, split=False):
+        """Runs one channel with one source on urls (one transfer each, in one run)."""
+        with self.subTest(protocol=protocol, source=source, channel=channel, url_lengths=[len(u) for u in urls]):
             expected, extra = self.use_source(source)
-            run, written, logged_before = self.run_channel(protocol, channel, extra, url)
-            self.assertNothingShown(run, written, channel)
+            logged_before = len(self.server.logged())
+            run, written = self.run_recorded(PROTOCOLS[protocol] + CHANNELS[channel] + extra + list(urls))
+            self.assertNothingShown(run, written)
             if channel == "explain":
                 self.assertEqual(run.code, 0, run.err)
                 self.assertEqual(self.server.logged()[logged_before:], [])
                 return
-            self.assertSent(protocol, expected, logged_before)
+            self.assertSent(protocol, expected, logged_before, len(urls))
             if channel == "error-messages":
                 self.assertEqual(run.code, 22, run.err)
                 self.assertIn("(22) The requested URL returned error: 401", run.err)
                 return
             self.assertEqual(run.code, 0, run.err)
             trace = run.out if channel.endswith("stdout") else written.get(self.sandbox.path("trace.txt"), b"").decode()
-            if split and channel != "verbose":
-                self.assertGreaterEqual(trace.count("=> Send header"), 2, "the header block was not cut in two")
-            if channel == "verbose" and protocol == "HTTP/2.0":
-                scheme = expected.split(" ")[0]
-                self.assertIn(f"* h2h3 [authorization: {scheme} {expected.split(' ')[1][:4]}\u2026(redacted)]", run.err)
+            verbose = written.get(self.sandbox.path("stderr.txt"), b"").decode()
+            if channel == "verbose-to-stderr-file":
+                self.assertEqual(run.err, "", "--stderr sends all of stderr to the file")
+                self.assertIn("> GET ", verbose)
+            elif split:
+                self.assertGreaterEqual(trace.count("=> Send header"), 2 * len(urls), "a header block was not cut in two")
+            if channel == "verbose-to-stderr-file" and protocol == "HTTP/2.0":
+                scheme, value = expected.split(" ")
+                self.assertIn(f"* h2h3 [authorization: {scheme} {value[:4]}\u2026(redacted)]", verbose)
+            if "--trace-time" in CHANNELS[channel]:
+                self.assertRegex(trace, r"(?m)^\d\d:\d\d:\d\d\.\d{6} => Send header")
 
     def value_offset(self, source):
         """Where the Authorization value starts in the request header block
@@ -175,10 +220,11 @@ class CanaryMatrix(SandboxTest):
     def test_http1_header_block_cut_inside_the_token(self):
         for source in SOURCES:
             start = self.value_offset(source)
-            for into_value in (3, 17):
-                url = self.server.origin + CLUSTERS + "?q=" + "x" * (HEADER_PIECE - into_value - start)
-                for channel in TRACE_CHANNELS:
-                    self.check("HTTP/1.1", source, channel, url, split=True)
+            # Two transfers in one run: cut 3 and 17 bytes into the value.
+            urls = [self.server.origin + CLUSTERS + "?q=" + "x" * (HEADER_PIECE - into_value - start)
+                    for into_value in (3, 17)]
+            for channel in TRACE_CHANNELS:
+                self.check("HTTP/1.1", source, channel, *urls, split=True)
 
 
 class ReadableMessages(SandboxTest):
