@@ -79,7 +79,7 @@ SOURCES = {
         {"PATH": "{home}/bin:" + os.environ.get("PATH", "/usr/bin:/bin")}, []),
 }
 # Only source-specific files are removed between runs; the token cache may hold
-# a token (SPEC §7 allows it there) and is emptied so that each run asks the CLI.
+# a token (docs/SECURITY.md row 4 allows it there) and is emptied so that each run asks the CLI.
 TOKEN_CACHE = ".cache/dbcurl"
 WRITE_OUT = "%{url}|%{url_effective}|%{json}|%{errormsg}|%{redirect_url}|%{referer}"
 

@@ -1,5 +1,6 @@
-"""SPEC §7, where the token goes, with the canary matrix's sources and
-channels (test_canary_matrix.py) over HTTP/1.1 and HTTP/2: through an HTTP
+"""docs/SECURITY.md rows 1, 1b, 2b and 4b: where the token goes, with the
+canary matrix's sources and channels (test_canary_matrix.py), over HTTP/1.1
+and HTTP/2: through an HTTP
 proxy in every spelling (the proxy, which records every byte, sees only the
 CONNECT and TLS), and across redirects to another host, port and scheme (a
 token dbcurl resolved never reaches them, with -L or --location-trusted; one
@@ -14,7 +15,7 @@ from integration.test_canary_matrix import (CHANNELS, CLUSTERS, PROTOCOLS, SECRE
 from nginx_server import NGINX
 from recording_proxy import RecordingProxy
 
-# Credentials the user typed on the command line: --location-trusted lends them (SPEC §7).
+# Credentials the user typed on the command line: --location-trusted lends them (docs/SECURITY.md row 1).
 TYPED = {"user", "header", "header-opaque", "oauth2-bearer"}
 PROXY_USER = "alice:proxy-secret-QZXW-JKVY"
 # The proxy's own credentials go to the proxy, never into dbcurl's output.
