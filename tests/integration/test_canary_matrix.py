@@ -205,17 +205,16 @@ class CanaryMatrix(NginxCanaryTest):
         return match.end()
 
     def test_every_source_and_channel_over_http1_and_http2(self):
+        # Over HTTP/2 the trace channels' runs send a second, long URL (a
+        # header block of several frames) on the same connection.
+        long_url = self.server.origin + CLUSTERS + "?q=" + "x" * 20000
         for protocol in PROTOCOLS:
             for source in SOURCES:
                 for channel in CHANNELS:
-                    path = "/denied/list" if channel == "error-messages" else CLUSTERS
-                    self.check(protocol, source, channel, self.server.origin + path)
-
-    def test_http2_with_a_long_url(self):
-        url = self.server.origin + CLUSTERS + "?q=" + "x" * 20000
-        for source in SOURCES:
-            for channel in TRACE_CHANNELS:
-                self.check("HTTP/2.0", source, channel, url)
+                    urls = [self.server.origin + ("/denied/list" if channel == "error-messages" else CLUSTERS)]
+                    if protocol == "HTTP/2.0" and channel in TRACE_CHANNELS:
+                        urls.append(long_url)
+                    self.check(protocol, source, channel, *urls)
 
     def test_http1_header_block_cut_inside_the_token(self):
         for source in SOURCES:
