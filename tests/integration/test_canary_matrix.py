@@ -153,6 +153,8 @@ class NginxCanaryTest(SandboxTest):
     def assertNothingShown(self, run, written, secrets=SECRETS):
         texts = {"stdout": run.stdout, "stderr": run.stderr, "stdout, hex columns": hex_dump_bytes(run.out)}
         texts.update(written)
+        texts.update({f"{path}, hex columns": hex_dump_bytes(data.decode("utf-8", "replace"))
+                      for path, data in written.items()})
         for where, data in texts.items():
             self.assertEqual(shown(data, secrets), [], f"part of a secret shows in {where}")
 

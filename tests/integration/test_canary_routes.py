@@ -11,7 +11,7 @@ import os
 import unittest
 
 from integration.test_canary_matrix import (CHANNELS, CLUSTERS, PROTOCOLS, SECRETS, SOURCES, NginxCanaryTest,
-                                            shown)
+                                            hex_dump_bytes, shown)
 from nginx_server import NGINX
 from recording_proxy import RecordingProxy
 
@@ -79,8 +79,9 @@ class CanaryRedirects(NginxCanaryTest):
 
     def test_token_stays_on_its_host_across_redirects(self):
         # One run follows all four redirects (one transfer each); -L runs show
-        # -v and the files, --location-trusted runs a trace.
-        follows = {"-L": CHANNELS["verbose-to-stderr-file"], "--location-trusted": CHANNELS["trace-ascii-file"]}
+        # -v and the files, --location-trusted runs a hex trace to a file.
+        follows = {"-L": CHANNELS["verbose-to-stderr-file"],
+                   "--location-trusted": ["--trace", "{home}/trace.txt", "--trace-time"]}
         for protocol in PROTOCOLS:
             for source in SOURCES:
                 for follow, channel in follows.items():
@@ -93,6 +94,11 @@ class CanaryRedirects(NginxCanaryTest):
                             + [f"{self.server.origin}/redirect/{name}" for name in REDIRECTS])
                         self.assertEqual(run.code, 0, run.err)
                         self.assertNothingShown(run, written)
+                        if follow == "--location-trusted":  # the hex columns were read, and redacted
+                            dump = hex_dump_bytes(written[self.sandbox.path("trace.txt")].decode())
+                            scheme, value = expected.split(" ")
+                            self.assertRegex(dump, f"(?i)authorization: {scheme} {value[:4]}\u2026\\(redacted\\)"
+                                             .encode())
                         hops = self.server.wait_for_requests(hops_before + 2 * len(REDIRECTS),
                                                              log=self.server.hops)[hops_before:]
                         wanted = []
