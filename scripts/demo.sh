@@ -6,10 +6,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/install-deps.sh
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build build -j"$(nproc)" --target dbcurl >/dev/null
-dbcurl="$PWD/build/dbcurl"
+# Only what building and running dbcurl needs; scripts/test.sh adds the test toolchain.
+scripts/install-deps.sh build
+# Its own build directory, without the tests (build/ is the developers' and CI's).
+build=build-release
+echo "== Configuring the build in $build/ (cmake)"
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDBCURL_TESTS=OFF >/dev/null
+echo "== Building dbcurl, its man page and completions (a few minutes on 2 cores)"
+cmake --build "$build" -j"$(nproc)" >/dev/null
+dbcurl="$PWD/$build/dbcurl"
 
 if "$dbcurl" --explain /api/2.0/clusters/list >/dev/null 2>&1; then
   echo "== Using the workspace configured in your environment."
@@ -38,4 +43,13 @@ grep -E '^[<>] |^\* (Connected|Server auth)|^dbcurl:' "$output/verbose" || true
 cat "$output/body"
 echo
 rm -rf "$output"
+
+deb="dbcurl_$("$dbcurl" --version | head -n 1 | cut -d' ' -f2)_$(dpkg --print-architecture).deb"
+cat <<EOF
+== dbcurl is built: $dbcurl
+   To run it as plain 'dbcurl', do one of:
+     sudo cmake --install $build     # into /usr/local: binary, man page, bash/zsh/fish completions
+     (cd $build && cpack -G DEB) && sudo apt install ./$build/$deb
+     export PATH="$PWD/$build:\$PATH"     # this shell only
+EOF
 exit "$status"

@@ -1,23 +1,46 @@
 #!/usr/bin/env bash
-# Installs the Debian packages dbcurl needs to build and test, when missing.
-# Safe to run again: it installs nothing when everything is there.
+# Installs the Debian/Ubuntu packages dbcurl needs, when missing (apt, as root
+# or through sudo). Safe to run again: it installs nothing when everything is
+# there.
+#
+#   scripts/install-deps.sh build   what building and running dbcurl needs (scripts/demo.sh)
+#   scripts/install-deps.sh         that and the test toolchain (scripts/test.sh, CI)
 set -euo pipefail
 
-packages=(
-  build-essential cmake pkg-config          # toolchain
+build_packages=(
+  build-essential cmake pkg-config          # toolchain (dpkg-dev, for cpack -G DEB, comes with it)
   libcurl4-openssl-dev libtomlplusplus-dev  # libcurl, toml++ (used header-only)
   libboost-dev                              # Boost.Process (header-only)
   nlohmann-json3-dev                        # JSON: databricks CLI output, token cache, pages
+  groff-base                                # renders the man page for --manual
+  python3 openssl                           # the demo's sample workspace (tests/fake_workspace.py)
+)
+test_packages=(
   catch2                                    # unit tests
-  curl openssl python3                      # integration tests: reference curl, test certificates, servers
-  nginx-light                               # integration tests: a real HTTP/2 server (canary matrix)
+  curl                                      # integration tests: the reference curl
   python3-keyring python3-keyrings.alt      # the keyring recipe, tested with the real keyring CLI
   clang-format                              # style check
   clang libclang-rt-dev                     # libFuzzer targets
   bash-completion zsh fish tmux             # completion tests, in the real shells
-  groff-base man-db mandoc                  # man page rendering and lint
-  dpkg-dev rpm lintian                      # packages: shlibdeps, rpmbuild, lint
+  man-db mandoc                             # man page rendering and lint
+  rpm lintian                               # packages: rpmbuild, lint
+  ruby                                      # the Homebrew formula's syntax check
 )
+
+case "${1:-test}" in
+  build) packages=("${build_packages[@]}") ;;
+  test) packages=("${build_packages[@]}" "${test_packages[@]}") ;;
+  *)
+    echo "usage: scripts/install-deps.sh [build|test]" >&2
+    exit 2
+    ;;
+esac
+
+if ! command -v apt-get >/dev/null; then
+  echo "install-deps: this script needs Debian or Ubuntu (apt-get). Elsewhere, install a C++20 compiler," >&2
+  echo "install-deps: CMake >= 3.25, libcurl, toml++, Boost and nlohmann-json, then build with CMake (README)." >&2
+  exit 1
+fi
 
 missing=()
 for package in "${packages[@]}"; do
@@ -25,11 +48,31 @@ for package in "${packages[@]}"; do
     missing+=("$package")
   fi
 done
+((${#missing[@]} > 0)) || exit 0
 
-if ((${#missing[@]} > 0)); then
-  echo "install-deps: installing ${missing[*]}"
-  sudo=""
-  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# sudo resets the environment: the variable goes through env.
+as_root=(env DEBIAN_FRONTEND=noninteractive)
+if [ "$(id -u)" -ne 0 ]; then
+  if ! command -v sudo >/dev/null; then
+    echo "install-deps: run this as root, or install sudo (missing: ${missing[*]})" >&2
+    exit 1
+  fi
+  as_root=(sudo "${as_root[@]}")
 fi
+
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+# apt's own output goes to a log, shown only when it fails.
+run_logged() {
+  if ! "${as_root[@]}" "$@" >"$log" 2>&1; then
+    tail -n 40 "$log" >&2
+    echo "install-deps: failed: $*" >&2
+    exit 1
+  fi
+}
+echo "install-deps: updating the package lists (apt-get update)"
+run_logged apt-get update
+echo "install-deps: installing ${missing[*]} and what they need (apt-get install;" \
+  "a few minutes on a fresh machine)"
+run_logged apt-get install -y --no-install-recommends "${missing[@]}"
+echo "install-deps: installed $(grep -c '^Setting up ' "$log") packages"
