@@ -3,6 +3,7 @@ man page and the three completions in each platform's usual place, with the
 right dependencies; the .deb installs into a throwaway root and runs there."""
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -11,6 +12,7 @@ import unittest
 from harness import DBCURL
 
 BUILD = os.path.dirname(os.path.abspath(DBCURL))
+ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
 EXPECTED_FILES = {
     "usr/bin/dbcurl",
     "usr/share/man/man1/dbcurl.1.gz",
@@ -75,10 +77,38 @@ class Packages(unittest.TestCase):
         self.assertEqual(manual.returncode, 0, manual.stderr)
         self.assertIn("RESOLUTION ORDER", manual.stdout)
         self.assertIn("--profile", manual.stdout)
+        self.assertEqual(self.complete_from_package(root, "dbcurl --prof"), ["--profile"])
+        self.assertEqual(self.complete_from_package(root, "dbcurl --profile st"), ["staging"])
+
+    @staticmethod
+    def complete_from_package(root, line):
+        """bash completion loaded from the package's own path, with its dbcurl first on PATH."""
+        script = f"""
+source /usr/share/bash-completion/bash_completion
+source {root}/usr/share/bash-completion/completions/dbcurl
+COMP_LINE='{line}'
+read -ra COMP_WORDS <<< "$COMP_LINE"
+COMP_CWORD=$((${{#COMP_WORDS[@]}} - 1))
+COMP_POINT=${{#COMP_LINE}}
+_dbcurl dbcurl "${{COMP_WORDS[COMP_CWORD]}}" "${{COMP_WORDS[COMP_CWORD-1]}}"
+printf '%s\\n' "${{COMPREPLY[@]}}"
+"""
+        home = tempfile.mkdtemp(prefix="dbcurl-home-")
+        try:
+            with open(os.path.join(home, ".databrickscfg"), "w") as config:
+                config.write("[DEFAULT]\nhost = h\n[staging]\nhost = s\n")
+            env = {"HOME": home, "PATH": os.path.join(root, "usr/bin") + ":/usr/bin:/bin"}
+            result = run("bash", "-c", script, env=env)
+        finally:
+            shutil.rmtree(home, ignore_errors=True)
+        if result.returncode != 0 or result.stderr:
+            raise AssertionError(result.stderr)
+        return result.stdout.split()
 
     @unittest.skipUnless(shutil.which("lintian"), "lintian not installed")
     def test_deb_is_lintian_clean(self):
-        result = run("lintian", "--suppress-tags", "running-with-root-privileges", self.package(".deb"))
+        result = run("lintian", self.package(".deb"))
+        self.assertEqual(result.returncode, 0, result.stderr)
         tags = [line for line in result.stdout.splitlines() if line[:2] in ("E:", "W:")]
         self.assertEqual(tags, [])
 
@@ -132,8 +162,31 @@ class PackagingRecipes(unittest.TestCase):
 
     @unittest.skipUnless(shutil.which("ruby"), "ruby not installed")
     def test_homebrew_formula_is_valid_ruby(self):
-        formula = os.path.join(os.path.dirname(__file__), "..", "..", "packaging", "homebrew", "dbcurl.rb")
-        self.assertEqual(run("ruby", "-c", formula).returncode, 0)
+        result = run("ruby", "-c", os.path.join(ROOT, "packaging", "homebrew", "dbcurl.rb"))
+        self.assertEqual((result.returncode, result.stdout), (0, "Syntax OK\n"), result.stderr)
+
+    def test_homebrew_formula_matches_the_cmake_build(self):
+        with open(os.path.join(ROOT, "packaging", "homebrew", "dbcurl.rb")) as handle:
+            formula = handle.read()
+        with open(os.path.join(ROOT, "CMakeLists.txt")) as handle:
+            cmake = handle.read()
+        # Every -D it passes is an option of the build.
+        for option in re.findall(r'"-D(\w+)=', formula):
+            self.assertRegex(cmake, rf"option\({option} ", option)
+        # Every library the build looks for is a dependency.
+        brew_names = {"CURL": "curl", "tomlplusplus": "tomlplusplus", "Boost": "boost",
+                      "nlohmann_json": "nlohmann-json"}
+        for package in re.findall(r"find_package\((\w+)", cmake):
+            self.assertIn(f'depends_on "{brew_names[package]}"', formula, package)
+        # Every file it moves is one that cmake --install puts there.
+        root = tempfile.mkdtemp(prefix="dbcurl-brew-")
+        self.addCleanup(shutil.rmtree, root, ignore_errors=True)
+        installed = run("cmake", "--install", BUILD, "--prefix", root)
+        self.assertEqual(installed.returncode, 0, installed.stderr)
+        moved = re.findall(r'share/"([^"]+)"', formula)
+        self.assertEqual(len(moved), 3, moved)  # the bash, zsh and fish completions
+        for path in moved:
+            self.assertTrue(os.path.isfile(os.path.join(root, "share", path)), path)
 
 
 if __name__ == "__main__":
