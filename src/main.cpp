@@ -148,8 +148,10 @@ int run(int argc, char** argv) {
 }  // namespace dbcurl
 
 int main(int argc, char** argv) {
-  // As curl: the user's locale, which libcurl's IDN conversion of host names needs.
+  // As curl: the user's locale, which libcurl's IDN conversion of host names
+  // needs, but numbers in the C locale ("-m 0.5" under de_DE, "%5.1f" meters).
   std::setlocale(LC_ALL, "");
+  std::setlocale(LC_NUMERIC, "C");
   curl_global_init(CURL_GLOBAL_DEFAULT);
   if (argc > 0) dbcurl::diagnostics().set_program_name(argv[0]);
   const int code = dbcurl::run(argc, argv);

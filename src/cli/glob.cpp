@@ -1,8 +1,9 @@
 #include "cli/glob.hpp"
 
-#include <cctype>
 #include <charconv>
 #include <limits>
+
+#include "common/strings.hpp"
 
 namespace dbcurl {
 
@@ -21,7 +22,7 @@ bool is_ipv6_literal(std::string_view rest) {
   for (char c : inside) {
     if (c == ':')
       colon = true;
-    else if (!std::isxdigit(static_cast<unsigned char>(c)) && c != '.' && c != '%')
+    else if (!is_ascii_xdigit(c) && c != '.' && c != '%')
       return false;
   }
   return colon;
@@ -45,8 +46,7 @@ std::vector<std::string> expand_range(std::string_view body) {
   const std::string_view low = body.substr(0, dash);
   const std::string_view high = body.substr(dash + 1);
   std::vector<std::string> values;
-  if (low.size() == 1 && high.size() == 1 && std::isalpha(static_cast<unsigned char>(low[0])) &&
-      std::isalpha(static_cast<unsigned char>(high[0]))) {
+  if (low.size() == 1 && high.size() == 1 && is_ascii_alpha(low[0]) && is_ascii_alpha(high[0])) {
     if (low[0] > high[0]) return {};
     for (int c = low[0]; c <= high[0]; c += static_cast<int>(step)) values.emplace_back(1, static_cast<char>(c));
     return values;
@@ -154,9 +154,9 @@ std::string UrlGlob::url(std::size_t index, std::vector<std::string>* matches) c
 std::string glob_output_name(std::string_view name, const std::vector<std::string>& matches) {
   std::string out;
   for (std::size_t pos = 0; pos < name.size(); ++pos) {
-    if (name[pos] == '#' && pos + 1 < name.size() && std::isdigit(static_cast<unsigned char>(name[pos + 1]))) {
+    if (name[pos] == '#' && pos + 1 < name.size() && is_ascii_digit(name[pos + 1])) {
       std::size_t end = pos + 1;
-      while (end < name.size() && std::isdigit(static_cast<unsigned char>(name[end]))) ++end;
+      while (end < name.size() && is_ascii_digit(name[end])) ++end;
       std::size_t number = 0;
       std::from_chars(name.data() + pos + 1, name.data() + end, number);
       if (number >= 1 && number <= matches.size()) {

@@ -23,7 +23,7 @@ Error option_error(std::string_view word, std::string_view reason) {
 }
 
 // curl's "<fractional seconds>" values, as milliseconds. Read with strtod as
-// curl does: leading blanks, hex and the locale's decimal mark are accepted, a
+// curl does (LC_NUMERIC is "C", see main): leading blanks and hex are accepted, a
 // value out of double's range is "too large" (even 1e-400), NaN means none.
 Result<long> parse_seconds(std::string_view word, const std::string& value) {
   char* end = nullptr;

@@ -1,7 +1,6 @@
 #include "cli/protocols.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <vector>
 
 #include "common/strings.hpp"
@@ -32,7 +31,7 @@ std::optional<std::string> protocol_set(std::string_view spec, std::span<const s
   for (std::string_view token : split(spec, ',')) {
     if (token.empty()) continue;  // curl tokenises with strtok: empty tokens vanish
     Action action = Action::kAllow;
-    while (token.empty() || std::isalnum(static_cast<unsigned char>(token.front())) == 0) {
+    while (token.empty() || !is_ascii_alnum(token.front())) {
       if (token.empty()) return std::nullopt;
       const char modifier = token.front();
       token.remove_prefix(1);
@@ -63,11 +62,7 @@ std::optional<std::string> protocol_set(std::string_view spec, std::span<const s
     if (action == Action::kSet) set.clear();
     add(set, *name);
   }
-  std::sort(set.begin(), set.end(), [](const std::string& a, const std::string& b) {
-    return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-      return std::tolower(static_cast<unsigned char>(x)) < std::tolower(static_cast<unsigned char>(y));
-    });
-  });
+  std::sort(set.begin(), set.end(), [](const std::string& a, const std::string& b) { return iless(a, b); });
   return join(set, ",");
 }
 

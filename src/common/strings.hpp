@@ -6,9 +6,24 @@
 
 namespace dbcurl {
 
+// Protocol text is ASCII. These never consult the locale, as <cctype> does:
+// under tr_TR.ISO-8859-9 tolower('I') is 0xFD, under de_DE.ISO-8859-1
+// isalnum(0xE9) is true. src/ uses no C library classification (test ascii_only).
+constexpr bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool is_ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
+constexpr bool is_ascii_alpha(char c) { return is_ascii_upper(c) || is_ascii_lower(c); }
+constexpr bool is_ascii_alnum(char c) { return is_ascii_alpha(c) || is_ascii_digit(c); }
+constexpr bool is_ascii_xdigit(char c) { return is_ascii_digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f'); }
+// The C locale's isspace: space, \t, \n, \v, \f, \r.
+constexpr bool is_ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+constexpr char ascii_lower(char c) { return is_ascii_upper(c) ? static_cast<char>(c + ('a' - 'A')) : c; }
+
 std::string to_lower(std::string_view text);
 bool iequals(std::string_view a, std::string_view b);
 bool istarts_with(std::string_view text, std::string_view prefix);
+// Case-insensitive ordering, as strcasecmp in the C locale.
+bool iless(std::string_view a, std::string_view b);
 std::string_view trim(std::string_view text);
 // Drops every CR and LF, as curl reads -d @file and --etag-compare files.
 void erase_line_breaks(std::string& text);

@@ -1,7 +1,5 @@
 #include "creds/url.hpp"
 
-#include <cctype>
-
 #include "common/strings.hpp"
 
 namespace dbcurl {
@@ -127,8 +125,7 @@ std::optional<std::string> repair_doubled_scheme(std::string_view url) {
 }
 
 std::optional<std::string> repair_msys_path(std::string_view url) {
-  const bool drive =
-      url.size() >= 3 && std::isalpha(static_cast<unsigned char>(url[0])) && url[1] == ':' && url[2] == '/';
+  const bool drive = url.size() >= 3 && is_ascii_alpha(url[0]) && url[1] == ':' && url[2] == '/';
   const auto api = url.find("/api/");
   if (!drive || api == std::string_view::npos) return std::nullopt;
   return std::string(url.substr(api));

@@ -5,7 +5,6 @@
 #include <sys/xattr.h>
 #include <unistd.h>
 
-#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -134,7 +133,7 @@ void BodyOutput::save_etag(std::string_view header) {
   }
   std::string_view value = header.substr(5);
   while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-  while (!value.empty() && std::isspace(static_cast<unsigned char>(value.back())) != 0) value.remove_suffix(1);
+  while (!value.empty() && is_ascii_space(value.back())) value.remove_suffix(1);
   if (value.empty()) return;
   std::fwrite(value.data(), 1, value.size(), etag_stream_);
   std::fputc('\n', etag_stream_);
@@ -144,7 +143,7 @@ void BodyOutput::save_etag(std::string_view header) {
 std::optional<std::string> content_disposition_filename(std::string_view header) {
   std::string_view rest = header;
   for (;;) {
-    while (!rest.empty() && rest.front() != '\0' && std::isalpha(static_cast<unsigned char>(rest.front())) == 0) {
+    while (!rest.empty() && rest.front() != '\0' && !is_ascii_alpha(rest.front())) {
       rest.remove_prefix(1);
     }
     if (rest.size() < 9) return std::nullopt;

@@ -1,7 +1,6 @@
 #include "perform/paginate.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <vector>
 

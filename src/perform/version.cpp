@@ -1,7 +1,6 @@
 #include "perform/version.hpp"
 
 #include <curl/curl.h>
-#include <strings.h>
 
 #include <algorithm>
 #include <memory>
@@ -9,6 +8,7 @@
 #include <vector>
 
 #include "build_info.hpp"
+#include "common/strings.hpp"
 
 namespace dbcurl {
 
@@ -29,7 +29,7 @@ std::string version_banner() {
   for (const char* const* feature = info->feature_names; feature != nullptr && *feature != nullptr; ++feature) {
     features.push_back(*feature);
   }
-  std::sort(features.begin(), features.end(), [](const char* a, const char* b) { return strcasecmp(a, b) < 0; });
+  std::sort(features.begin(), features.end(), [](const char* a, const char* b) { return iless(a, b); });
   for (const char* feature : features) out += std::string(" ") + feature;
   out += "\n";
   return out;

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "common/redact.hpp"
+#include "common/strings.hpp"
 
 namespace dbcurl {
 
@@ -117,7 +118,7 @@ std::string header_json(CURL* easy) {
     if (!first) out += ",\n";
     first = false;
     std::string name = header->name;
-    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : name) c = ascii_lower(c);
     out += json_string(name) + ":[";
     for (std::size_t i = 0; i < header->amount; ++i) {
       curl_header* same = nullptr;
