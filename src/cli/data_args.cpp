@@ -5,12 +5,18 @@
 namespace dbcurl {
 
 FileReader system_file_reader() {
-  return [](const std::string& path) { return read_whole_file(path); };
+  return [](const std::string& path, ReadLimit limit) { return read_whole_file(path, limit); };
 }
 
 namespace {
 
 Error read_error() { return make_error(exit_code::kReadError, "error encountered when reading a file"); }
+
+bool too_large(const FileContent& content) { return content.outcome == FileContent::Outcome::kTooLarge; }
+
+Error too_large_error(const std::string& path, const FileContent& content) {
+  return make_error(exit_code::kReadError, limit_message(path, content, kOptionFileLimit));
+}
 
 }  // namespace
 
@@ -18,7 +24,8 @@ Result<std::string> data_option_value(std::string_view value, DataKind kind, con
                                       const WarningSink& warn) {
   if (kind == DataKind::kRaw || value.empty() || value.front() != '@') return std::string(value);
   const std::string path(value.substr(1));
-  FileContent content = read(path);
+  FileContent content = read(path, kOptionFileLimit);
+  if (too_large(content)) return too_large_error(path, content);
   if (content.outcome == FileContent::Outcome::kCannotOpen) {
     warn("Couldn't read data from file \"" + path + "\", this makes an empty POST.");
     return std::string();
@@ -32,7 +39,8 @@ Result<std::vector<std::string>> header_option_values(std::string_view value, co
                                                       const WarningSink& warn) {
   if (value.empty() || value.front() != '@') return std::vector<std::string>{std::string(value)};
   const std::string path(value.substr(1));
-  const FileContent content = read(path);
+  const FileContent content = read(path, kOptionFileLimit);
+  if (too_large(content)) return too_large_error(path, content);
   if (content.outcome == FileContent::Outcome::kCannotOpen) {
     warn("Failed to open " + path + "!");
     return std::vector<std::string>{};
@@ -48,7 +56,11 @@ Result<std::vector<std::string>> header_option_values(std::string_view value, co
 std::string write_out_option_value(std::string_view value, const FileReader& read, const WarningSink& warn) {
   if (value.empty() || value.front() != '@') return std::string(value);
   const std::string path(value.substr(1));
-  FileContent content = read(path);
+  FileContent content = read(path, kOptionFileLimit);
+  if (too_large(content)) {
+    warn("Failed to read " + limit_message(path, content, kOptionFileLimit));
+    return {};
+  }
   if (content.outcome != FileContent::Outcome::kRead) {
     warn("Failed to read " + path);
     return {};

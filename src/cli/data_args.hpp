@@ -12,8 +12,8 @@
 
 namespace dbcurl {
 
-// Reads a file, or standard input for "-".
-using FileReader = std::function<FileContent(const std::string& path)>;
+// Reads a file, or standard input for "-", up to a limit.
+using FileReader = std::function<FileContent(const std::string& path, ReadLimit limit)>;
 
 FileReader system_file_reader();
 

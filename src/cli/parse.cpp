@@ -139,7 +139,8 @@ class Parser {
     // The default .curlrc, unless the first argument is -q/--disable (curl's rule).
     const bool disabled = !args.empty() && (args[0].starts_with("-q") || args[0] == "--disable");
     if (!disabled && context_.default_config) {
-      const FileContent text = context_.read_file(*context_.default_config);
+      const FileContent text = context_.read_file(*context_.default_config, kCurlConfigLimit);
+      if (Status status = config_within_limit(*context_.default_config, text); !status) return status.error();
       if (text.outcome != FileContent::Outcome::kCannotOpen) {
         if (Status status = read_config(text.bytes, *context_.default_config); !status) return status.error();
       }
@@ -166,7 +167,10 @@ class Parser {
     if (t.etag_compare_file) {
       // curl sends the file's text (line breaks dropped), or "" when it is empty
       // or missing; missing is an error unless --etag-save will create it.
-      FileContent etag = context_.read_file(*t.etag_compare_file);
+      FileContent etag = context_.read_file(*t.etag_compare_file, kOptionFileLimit);
+      if (etag.outcome == FileContent::Outcome::kTooLarge) {
+        return make_error(exit_code::kReadError, limit_message(*t.etag_compare_file, etag, kOptionFileLimit));
+      }
       if (etag.outcome == FileContent::Outcome::kCannotOpen && !t.etag_save_file) {
         silenceable_note("Failed to open " + *t.etag_compare_file);
         return make_error(exit_code::kReadError, "");  // reported: no usage lines follow
@@ -211,12 +215,22 @@ class Parser {
                                                    " deep (does one include itself?)");
     }
     // curl reads what it can: a file that opens but fails to read (a directory) is empty.
-    const FileContent text = context_.read_file(path);
+    const FileContent text = context_.read_file(path, kCurlConfigLimit);
+    if (Status status = config_within_limit(path, text); !status) return status.error();
     if (text.outcome == FileContent::Outcome::kCannotOpen) {
       note("cannot read config from '" + path + "'");
       return make_error(exit_code::kReadError, "option -K: error encountered when reading a file");
     }
     return read_config(text.bytes, path);
+  }
+
+  // Past kCurlConfigLimit a config file is an error naming it (curl fails on a
+  // line that long too, and never ends reading -K /dev/zero).
+  static Status config_within_limit(const std::string& path, const FileContent& text) {
+    if (text.outcome != FileContent::Outcome::kTooLarge && text.outcome != FileContent::Outcome::kLineTooLong) {
+      return Ok{};
+    }
+    return make_error(exit_code::kReadError, "config file " + limit_message(path, text, kCurlConfigLimit));
   }
 
   Status read_config(const std::string& text, const std::string& path) {

@@ -24,7 +24,8 @@ std::optional<std::string> prompt_password(const std::string& user) {
   }
   std::string typed;
   char c = 0;
-  while (::read(fd, &c, 1) == 1 && c != '\n') {
+  // At most what curl's 2048-byte password buffer holds: stdin may be /dev/zero.
+  while (typed.size() < 2047 && ::read(fd, &c, 1) == 1 && c != '\n') {
     if (c != '\r') typed += c;
   }
   if (echo_off) ::tcsetattr(fd, TCSAFLUSH, &saved);

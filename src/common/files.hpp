@@ -13,17 +13,37 @@ namespace dbcurl {
 // netrc, config.toml): far above any real one, far below a hostile one.
 inline constexpr std::size_t kMaxConfigFileBytes = 1 << 20;
 
+// How much of a file dbcurl reads before it stops with an error.
+struct ReadLimit {
+  std::size_t max_bytes = SIZE_MAX;
+  std::size_t max_line = SIZE_MAX;  // bytes in one line, its '\n' not counted
+};
+
+// Files named in option values (-d @file, -H @file, -w @file, --etag-compare,
+// @- for standard input): 1 GiB, far above any request body a command line
+// sends, and a bound on memory for /dev/zero (docs/differences.md).
+inline constexpr ReadLimit kOptionFileLimit{std::size_t{1} << 30};
+// -K files and .curlrc: curl 7.88's longest config line (102398 bytes; curl
+// fails on a longer one, and never ends on /dev/zero) and 64 MiB in all, as
+// dbcurl reads the whole file before it parses it (docs/differences.md).
+inline constexpr ReadLimit kCurlConfigLimit{std::size_t{64} << 20, 102398};
+
 // What reading a whole file gave. curl tells a file it cannot open from one
 // whose read fails (a directory opens but does not read), so dbcurl does too.
 struct FileContent {
-  enum class Outcome { kRead, kCannotOpen, kReadError };
+  enum class Outcome { kRead, kCannotOpen, kReadError, kTooLarge, kLineTooLong };
   Outcome outcome = Outcome::kRead;
-  std::string bytes;  // what was read, also when the read failed part way
+  std::string bytes;  // what was read, also when the read failed or stopped part way
   int error_number = 0;
 };
 
-// All of path, or of standard input for "-"; more than max_bytes is a read error.
-FileContent read_whole_file(const std::string& path, std::size_t max_bytes = SIZE_MAX);
+// All of path, or of standard input for "-", up to the limit: past it the
+// read stops with kTooLarge or kLineTooLong.
+FileContent read_whole_file(const std::string& path, ReadLimit limit = {});
+
+// "PATH: larger than N bytes" or "PATH: a line longer than N bytes", for a
+// read that stopped at limit.
+std::string limit_message(const std::string& path, const FileContent& content, ReadLimit limit);
 
 // Whole-file read; nullopt when the file does not exist (a missing config file
 // is not an error anywhere in dbcurl), an Error when it exists but cannot be

@@ -11,6 +11,9 @@ namespace {
 
 // A file content that stands for a file that opens but cannot be read (a directory).
 const std::string kUnreadable = "<unreadable>";
+// Contents that stand for files past the reader's byte limit, or with a line past its line limit.
+const std::string kTooLarge = "<too large>";
+const std::string kLineTooLong = "<line too long>";
 
 struct Parsed {
   Result<CommandLine> line;
@@ -20,9 +23,13 @@ struct Parsed {
 Parsed parse(std::vector<std::string> args, std::map<std::string, std::string> files = {}) {
   auto warnings = std::make_shared<std::vector<std::string>>();
   ParseContext context{
-      [files](const std::string& path) {
+      [files](const std::string& path, ReadLimit limit) {
         auto found = files.find(path);
         if (found == files.end()) return FileContent{FileContent::Outcome::kCannotOpen, {}, ENOENT};
+        if (found->second == kTooLarge) return FileContent{FileContent::Outcome::kTooLarge, {}, 0};
+        if (found->second == kLineTooLong && limit.max_line != SIZE_MAX) {
+          return FileContent{FileContent::Outcome::kLineTooLong, {}, 0};
+        }
         if (found->second == kUnreadable) return FileContent{FileContent::Outcome::kReadError, {}, EISDIR};
         return FileContent{FileContent::Outcome::kRead, found->second, 0};
       },
@@ -118,6 +125,34 @@ TEST_CASE("an unreadable -d file warns and makes an empty POST") {
   CHECK(parsed.line->transfers[0].post_data == std::string());
   REQUIRE(parsed.warnings.size() == 1);
   CHECK(parsed.warnings[0] == "Couldn't read data from file \"missing\", this makes an empty POST.");
+}
+
+TEST_CASE("a file past its read limit is an error naming it, for every option that reads one") {
+  const std::map<std::string, std::string> files{{"huge", kTooLarge}, {"long", kLineTooLong}};
+  for (const std::string option : {"-d", "--data-binary", "--json", "-H", "--proxy-header"}) {
+    Parsed parsed = parse({option, "@huge", "u"}, files);
+    REQUIRE_FALSE(parsed.line.ok());
+    CHECK(parsed.line.error().exit_code == 26);
+    CHECK(parsed.line.error().message == "option " + option + ": huge: larger than 1073741824 bytes");
+  }
+  Parsed encoded = parse({"--data-urlencode", "name@huge", "u"}, files);
+  REQUIRE_FALSE(encoded.line.ok());
+  CHECK(encoded.line.error().message == "option --data-urlencode: huge: larger than 1073741824 bytes");
+  Parsed etag = parse({"--etag-compare", "huge", "u"}, files);
+  REQUIRE_FALSE(etag.line.ok());
+  CHECK(etag.line.error().message == "huge: larger than 1073741824 bytes");
+  Parsed config = parse({"-K", "huge", "u"}, files);
+  REQUIRE_FALSE(config.line.ok());
+  CHECK(config.line.error().exit_code == 26);
+  CHECK(config.line.error().message == "config file huge: larger than 67108864 bytes");
+  Parsed line = parse({"-K", "long", "u"}, files);
+  REQUIRE_FALSE(line.line.ok());
+  CHECK(line.line.error().message == "config file long: a line longer than 102398 bytes");
+  // The -d file's own limit has no line limit: a long line is data.
+  CHECK(parse({"-d", "@long", "u"}, files).line.ok());
+  Parsed format = parse({"-w", "@huge", "u"}, files);
+  REQUIRE(format.line.ok());
+  CHECK(format.warnings == std::vector<std::string>{"Failed to read huge: larger than 1073741824 bytes"});
 }
 
 TEST_CASE("a file that opens but cannot be read: curl's exit 26 for binary reads, nothing for -d and -K") {
