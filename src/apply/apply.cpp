@@ -459,7 +459,7 @@ Status apply_transfer(CURL* easy, CURLSH* share, const TransferConfig& transfer,
     // dbcurl looked the -n entry up for the workspace host. libcurl gets it as
     // credentials for this host, which it drops on a redirect to another
     // scheme, host or port; given CURLOPT_NETRC it would read netrc again on
-    // every hop and hand a "default" entry to any host (SPEC §7).
+    // every hop and hand a "default" entry to any host (docs/SECURITY.md).
     set(CURLOPT_USERNAME, "token");
     set.credential(CURLOPT_PASSWORD, plan.netrc_password->c_str(), "DATABRICKS_TOKEN");
   } else {
@@ -482,7 +482,7 @@ Status apply_transfer(CURL* easy, CURLSH* share, const TransferConfig& transfer,
         set(CURLOPT_NETRC_FILE, path->c_str());
     }
     // --location-trusted lends only what the user typed to other hosts: never
-    // dbcurl's token nor a netrc token (above, SPEC §7).
+    // dbcurl's token nor a netrc token (above; docs/SECURITY.md).
     if (transfer.location_trusted) set(CURLOPT_UNRESTRICTED_AUTH, 1L);
   }
   return set.status();

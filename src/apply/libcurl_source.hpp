@@ -21,7 +21,7 @@ class LibcurlSource {
   void record_list(CURLoption option, const curl_slist* list);
   void record_pointer(CURLoption option, bool function);
   // A credential dbcurl resolved itself: the program reads it from the
-  // environment instead of carrying it (SPEC: tokens never reach files).
+  // environment instead of carrying it (docs/SECURITY.md: tokens never reach files).
   void record_from_environment(CURLoption option, std::string_view variable);
 
   std::string program() const;

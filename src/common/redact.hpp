@@ -1,5 +1,5 @@
 #pragma once
-// Redaction for everything dbcurl itself writes (SPEC §7). Three rules:
+// Redaction for everything dbcurl itself writes (docs/SECURITY.md). Three rules:
 //  1. every secret registered this run is replaced: anywhere when it is long
 //     enough to be unambiguous, else only where it stands as a whole value
 //     (after ':' or '='), so that a password such as "password" does not blank

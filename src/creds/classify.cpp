@@ -50,7 +50,7 @@ bool has_control_character(std::string_view token) {
   });
 }
 
-// SPEC §6, whatever else the command line says: libcurl answers a server's
+// docs/SECURITY.md, whatever else the command line says: libcurl answers a server's
 // challenge (--digest, --ntlm, --anyauth, ...) with a password even next to
 // an own Authorization header or --oauth2-bearer, so no password may reach a
 // workspace request at all.

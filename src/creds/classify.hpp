@@ -1,6 +1,6 @@
 #pragma once
-// Which requests get Databricks credentials (SPEC §3), which credential
-// (SPEC §5), and which are refused (SPEC §6, §7). No libcurl here.
+// Which requests get Databricks credentials (docs/resolution.md), which credential
+// (same), and which are refused (docs/SECURITY.md). No libcurl here.
 
 #include <map>
 #include <optional>
@@ -48,7 +48,7 @@ class CredentialResolver {
 
   const Environment& env() const { return env_; }
   const Result<std::optional<DbcurlConfig>>& dbcurl_config();
-  // The resolved workspace (SPEC §3 rules 1-3).
+  // The resolved workspace (docs/resolution.md, "Workspace and attributes").
   const Result<DatabricksConfig>& config();
   // Rule 4: the configuration of the one profile, config.toml host or netrc
   // "login token" entry that names this host; nullptr when none does.

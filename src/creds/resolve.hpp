@@ -58,7 +58,7 @@ struct ResolveContext {
 
 struct ConfigRequest {
   std::optional<std::string> profile;  // --profile, or the profile a request's host picked
-  bool use_environment = true;         // false when a host picked the profile (SPEC §3 rule 4)
+  bool use_environment = true;         // false when a host picked the profile (docs/resolution.md)
 };
 
 struct Credential {

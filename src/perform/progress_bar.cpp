@@ -39,19 +39,22 @@ constexpr std::array<int, 200> kSine = [] {
 
 }  // namespace
 
-int progress_bar_width() {
+int progress_bar_width(const char* columns, int terminal_columns) {
   int width = 0;
-  if (const char* columns = std::getenv("COLUMNS")) {
+  if (columns != nullptr) {
     char* end = nullptr;
     const long number = std::strtol(columns, &end, 10);
     if (end != columns && *end == '\0' && number > 20 && number < 10000) width = static_cast<int>(number);
   }
-  if (width == 0) {
-    struct winsize size {};
-    if (::ioctl(STDIN_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 20) width = size.ws_col;
-  }
+  if (width == 0 && terminal_columns > 20) width = terminal_columns;
   if (width == 0) return 79;
   return width > kMaxBarWidth ? kMaxBarWidth : width;
+}
+
+int progress_bar_width() {
+  struct winsize size {};
+  const int terminal_columns = ::ioctl(STDIN_FILENO, TIOCGWINSZ, &size) == 0 ? size.ws_col : 0;
+  return progress_bar_width(std::getenv("COLUMNS"), terminal_columns);
 }
 
 std::string progress_bar_line(curl_off_t point, curl_off_t total, int width) {

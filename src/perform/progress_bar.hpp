@@ -35,7 +35,10 @@ class ProgressBar {
   int direction_ = 1;
 };
 
-// COLUMNS (21..9999), else the terminal on standard input, else 79; at most 256.
+// COLUMNS (21..9999), else the terminal's columns (more than 20; 0 for no
+// terminal), else 79; at most 256.
+int progress_bar_width(const char* columns, int terminal_columns);
+// The same for the environment and the terminal on standard input.
 int progress_bar_width();
 
 // "\r" + '#' for the done share of width - 7 columns, padded, then " 42.0%".

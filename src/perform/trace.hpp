@@ -1,7 +1,7 @@
 #pragma once
 // -v, --trace and --trace-ascii in curl's formats, from libcurl's debug
 // callback. All text passes through a RedactingStream first, one per kind of
-// data, so that a token cut between two calls is still redacted (SPEC §7):
+// data, so that a token cut between two calls is still redacted (docs/SECURITY.md):
 // this is an intended difference from curl, and it touches only diagnostic
 // output.
 

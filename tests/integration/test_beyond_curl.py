@@ -1,4 +1,4 @@
-"""SPEC §9: --paginate, Databricks error lines, trap hints, and --retry with
+"""docs/beyond-curl.md: --paginate, Databricks error lines, trap hints, and --retry with
 Retry-After — each opt-in or only adding to what curl prints on stderr."""
 
 import json

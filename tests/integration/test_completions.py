@@ -1,4 +1,4 @@
-"""The completions, loaded in the real shells (SPEC §10): options with their
+"""The completions, loaded in the real shells (README.md, "Installing"): options with their
 help, every short option (some, like -# and -:, are special characters in a
 shell), -X methods, profile names from `dbcurl --list-profiles`, and API paths
 from the endpoint catalog; loading a completion file prints nothing. Also

@@ -1,4 +1,4 @@
-"""Packages (SPEC §10): the .deb and .rpm built by CPack carry the binary, the
+"""Packages (README.md, "Installing"): the .deb and .rpm built by CPack carry the binary, the
 man page and the three completions in each platform's usual place, with the
 right dependencies; the .deb installs into a throwaway root and runs there."""
 

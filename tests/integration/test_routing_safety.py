@@ -1,4 +1,4 @@
-"""SPEC §5-§7: where a token may go. Proxies as libcurl 7.88 chooses them
+"""docs/SECURITY.md: where a token may go. Proxies as libcurl 7.88 chooses them
 (a differential table against the system curl), a netrc token bound to its
 workspace host across redirects, tokens with control characters, and
 passwords next to every other auth option."""

@@ -1,4 +1,4 @@
-"""SPEC §7: the token goes where it belongs and nowhere else, and bad input
+"""docs/SECURITY.md: the token goes where it belongs and nowhere else, and bad input
 never hurts. Each test tries to make dbcurl leak or misbehave."""
 
 import base64

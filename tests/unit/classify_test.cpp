@@ -312,7 +312,7 @@ TEST_CASE("<databricks-instance> in the path is not a placeholder host") {
 
 namespace {
 
-// One way to give a workspace request a password (SPEC §6).
+// One way to give a workspace request a password (docs/SECURITY.md).
 struct PasswordSource {
   const char* name;
   void (*apply)(Planner&, TransferConfig&, std::string& url);

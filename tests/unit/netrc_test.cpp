@@ -40,6 +40,7 @@ TEST_CASE("no default: no match") {
 
 TEST_CASE("keywords are case-insensitive; quoted values know escapes") {
   auto entries = parse_ok("MACHINE h LOGIN token PASSWORD \"a\\\"b\\tc\"\n");
+  REQUIRE(entries.size() == 1);
   CHECK(entries[0].password->view() == "a\"b\tc");
 }
 
@@ -59,6 +60,7 @@ TEST_CASE("macdef bodies are skipped to the next empty line") {
 
 TEST_CASE("account is accepted and ignored") {
   auto entries = parse_ok("machine h login token account acct password p\n");
+  REQUIRE(entries.size() == 1);
   CHECK(entries[0].password->view() == "p");
 }
 

@@ -1,9 +1,5 @@
 #include <catch2/catch.hpp>
 
-#include <unistd.h>
-
-#include <cstdlib>
-
 #include "perform/parallel_meter.hpp"
 #include "perform/progress_bar.hpp"
 
@@ -17,14 +13,16 @@ TEST_CASE("-# draws curl's bar: '#' for the done share of width - 7 columns, the
   CHECK(progress_bar_line(150, 100, 30) == "\r" + std::string(23, '#') + " 100.0%");
 }
 
-TEST_CASE("-# takes its width from COLUMNS when it is a sane number") {
-  ::setenv("COLUMNS", "40", 1);
-  CHECK(progress_bar_width() == 40);
-  ::setenv("COLUMNS", "1000", 1);
-  CHECK(progress_bar_width() == 256);
-  ::setenv("COLUMNS", "20", 1);  // too narrow: ignored, the terminal or 79 decides
-  if (::isatty(STDIN_FILENO) == 0) CHECK(progress_bar_width() == 79);
-  ::unsetenv("COLUMNS");
+TEST_CASE("-# takes its width from COLUMNS when it is a sane number, else from the terminal, else 79") {
+  CHECK(progress_bar_width("40", 0) == 40);
+  CHECK(progress_bar_width("40", 120) == 40);
+  CHECK(progress_bar_width("1000", 0) == 256);
+  CHECK(progress_bar_width("20", 0) == 79);  // too narrow: ignored
+  CHECK(progress_bar_width("20", 120) == 120);
+  CHECK(progress_bar_width("40x", 100) == 100);
+  CHECK(progress_bar_width(nullptr, 300) == 256);
+  CHECK(progress_bar_width(nullptr, 20) == 79);  // too narrow a terminal
+  CHECK(progress_bar_width(nullptr, 0) == 79);
 }
 
 TEST_CASE("-Z's meter writes sizes in five columns and times in eight, as curl") {

@@ -3,6 +3,8 @@
 #include <utility>
 #include <vector>
 
+#include <algorithm>
+
 #include "common/redact.hpp"
 #include "common/secret.hpp"
 
@@ -168,7 +170,12 @@ TEST_CASE("SecretString wipes and moves") {
   CHECK(std::string(b.c_str()) == "dapi-secret");
   SecretString c = b.clone();
   CHECK(c.view() == b.view());
-  std::string text = "dapi-in-a-string";
+  // Long enough for a heap buffer; the buffer is checked, not the string (clear() alone empties that).
+  std::string text = "dapi-in-a-string-too-long-for-the-small-string-buffer";
+  const char* buffer = text.data();
+  const std::size_t size = text.size();
   wipe_string(text);
   CHECK(text.empty());
+  REQUIRE(text.data() == buffer);  // wiped in place, not moved elsewhere first
+  CHECK(std::all_of(buffer, buffer + size, [](char byte) { return byte == '\0'; }));
 }
