@@ -97,7 +97,7 @@ void use_resolved_token(const Credential& resolved, const DatabricksConfig& conf
 }
 
 // A token over plain http:// goes only to loopback, and never through a proxy
-// (libcurl's choice of one, SPEC §7); apply.cpp then makes libcurl connect
+// (libcurl's choice of one, docs/SECURITY.md); apply.cpp then makes libcurl connect
 // directly, as decided here.
 std::optional<Error> plan_route(const UrlParts& parts, const TransferConfig& transfer, const Environment& env,
                                 RequestPlan& plan) {
