@@ -31,7 +31,7 @@ std::string c_string_literal(std::string_view text) {
 }
 
 namespace {
-// A token never reaches the file (SPEC §7): where one was given on the command
+// A token never reaches the file (docs/SECURITY.md): where one was given on the command
 // line, the program holds its redacted form.
 std::string redacted_literal(std::string_view text) { return c_string_literal(redact_text(text)); }
 }  // namespace

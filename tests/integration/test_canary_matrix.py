@@ -1,4 +1,4 @@
-"""SPEC §7 over a real HTTP/2 server: every token source × every output
+"""docs/SECURITY.md over a real HTTP/2 server: every token source × every output
 channel dbcurl writes, over HTTP/1.1 and HTTP/2, with URLs long enough to cut
 the request header block in two (inside the token). The token (in clear, as
 Basic base64, or any 8 characters of it past the four the redacted form
