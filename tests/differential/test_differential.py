@@ -36,7 +36,8 @@ TIMING_RULES = [
 # TLS session details, and dbcurl's redaction of Authorization values.
 STDERR_RULES = TIMING_RULES + [
     (re.compile(rb"try '(db)?curl --help' or '(db)?curl --manual'"), b"try 'PROG --help' or 'PROG --manual'"),
-    (re.compile(rb"\r[-#=O ]*(?:[0-9.]+%)?(?=\r)"), b""),  # -# frames before the last (how many depends on timing)
+    # -# frames before the last (how many, and which, depends on timing); the first has no \r before it.
+    (re.compile(rb"(?:^|\r)[-#=O ]*(?:[0-9.]+%)?(?=\r)", re.M), b""),
     (re.compile(rb"\r[-0-9 :%.kMGT]*"), b""),  # progress-meter updates (curl may print a message right after one)
     (re.compile(rb"^DL% UL% .*\n", re.M), b""),  # curl's -Z meter (its header even under -s)
     (re.compile(rb"^\n", re.M), b""),  # what is left of a meter line once its updates are gone
