@@ -3,7 +3,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 
 #include "common/files.hpp"
 #include "common/redact.hpp"
@@ -11,6 +10,7 @@
 #include "creds/attributes.hpp"
 #include "creds/ini.hpp"
 #include "creds/netrc.hpp"
+#include "creds/sources/token_source.hpp"
 
 namespace dbcurl {
 
@@ -137,79 +137,6 @@ Sourced implicit_profile(const std::optional<IniFile>& file, const DbcurlConfig*
   return Sourced{"DEFAULT", "default"};
 }
 
-// --- token sources
-
-// A helper's output: a bare token, or JSON {"access_token": ..., "expiry": ...}
-// as `databricks auth token` prints it.
-struct HelperToken {
-  SecretString token;
-  std::optional<SystemTime> expiry;
-};
-
-Result<HelperToken> parse_helper_output(const SecretString& output, const HelperCommand& command) {
-  const std::string_view text = trim(output.view());
-  const auto malformed = [&](const std::string& why) {
-    return make_error(exit_code::kHelperFailed, "token helper '" + describe_command(command.argv) + "' " + why);
-  };
-  if (text.empty()) return malformed("printed nothing");
-  if (text.front() != '{') {
-    if (text.find_first_of("\r\n\t ") != std::string_view::npos || text.find('\0') != std::string_view::npos) {
-      return malformed("printed more than one token (expected the token alone on one line, or JSON)");
-    }
-    return HelperToken{SecretString(text), std::nullopt};
-  }
-  nlohmann::json document = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (!document.is_object() || !document.contains("access_token") || !document["access_token"].is_string() ||
-      document["access_token"].get_ref<const std::string&>().empty()) {
-    return malformed("printed JSON without an \"access_token\"");
-  }
-  HelperToken result{SecretString(document["access_token"].get_ref<const std::string&>()), std::nullopt};
-  wipe_string(document["access_token"].get_ref<std::string&>());
-  if (document.contains("expiry")) {
-    if (!document["expiry"].is_string()) return malformed("printed an \"expiry\" that is not a string");
-    result.expiry = parse_rfc3339(document["expiry"].get<std::string>());
-    if (!result.expiry) return malformed("printed an \"expiry\" that is not an RFC 3339 time");
-  }
-  return result;
-}
-
-// Runs a helper, or takes its token from the cache while it is valid.
-Result<Credential> helper_credential(const HelperCommand& command, const std::string& cache_key,
-                                     const std::string& label, const ResolveContext& context) {
-  const std::string origin = describe_command(command.argv);
-  if (context.cache != nullptr) {
-    if (std::optional<SecretString> cached = context.cache->get(cache_key, context.now)) {
-      register_secret(cached->view());
-      return Credential{
-          std::move(*cached), origin + " (cached in " + context.cache->file_for(cache_key) + ")", label, {}};
-    }
-  }
-  Result<SecretString> output = context.runner.run(command);
-  if (!output) return output.error();
-  Result<HelperToken> token = parse_helper_output(*output, command);
-  if (!token) return token.error();
-  register_secret(token->token.view());
-  if (token->expiry && context.cache != nullptr) context.cache->put(cache_key, token->token, *token->expiry);
-  return Credential{std::move(token->token), origin, label, {}};
-}
-
-HelperCommand databricks_cli_command(const DatabricksConfig& config) {
-  const std::string executable = config.cli_path ? config.cli_path->value : "databricks";
-  HelperCommand command;
-  command.argv = {executable, "auth", "token"};
-  if (config.profile)
-    command.argv.insert(command.argv.end(), {"--profile", config.profile->value});
-  else
-    command.argv.insert(command.argv.end(), {"--host", config.workspace->origin()});
-  command.origin = config.cli_path ? "DATABRICKS_CLI_PATH" : "";
-  return command;
-}
-
-std::string cache_key(std::string_view kind, const DatabricksConfig& config, const HelperCommand& command) {
-  return std::string(kind) + "\n" + config.workspace->origin() + "\n" +
-         (config.profile ? config.profile->value : std::string()) + "\n" + describe_command(command.argv);
-}
-
 }  // namespace
 
 Result<DatabricksConfig> load_databricks_config(const Environment& env, const ConfigRequest& request,
@@ -317,54 +244,26 @@ Result<Credential> resolve_workspace_token(const DatabricksConfig& config, const
   // Each source tried, in order, and what it gave: --explain and the error both list them.
   struct Attempt {
     std::string source;
-    std::string outcome = "nothing";
+    std::string outcome;
   };
   std::vector<Attempt> attempts;
-  const auto found = [&attempts](Credential credential) {
-    attempts.back().outcome = "found";
+  const TokenRequest request{config, context, netrc_file};
+  for (const TokenSource* source : token_sources()) {
+    std::optional<std::string> looks_at = source->looks_at(request);
+    if (!looks_at) continue;
+    Result<TokenAttempt> attempt = source->resolve(request);
+    if (!attempt) return attempt.error();
+    if (!attempt->credential) {
+      attempts.push_back({std::move(*looks_at), std::move(attempt->outcome)});
+      continue;
+    }
+    attempts.push_back({std::move(*looks_at), "found"});
+    Credential credential = std::move(*attempt->credential);
     for (std::size_t i = 0; i < attempts.size(); ++i) {
       credential.explain.push_back("token source " + std::to_string(i + 1) + ", " + attempts[i].source + ": " +
                                    attempts[i].outcome);
     }
     return credential;
-  };
-
-  attempts.push_back({"'token' of " +
-                      (config.profile ? config.config_file + " [" + config.profile->value + "]" : config.config_file) +
-                      " or DATABRICKS_TOKEN"});
-  if (config.token) return found(Credential{config.token->value.clone(), config.token->origin, "pat", {}});
-
-  const bool cli_required = config.auth_type && config.auth_type->value == "databricks-cli";
-  if (config.workspace && config.token_command && !cli_required) {
-    attempts.push_back({"token_command '" + describe_command(config.token_command->argv) + "'"});
-    Result<Credential> helped = helper_credential(
-        *config.token_command, cache_key("token_command", config, *config.token_command), "pat", context);
-    if (!helped) return helped.error();
-    return found(std::move(*helped));
-  }
-
-  if (config.workspace && !cli_required) {
-    const std::string path = netrc_path(netrc_file, context.env);
-    attempts.push_back({"a 'login token' entry for " + config.workspace->host + " in " + path});
-    Result<std::optional<std::vector<NetrcEntry>>> entries = load_netrc(path);
-    if (!entries) return entries.error();
-    const NetrcEntry* entry = *entries ? find_netrc_machine(**entries, config.workspace->host) : nullptr;
-    if (entry != nullptr && entry->login == "token" && entry->password && !entry->password->empty()) {
-      register_secret(entry->password->view());
-      return found(
-          Credential{entry->password->clone(), path + ":" + std::to_string(entry->line) + " (login token)", "pat", {}});
-    }
-  }
-
-  if (config.workspace) {
-    const HelperCommand cli = databricks_cli_command(config);
-    if (cli_required || find_executable(cli.argv[0], context.env.get("PATH").value_or(""))) {
-      attempts.push_back({"the databricks CLI '" + describe_command(cli.argv) + "'"});
-      Result<Credential> oauth = helper_credential(cli, cache_key("databricks-cli", config, cli), "oauth", context);
-      if (oauth) return found(std::move(*oauth));
-      if (cli_required) return oauth.error();
-      attempts.back().outcome = oauth.error().message;
-    }
   }
 
   const std::string where = config.workspace ? config.workspace->origin() : std::string("the workspace");

@@ -1,0 +1,53 @@
+// Token source 4: `databricks auth token --profile P` (or --host H), when
+// auth_type = databricks-cli, or when no token was found and the CLI is on
+// PATH (or at DATABRICKS_CLI_PATH). Only when required is its failure an error.
+
+#include "creds/sources/helper_token.hpp"
+#include "creds/sources/token_source.hpp"
+
+namespace dbcurl {
+
+namespace {
+
+HelperCommand databricks_cli_command(const DatabricksConfig& config) {
+  const std::string executable = config.cli_path ? config.cli_path->value : "databricks";
+  HelperCommand command;
+  command.argv = {executable, "auth", "token"};
+  if (config.profile)
+    command.argv.insert(command.argv.end(), {"--profile", config.profile->value});
+  else
+    command.argv.insert(command.argv.end(), {"--host", config.workspace->origin()});
+  command.origin = config.cli_path ? "DATABRICKS_CLI_PATH" : "";
+  return command;
+}
+
+class DatabricksCli final : public TokenSource {
+ public:
+  std::optional<std::string> looks_at(const TokenRequest& request) const override {
+    const DatabricksConfig& config = request.config;
+    if (!config.workspace) return std::nullopt;
+    const HelperCommand cli = databricks_cli_command(config);
+    if (!requires_databricks_cli(config) &&
+        !find_executable(cli.argv[0], request.context.env.get("PATH").value_or(""))) {
+      return std::nullopt;
+    }
+    return "the databricks CLI '" + describe_command(cli.argv) + "'";
+  }
+  Result<TokenAttempt> resolve(const TokenRequest& request) const override {
+    const DatabricksConfig& config = request.config;
+    Result<Credential> oauth =
+        helper_credential(databricks_cli_command(config), "databricks-cli", config, "oauth", request.context);
+    if (oauth) return TokenAttempt{std::move(*oauth)};
+    if (requires_databricks_cli(config)) return oauth.error();
+    return TokenAttempt{std::nullopt, oauth.error().message};
+  }
+};
+
+}  // namespace
+
+const TokenSource& databricks_cli_source() {
+  static const DatabricksCli source;
+  return source;
+}
+
+}  // namespace dbcurl

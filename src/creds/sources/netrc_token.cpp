@@ -1,0 +1,41 @@
+// Token source 3: a netrc `machine <workspace-host> login token password
+// <PAT>` entry (--netrc-file, else $NETRC, else ~/.netrc).
+
+#include "common/redact.hpp"
+#include "creds/netrc.hpp"
+#include "creds/sources/token_source.hpp"
+
+namespace dbcurl {
+
+namespace {
+
+class NetrcToken final : public TokenSource {
+ public:
+  std::optional<std::string> looks_at(const TokenRequest& request) const override {
+    const DatabricksConfig& config = request.config;
+    if (!config.workspace || requires_databricks_cli(config)) return std::nullopt;
+    return "a 'login token' entry for " + config.workspace->host + " in " +
+           netrc_path(request.netrc_file, request.context.env);
+  }
+  Result<TokenAttempt> resolve(const TokenRequest& request) const override {
+    const std::string path = netrc_path(request.netrc_file, request.context.env);
+    Result<std::optional<std::vector<NetrcEntry>>> entries = load_netrc(path);
+    if (!entries) return entries.error();
+    const NetrcEntry* entry = *entries ? find_netrc_machine(**entries, request.config.workspace->host) : nullptr;
+    if (entry == nullptr || entry->login != "token" || !entry->password || entry->password->empty()) {
+      return TokenAttempt{};
+    }
+    register_secret(entry->password->view());
+    return TokenAttempt{
+        Credential{entry->password->clone(), path + ":" + std::to_string(entry->line) + " (login token)", "pat", {}}};
+  }
+};
+
+}  // namespace
+
+const TokenSource& netrc_token_source() {
+  static const NetrcToken source;
+  return source;
+}
+
+}  // namespace dbcurl

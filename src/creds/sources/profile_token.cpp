@@ -1,0 +1,32 @@
+// Token source 1: the `token` attribute, from the profile, the environment or
+// --profile's profile (resolution already chose which).
+
+#include "creds/sources/token_source.hpp"
+
+namespace dbcurl {
+
+namespace {
+
+class ProfileToken final : public TokenSource {
+ public:
+  std::optional<std::string> looks_at(const TokenRequest& request) const override {
+    const DatabricksConfig& config = request.config;
+    return "'token' of " +
+           (config.profile ? config.config_file + " [" + config.profile->value + "]" : config.config_file) +
+           " or DATABRICKS_TOKEN";
+  }
+  Result<TokenAttempt> resolve(const TokenRequest& request) const override {
+    const DatabricksConfig& config = request.config;
+    if (!config.token) return TokenAttempt{};
+    return TokenAttempt{Credential{config.token->value.clone(), config.token->origin, "pat", {}}};
+  }
+};
+
+}  // namespace
+
+const TokenSource& profile_token_source() {
+  static const ProfileToken source;
+  return source;
+}
+
+}  // namespace dbcurl

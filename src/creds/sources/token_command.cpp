@@ -1,0 +1,33 @@
+// Token source 2: token_command of config.toml (the profile's, else the
+// [hosts."…"] entry of the workspace host).
+
+#include "creds/sources/helper_token.hpp"
+#include "creds/sources/token_source.hpp"
+
+namespace dbcurl {
+
+namespace {
+
+class TokenCommand final : public TokenSource {
+ public:
+  std::optional<std::string> looks_at(const TokenRequest& request) const override {
+    const DatabricksConfig& config = request.config;
+    if (!config.workspace || !config.token_command || requires_databricks_cli(config)) return std::nullopt;
+    return "token_command '" + describe_command(config.token_command->argv) + "'";
+  }
+  Result<TokenAttempt> resolve(const TokenRequest& request) const override {
+    Result<Credential> helped =
+        helper_credential(*request.config.token_command, "token_command", request.config, "pat", request.context);
+    if (!helped) return helped.error();
+    return TokenAttempt{std::move(*helped)};
+  }
+};
+
+}  // namespace
+
+const TokenSource& token_command_source() {
+  static const TokenCommand source;
+  return source;
+}
+
+}  // namespace dbcurl

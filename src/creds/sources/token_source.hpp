@@ -1,0 +1,47 @@
+#pragma once
+// The sources of a workspace token, first hit wins: each one is a file of this
+// directory implementing TokenSource; resolve_workspace_token loops over
+// token_sources() in order. Adding a source is one file, one line in
+// token_sources(), and its test.
+
+#include <optional>
+#include <span>
+#include <string>
+
+#include "common/result.hpp"
+#include "creds/resolve.hpp"
+
+namespace dbcurl {
+
+// What one source is asked about: the resolved configuration and what
+// resolution may use.
+struct TokenRequest {
+  const DatabricksConfig& config;
+  const ResolveContext& context;
+  const std::optional<std::string>& netrc_file;  // --netrc-file
+};
+
+// What a source gave: a credential, or what it found instead ("nothing", or
+// why a source that may fail quietly failed), for --explain and the error.
+struct TokenAttempt {
+  std::optional<Credential> credential;
+  std::string outcome = "nothing";
+};
+
+class TokenSource {
+ public:
+  virtual ~TokenSource() = default;
+  // What the source looks at, for --explain and the "nothing found" message;
+  // nullopt when it does not apply (no workspace, ruled out by auth_type, ...).
+  virtual std::optional<std::string> looks_at(const TokenRequest& request) const = 0;
+  // Its credential, or nothing; an Error stops resolution (a helper that failed).
+  virtual Result<TokenAttempt> resolve(const TokenRequest& request) const = 0;
+};
+
+// The sources in the order they are tried.
+std::span<const TokenSource* const> token_sources();
+
+// auth_type = databricks-cli: the CLI is the only source after an explicit token.
+bool requires_databricks_cli(const DatabricksConfig& config);
+
+}  // namespace dbcurl

@@ -1,0 +1,50 @@
+#include <catch2/catch.hpp>
+
+#include "creds/sources/token_source.hpp"
+#include "temp_home.hpp"
+
+using namespace dbcurl;
+using dbcurl::testing::FakeRunner;
+using dbcurl::testing::TempHome;
+
+namespace {
+
+// The sources that apply to a configuration, by what they look at.
+std::vector<std::string> applying(const DatabricksConfig& config, const ResolveContext& context) {
+  const std::optional<std::string> no_netrc_file;
+  std::vector<std::string> looked_at;
+  for (const TokenSource* source : token_sources()) {
+    if (auto what = source->looks_at(TokenRequest{config, context, no_netrc_file})) looked_at.push_back(*what);
+  }
+  return looked_at;
+}
+
+}  // namespace
+
+TEST_CASE("token sources in order: token, token_command, netrc, databricks CLI; auth_type filters them") {
+  TempHome home;
+  home.write("bin/databricks", "#!/bin/sh\n");
+  std::filesystem::permissions(home.path("bin/databricks"), std::filesystem::perms::owner_all);
+  home.env.set("PATH", home.path("bin"));
+  home.env.set("NETRC", home.path("netrc"));
+  DatabricksConfig config;
+  config.config_file = home.path(".databrickscfg");
+  config.workspace = WorkspaceHost{"https", "ws.cloud.databricks.com", "", std::nullopt};
+  config.token_command.emplace();
+  config.token_command->argv = {"keyring", "get", "databricks", "ws"};
+  FakeRunner runner;
+  const ResolveContext context{home.env, runner};
+  CHECK(applying(config, context) ==
+        std::vector<std::string>{"'token' of " + home.path(".databrickscfg") + " or DATABRICKS_TOKEN",
+                                 "token_command 'keyring get databricks ws'",
+                                 "a 'login token' entry for ws.cloud.databricks.com in " + home.path("netrc"),
+                                 "the databricks CLI 'databricks auth token --host https://ws.cloud.databricks.com'"});
+
+  config.auth_type = Sourced{"databricks-cli", "test"};
+  const std::vector<std::string> cli_only = applying(config, context);
+  REQUIRE(cli_only.size() == 2);
+  CHECK(cli_only[1].starts_with("the databricks CLI"));
+
+  config.workspace.reset();  // no workspace: only the explicit token can apply
+  CHECK(applying(config, context).size() == 1);
+}
