@@ -137,7 +137,11 @@ struct Value {
   bool quoted = false;
 };
 
-Value value_of(const Variable& variable, const WriteOutFacts& facts) {
+// Where a value goes: HTTP codes are zero-padded ("000") in plain -w output
+// only; inside %{json} they are JSON numbers, as curl writes them.
+enum class Destination { kPlain, kJson };
+
+Value value_of(const Variable& variable, const WriteOutFacts& facts, Destination destination) {
   CURL* easy = facts.easy;
   switch (variable.kind) {
     case Kind::kString: {
@@ -167,7 +171,7 @@ Value value_of(const Variable& variable, const WriteOutFacts& facts) {
       long code = 0;
       curl_easy_getinfo(easy, variable.info, &code);
       char text[16];
-      std::snprintf(text, sizeof text, "%03ld", code);
+      std::snprintf(text, sizeof text, destination == Destination::kJson ? "%ld" : "%03ld", code);
       return {text, false};
     }
     case Kind::kHttpVersion: {
@@ -215,7 +219,7 @@ std::string json_document(const WriteOutFacts& facts) {
   std::string out = "{";
   for (const auto& variable : kVariables) {
     if (!variable.in_json) continue;
-    const Value value = value_of(variable, facts);
+    const Value value = value_of(variable, facts, Destination::kJson);
     out += json_string(variable.name) + ":";
     if (!value.text)
       out += "null";
@@ -289,7 +293,7 @@ void write_out(std::string_view format, const WriteOutFacts& facts, std::FILE* o
     } else if (name == "json") {
       pending += json_document(facts);
     } else {
-      pending += value_of(*variable, facts).text.value_or("");
+      pending += value_of(*variable, facts, Destination::kPlain).text.value_or("");
     }
   }
   flush();

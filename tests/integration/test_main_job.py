@@ -307,6 +307,25 @@ class NoTokenInDiagnostics(WorkspaceTest):
         self.assertNoCanary(run.stdout, run.stderr)
 
 
+class WriteOutJson(WorkspaceTest):
+    def test_json_http_codes_are_json_numbers(self):
+        # curl pads HTTP codes to three digits in plain -w output only; "000"
+        # inside %{json} is not JSON.
+        run = self.dbcurl("-s", "-o", "/dev/null", "-w", "%{json}|%{http_connect}|%{http_code}",
+                          f"https://localhost:{self.workspace.port}/echo")
+        self.assertEqual(run.code, 0, run.err)
+        document, plain_connect, plain_code = run.out.split("|")
+        fields = json.loads(document)
+        self.assertEqual((fields["http_connect"], fields["http_code"], fields["response_code"]), (0, 200, 200))
+        self.assertEqual((plain_connect, plain_code), ("000", "200"))
+
+    def test_json_of_failed_transfer_parses(self):
+        run = self.dbcurl("-s", "-w", "%{json}", "https://127.0.0.1:9/")
+        self.assertEqual(run.code, 7)
+        fields = json.loads(run.out)
+        self.assertEqual((fields["http_code"], fields["http_connect"], fields["exitcode"]), (0, 0, 7))
+
+
 class PlainAuthMethods(WorkspaceTest):
     def test_aws_sigv4_signs_plain_requests(self):
         # Not in the differential corpus: the signature carries a per-second timestamp.
