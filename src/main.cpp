@@ -41,15 +41,29 @@ int report(const Error& error) {
   return error.exit_code;
 }
 
+// Where curl's tool stops setting up transfers (see PlanStop), in its words.
+// curl ends a run stopped at a -O URL with the run's final result in libcurl's
+// words: an earlier transfer's failure, else the write error.
+int report_stop(PlanStop stop, int code) {
+  if (stop == PlanStop::kNoUrl) {
+    const int usage = usage_failure("no URL specified!");
+    return code == exit_code::kOk ? usage : code;
+  }
+  diagnostics().error_unless_silent("Remote file name has no length!");
+  const int final_code = code == exit_code::kOk ? CURLE_WRITE_ERROR : code;
+  diagnostics().error("(" + std::to_string(final_code) + ") " + curl_easy_strerror(static_cast<CURLcode>(final_code)));
+  return final_code;
+}
+
 // --explain: what resolution looked at, then what each request would carry.
 // Without a URL, or when a request cannot be planned, the resolution still
 // shows, so that a first-time user sees what was looked at and where to start.
-int explain(CredentialResolver& resolver, const Result<std::vector<PlannedTransfer>>& planned) {
+int explain(CredentialResolver& resolver, const Result<TransferPlan>& planned) {
   static const std::vector<PlannedTransfer> kNone;
   const Result<DatabricksConfig>& config = resolver.config();
   const std::vector<std::string> resolution =
       config ? config->explain : std::vector<std::string>{"error: " + config.error().message};
-  std::fputs(explain_transfers(resolution, planned ? *planned : kNone).c_str(), stdout);
+  std::fputs(explain_transfers(resolution, planned ? planned->transfers : kNone).c_str(), stdout);
   return planned ? exit_code::kOk : report(planned.error());
 }
 
@@ -132,14 +146,15 @@ int run(int argc, char** argv) {
   }
 
   const auto warn = [](std::string_view text) { diagnostics().warning(text); };
-  Result<std::vector<PlannedTransfer>> planned_or = plan_transfers(line, resolver, warn);
-  if (global.explain) return explain(resolver, planned_or);
-  if (!planned_or) return report(planned_or.error());
-  std::vector<PlannedTransfer>& planned = *planned_or;
-  if (planned.empty()) return usage_failure("no URL specified!");
+  Result<TransferPlan> plan = plan_transfers(line, resolver, warn);
+  if (global.explain) return explain(resolver, plan);
+  if (!plan) return report(plan.error());
+  if (plan->transfers.empty() && !plan->stop) plan->stop = PlanStop::kNoUrl;
 
   complete_user_passwords(line);
-  const int code = perform_transfers(global, planned, env);
+  int code = plan->transfers.empty() ? exit_code::kOk : perform_transfers(global, plan->transfers, env);
+  // As curl: --fail-early ends the run at the failure, before the stop is reached.
+  if (plan->stop && !(code != exit_code::kOk && global.fail_early)) code = report_stop(*plan->stop, code);
   if (error_file != nullptr && error_file != stdout) std::fclose(error_file);
   return code;
 }

@@ -644,7 +644,10 @@ class Parser {
       case OptionId::kNetrc: t.netrc = on; break;
       case OptionId::kNetrcFile: t.netrc_file = value; break;
       case OptionId::kNetrcOptional: t.netrc_optional = on; break;
-      case OptionId::kNext: line_.transfers.emplace_back(); break;
+      case OptionId::kNext:
+        // As curl 7.88: -: before the set's first URL starts nothing new.
+        if (!t.urls.empty()) line_.transfers.emplace_back();
+        break;
       case OptionId::kBuffer:
         // -N means "no buffer"; --buffer and --no-buffer say it themselves.
         t.no_buffer = word.starts_with("--") ? !on : on;

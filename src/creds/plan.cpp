@@ -42,10 +42,14 @@ std::optional<std::string> output_name(const TransferConfig& transfer, std::size
 
 }  // namespace
 
-Result<std::vector<PlannedTransfer>> plan_transfers(const CommandLine& line, CredentialResolver& resolver,
-                                                    const WarningSink& warn) {
-  std::vector<PlannedTransfer> planned;
+Result<TransferPlan> plan_transfers(const CommandLine& line, CredentialResolver& resolver, const WarningSink& warn) {
+  TransferPlan result;
+  std::vector<PlannedTransfer>& planned = result.transfers;
   for (const auto& transfer : line.transfers) {
+    if (transfer.urls.empty()) {
+      result.stop = PlanStop::kNoUrl;
+      return result;
+    }
     for (std::size_t index = 0; index < transfer.urls.size(); ++index) {
       const std::string& given = transfer.urls[index];
       Result<UrlGlob> glob = transfer.globoff ? UrlGlob::literal(given) : UrlGlob::parse(given);
@@ -66,13 +70,17 @@ Result<std::vector<PlannedTransfer>> plan_transfers(const CommandLine& line, Cre
         const std::string url = with_upload_name(glob->url(k, &matches), upload_file);
         Result<RequestPlan> plan = plan_request(url, transfer, resolver, warn);
         if (!plan) return plan.error();
+        if (uses_remote_name(transfer, index) && !transfer.remote_header_name && remote_name(url).empty()) {
+          result.stop = PlanStop::kNoRemoteName;
+          return result;
+        }
         std::optional<std::string> output = output_name(transfer, index, url, matches);
         planned.push_back(PlannedTransfer{&transfer, url, index, std::move(output), upload_file,
                                           uses_remote_name(transfer, index), std::move(*plan)});
       }
     }
   }
-  return planned;
+  return result;
 }
 
 }  // namespace dbcurl

@@ -21,7 +21,17 @@ struct PlannedTransfer {
   RequestPlan plan;
 };
 
-Result<std::vector<PlannedTransfer>> plan_transfers(const CommandLine& line, CredentialResolver& resolver,
-                                                    const WarningSink& warn);
+// Where curl's tool stops setting up transfers: at an option set without a URL
+// (a trailing -:), or at a -O URL without a file name (and no -J). The
+// transfers before it are sent, then the stop is reported; curl's exit code is
+// the last transfer's failure, else the stop's.
+enum class PlanStop { kNoUrl, kNoRemoteName };
+
+struct TransferPlan {
+  std::vector<PlannedTransfer> transfers;
+  std::optional<PlanStop> stop;
+};
+
+Result<TransferPlan> plan_transfers(const CommandLine& line, CredentialResolver& resolver, const WarningSink& warn);
 
 }  // namespace dbcurl
