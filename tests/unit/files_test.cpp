@@ -13,7 +13,8 @@ using namespace dbcurl;
 namespace {
 
 std::string temporary_file(const std::string& text) {
-  std::string path = std::string(P_tmpdir) + "/dbcurl-files-test-XXXXXX";
+  std::string path = P_tmpdir;
+  path += "/dbcurl-files-test-XXXXXX";
   const int fd = ::mkstemp(path.data());
   REQUIRE(fd >= 0);
   ::close(fd);
