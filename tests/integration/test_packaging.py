@@ -106,10 +106,11 @@ printf '%s\\n' "${{COMPREPLY[@]}}"
         return result.stdout.split()
 
     @unittest.skipUnless(shutil.which("lintian"), "lintian not installed")
-    def test_deb_is_lintian_clean(self):
-        result = run("lintian", self.package(".deb"))
+    def test_deb_is_lintian_clean_and_hardened(self):
+        # -I shows the informational tags too, where the hardening tags are.
+        result = run("lintian", "-I", self.package(".deb"))
         self.assertEqual(result.returncode, 0, result.stderr)
-        tags = [line for line in result.stdout.splitlines() if line[:2] in ("E:", "W:")]
+        tags = [line for line in result.stdout.splitlines() if line[:2] in ("E:", "W:") or "hardening-" in line]
         self.assertEqual(tags, [])
 
     @unittest.skipUnless(shutil.which("rpmbuild"), "rpmbuild not installed")
