@@ -79,7 +79,7 @@ class RawReply:
     delay: float = 0.0
 
 
-REASONS = {200: "OK", 204: "No Content", 301: "Moved Permanently", 302: "Found", 303: "See Other",
+REASONS = {200: "OK", 204: "No Content", 206: "Partial Content", 304: "Not Modified", 301: "Moved Permanently", 302: "Found", 303: "See Other",
            307: "Temporary Redirect", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden",
            404: "Not Found", 429: "Too Many Requests", 500: "Internal Server Error",
            503: "Service Unavailable"}
@@ -283,10 +283,26 @@ class Workspace:
         if path.startswith("/redirect-to"):
             location = request.target.split("url=", 1)[1] if "url=" in request.target else "/echo"
             return Reply(302, b"", [("Location", _unquote(location))])
-        if path.startswith("/bytes/"):
+        if path.startswith("/bytes/"):  # with "Range: bytes=N-": 206 and the bytes from N on
             count = int(path.split("/")[2])
-            return Reply(200, bytes(range(256)) * (count // 256) + bytes(range(count % 256)),
-                         [("Content-Type", "application/octet-stream")])
+            data = bytes(range(256)) * (count // 256) + bytes(range(count % 256))
+            first = (request.header("Range") or "").removeprefix("bytes=").removesuffix("-")
+            if first.isdigit() and int(first) < count:
+                return Reply(206, data[int(first):], [("Content-Type", "application/octet-stream"),
+                                                      ("Content-Range", f"bytes {first}-{count - 1}/{count}")])
+            return Reply(200, data, [("Content-Type", "application/octet-stream")])
+        if path == "/etag":  # 304 when If-None-Match names its ETag
+            if request.header("If-None-Match") == '"v1"':
+                return Reply(304, b"", [("ETag", '"v1"')])
+            return Reply(200, b"tagged body\n", [("ETag", '"v1"'), ("Content-Type", "text/plain")])
+        if path.startswith("/flaky/"):  # /flaky/STATUS?id=X: STATUS (empty body) once per id, then 200
+            key = ("flaky", request.target)
+            with self._lock:
+                self.busy[key] = self.busy.get(key, 0) + 1
+                first_time = self.busy[key] == 1
+            if first_time:
+                return Reply(int(path.split("/")[2]), b"")
+            return Reply(200, b"second attempt\n", [("Content-Type", "text/plain")])
         if path == "/login.html":
             return Reply(200, b"<html><body>Sign in</body></html>", [("Content-Type", "text/html; charset=utf-8")])
         if path == "/empty":

@@ -1,13 +1,13 @@
 #include "perform/output.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/time.h>
 #include <sys/xattr.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
 #include <memory>
 
 #include "common/diagnostics.hpp"
@@ -63,22 +63,17 @@ bool BodyOutput::error_status() const {
 }
 
 bool BodyOutput::ensure_open() {
-  if (stream_ != nullptr) return true;
+  if (stream_) return true;
   if (open_failed_) return false;
   if (!path_) {
-    stream_ = stdout;
+    stream_ = OutputStream::borrowed(stdout);
     return true;
-  }
-  if (options_.create_dirs) {
-    std::error_code ignored;
-    std::filesystem::create_directories(std::filesystem::path(*path_).parent_path(), ignored);
   }
   if (!open_file()) {
     open_failed_ = true;
     diagnostics().warning("Failed to open the file " + *path_ + ": " + std::strerror(errno));
     return false;
   }
-  owns_stream_ = true;
   return true;
 }
 
@@ -86,10 +81,9 @@ bool BodyOutput::ensure_open() {
 // server (-J); with --no-clobber try NAME.1 ... NAME.99 instead.
 bool BodyOutput::open_file() {
   using Clobber = TransferConfig::Clobber;
-  if (options_.append || options_.clobber == Clobber::kAlways ||
-      (options_.clobber == Clobber::kDefault && !header_named_)) {
-    stream_ = std::fopen(path_->c_str(), options_.append ? "ab" : "wb");
-    return stream_ != nullptr;
+  if (options_.clobber == Clobber::kAlways || (options_.clobber == Clobber::kDefault && !header_named_)) {
+    stream_ = OutputStream::owned(std::fopen(path_->c_str(), "wb"));
+    return static_cast<bool>(stream_);
   }
   const auto create_new = [](const std::string& name) {
     int fd = -1;
@@ -109,35 +103,91 @@ bool BodyOutput::open_file() {
     if (fd >= 0) *path_ = filename_;
   }
   if (fd < 0) return false;
-  stream_ = ::fdopen(fd, "wb");
-  if (stream_ == nullptr) ::close(fd);
-  return stream_ != nullptr;
+  stream_ = OutputStream::owned(::fdopen(fd, "wb"));
+  if (!stream_) ::close(fd);
+  return static_cast<bool>(stream_);
+}
+
+namespace {
+
+// curl's words for a directory --create-dirs cannot make.
+std::string directory_error(const std::string& name) {
+  switch (errno) {
+    case EACCES: return "You don't have permission to create " + name + ".";
+    case ENAMETOOLONG: return "The directory name " + name + " is too long.";
+    case EROFS: return name + " resides on a read-only file system.";
+    case ENOSPC: return "No space left on the file system that will contain the directory " + name + ".";
+    case EDQUOT: return "Cannot create directory " + name + " because you exceeded your quota.";
+    default: return "Error creating directory " + name + ".";
+  }
+}
+
+// --create-dirs: every directory above the file, made 0750 as curl makes them;
+// one that exists, or that may not be created but can be passed, is fine.
+bool create_directories_for(const std::string& file) {
+  std::string built = file.starts_with('/') ? "/" : "";
+  std::size_t start = 0;
+  for (;;) {
+    while (start < file.size() && file[start] == '/') ++start;
+    const std::size_t slash = file.find('/', start);
+    if (slash == std::string::npos) return true;  // what is left is the file's own name
+    if (!built.empty() && built.back() != '/') built += '/';
+    built += file.substr(start, slash - start);
+    if (::mkdir(built.c_str(), 0750) != 0 && errno != EACCES && errno != EEXIST) {
+      std::fprintf(diagnostics().stream(), "%s\n", directory_error(built).c_str());
+      return false;
+    }
+    start = slash + 1;
+  }
+}
+
+}  // namespace
+
+void BodyOutput::dump_headers_to(std::string path, bool first_of_group) {
+  dump_path_ = std::move(path);
+  dump_first_ = first_of_group;
+}
+
+bool BodyOutput::prepare() {
+  if (path_ && options_.create_dirs && !create_directories_for(*path_)) return false;
+  if (path_ && options_.resume_from > 0) {
+    stream_ = OutputStream::owned(std::fopen(path_->c_str(), "ab"));
+    if (!stream_) {
+      diagnostics().error("Can't open '" + *path_ + "'!");
+      return false;
+    }
+  }
+  if (dump_path_) {
+    // curl 7.88 gives "%" no meaning here: it is a file name.
+    if (*dump_path_ != "-" && dump_first_) OutputStream::named(*dump_path_, "wb");
+    dump_ = OutputStream::named(*dump_path_, "ab");
+    if (!dump_) {
+      diagnostics().warning("Failed to open " + *dump_path_);
+      return false;
+    }
+  }
+  return true;
 }
 
 bool BodyOutput::save_etag_to(const std::string& path) {
-  if (path == "-") {
-    etag_stream_ = stdout;
-    return true;
-  }
-  etag_stream_ = std::fopen(path.c_str(), "wb");
-  owns_etag_ = etag_stream_ != nullptr;
-  if (!owns_etag_) {
+  etag_ = OutputStream::named(path, "wb");
+  if (!etag_) {
     diagnostics().warning("Failed creating file for saving etags: \"" + path + "\". Skip this transfer");
   }
-  return owns_etag_;
+  return static_cast<bool>(etag_);
 }
 
 void BodyOutput::save_etag(std::string_view header) {
-  if (etag_stream_ == nullptr || header.size() < 5 || !istarts_with(header, "etag:") || !header.ends_with('\n')) {
+  if (!etag_ || header.size() < 5 || !istarts_with(header, "etag:") || !header.ends_with('\n')) {
     return;
   }
   std::string_view value = header.substr(5);
   while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
   while (!value.empty() && is_ascii_space(value.back())) value.remove_suffix(1);
   if (value.empty()) return;
-  std::fwrite(value.data(), 1, value.size(), etag_stream_);
-  std::fputc('\n', etag_stream_);
-  std::fflush(etag_stream_);
+  std::fwrite(value.data(), 1, value.size(), etag_.get());
+  std::fputc('\n', etag_.get());
+  std::fflush(etag_.get());
 }
 
 std::optional<std::string> content_disposition_filename(std::string_view header) {
@@ -178,7 +228,7 @@ bool BodyOutput::take_header_name(std::string_view header) {
     return true;
   }
   if (std::optional<std::string> name = content_disposition_filename(header.substr(kName.size()))) {
-    if (stream_ != nullptr) return false;
+    if (stream_) return false;
     // curl opens the name inside --output-dir but reports it (%{filename_effective}) without.
     path_ = options_.output_dir ? *options_.output_dir + "/" + *name : *name;
     filename_ = *name;
@@ -191,19 +241,21 @@ bool BodyOutput::take_header_name(std::string_view header) {
 std::size_t BodyOutput::write(const char* data, std::size_t size) {
   if (!ensure_open()) return 0;
   if (size == 0) return 0;
-  const std::size_t done = std::fwrite(data, 1, size, stream_);
-  if (options_.no_buffer) std::fflush(stream_);
-  written_ += done;
+  const std::size_t done = std::fwrite(data, 1, size, stream_.get());
+  if (options_.no_buffer) std::fflush(stream_.get());
   return done;
 }
 
 void BodyOutput::rewind_for_retry() {
-  if (owns_stream_ && stream_ != nullptr && written_ > 0) {
-    std::fflush(stream_);
-    if (::ftruncate(::fileno(stream_), 0) == 0) std::rewind(stream_);
-    written_ = 0;
+  if (stream_.is_file() && body_bytes_ > 0) {
+    if (!options_.silent) std::fprintf(diagnostics().stream(), "Throwing away %zu bytes\n", body_bytes_);
+    std::fflush(stream_.get());
+    if (::ftruncate(::fileno(stream_.get()), static_cast<off_t>(options_.resume_from)) == 0)
+      std::fseek(stream_.get(), 0, SEEK_END);
   }
+  body_bytes_ = 0;
   error_body_.clear();
+  if (collected_ != nullptr) collected_->clear();
 }
 
 std::size_t BodyOutput::body_callback(char* data, std::size_t size, std::size_t count, void* self) {
@@ -218,7 +270,7 @@ std::size_t BodyOutput::body_callback(char* data, std::size_t size, std::size_t 
     output.collected_->append(data, bytes);
     return bytes;
   }
-  if (output.terminal_ && !output.binary_ok_ && output.written_ < kBinaryCheckBytes &&
+  if (output.terminal_ && !output.binary_ok_ && output.body_bytes_ < kBinaryCheckBytes &&
       std::memchr(data, '\0', bytes) != nullptr) {
     diagnostics().warning("Binary output can mess up your terminal. Use \"--output -\" to tell " +
                           diagnostics().program_name() +
@@ -227,25 +279,15 @@ std::size_t BodyOutput::body_callback(char* data, std::size_t size, std::size_t 
     return 0;  // anything but the byte count fails the transfer with CURLE_WRITE_ERROR
   }
   if (bytes == 0) return 0;
-  return output.write(data, bytes);
+  const std::size_t written = output.write(data, bytes);
+  output.body_bytes_ += written;
+  return written;
 }
 
 std::size_t BodyOutput::header_callback(char* data, std::size_t size, std::size_t count, void* self) {
   auto& output = *static_cast<BodyOutput*>(self);
   const std::size_t bytes = size * count;
-  if (!output.dump_path_.empty()) {
-    if (output.dump_stream_ == nullptr) {
-      if (output.dump_path_ == "-")
-        output.dump_stream_ = stdout;
-      else if (output.dump_path_ == "%")
-        output.dump_stream_ = diagnostics().stream();
-      else {
-        output.dump_stream_ = std::fopen(output.dump_path_.c_str(), "wb");
-        output.owns_dump_ = output.dump_stream_ != nullptr;
-      }
-    }
-    if (output.dump_stream_ == nullptr || std::fwrite(data, 1, bytes, output.dump_stream_) != bytes) return 0;
-  }
+  if (output.dump_ && std::fwrite(data, 1, bytes, output.dump_.get()) != bytes) return 0;
   const std::string_view line(data, bytes);
   output.save_etag(line);
   if (!output.take_header_name(line)) return 0;
@@ -254,32 +296,21 @@ std::size_t BodyOutput::header_callback(char* data, std::size_t size, std::size_
   if (output.terminal_ && output.options_.styled && colon != std::string_view::npos) {
     // curl shows header names in bold on a terminal.
     if (!output.ensure_open()) return 0;
-    std::fprintf(output.stream_, "\x1b[1m%.*s\x1b[0m", static_cast<int>(colon), data);
+    std::fprintf(output.stream_.get(), "\x1b[1m%.*s\x1b[0m", static_cast<int>(colon), data);
     return colon + output.write(data + colon, bytes - colon);
   }
   return output.write(data, bytes);
 }
 
-void BodyOutput::finish(bool transfer_ok) {
+void BodyOutput::finish(bool transfer_ok, bool no_body_due) {
   if (finished_) return;
   finished_ = true;
-  if (owns_dump_)
-    std::fclose(dump_stream_);
-  else if (dump_stream_ != nullptr)
-    std::fflush(dump_stream_);
-  dump_stream_ = nullptr;
-  if (owns_etag_) std::fclose(etag_stream_);
-  etag_stream_ = nullptr;
-  if (transfer_ok && stream_ == nullptr && path_) ensure_open();
-  if (stream_ == nullptr) return;
-  if (owns_stream_) {
-    std::fclose(stream_);
-    if (!transfer_ok && options_.remove_on_error) std::remove(path_->c_str());
-  } else {
-    std::fflush(stream_);
-  }
-  stream_ = nullptr;
-  owns_stream_ = false;
+  dump_.close();
+  etag_.close();
+  if (transfer_ok && !stream_ && path_ && !no_body_due) ensure_open();
+  const bool file = stream_.is_file();
+  stream_.close();
+  if (file && !transfer_ok && options_.remove_on_error) std::remove(path_->c_str());
 }
 
 void set_file_metadata(CURL* easy, const std::string& path, const std::string& url, bool remote_time, bool xattr) {

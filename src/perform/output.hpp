@@ -34,39 +34,54 @@ class BodyOutput {
   void collect_into(std::string* body) { collected_ = body; }
   // Writes a finished document, as the body would have been written.
   bool write_document(std::string_view text) { return write(text.data(), text.size()) == text.size(); }
-  // A retry starts the -o file again, as curl does; stdout cannot be rewound.
+  // Before a retry, as curl: a file loses the body bytes this attempt wrote
+  // (cut back to where it started, the -C offset); headers written with -i
+  // stay, and stdout cannot be rewound.
   void rewind_for_retry();
-  // -D: every received header also goes here ("-" stdout, "%" stderr).
-  void dump_headers_to(std::string path) { dump_path_ = std::move(path); }
   // How the output file is made and written.
   struct FileOptions {
     bool create_dirs = false;      // --create-dirs
-    bool append = false;           // -C -: append to what is there
+    long long resume_from = 0;     // -C: the file is appended to from this offset
     bool remove_on_error = false;  // --remove-on-error
     TransferConfig::Clobber clobber = TransferConfig::Clobber::kDefault;
     bool name_from_header = false;          // -J with -O: Content-Disposition names the file
     std::optional<std::string> output_dir;  // --output-dir, for a -J name
     bool no_buffer = false;                 // -N: flush every write
     bool styled = true;                     // bold header names on a terminal
+    bool silent = false;                    // -s: no "Throwing away" line
   };
   void set_file_options(FileOptions options) { options_ = std::move(options); }
+  // -D: every received header also goes here ("-" is stdout). The file is
+  // emptied by the first transfer of an option group and appended to by the
+  // others, as curl does.
+  void dump_headers_to(std::string path, bool first_of_group);
+  // What curl does before the transfer starts: --create-dirs makes the
+  // directories (0750), -C with an offset opens the file to append, -D opens
+  // its file. False after curl's message when that fails: the transfer then
+  // fails with curl's write error.
+  bool prepare();
   // --etag-save: created now, as curl creates it before the transfer ("-" is
   // stdout). False (after curl's warning) when it cannot be: curl then skips
   // the transfer.
   bool save_etag_to(const std::string& path);
 
   bool to_terminal() const { return terminal_; }
+  long long resume_from() const { return options_.resume_from; }
   // The binary-to-terminal guard stopped the transfer (curl's synthetic error:
   // exit 23 with no "(23)" line).
   bool refused_binary() const { return refused_binary_; }
-  // Ends the output; a successful transfer with no body still leaves its file.
-  void finish(bool transfer_ok);
+  // Ends the output. A successful transfer with no body still leaves an empty
+  // file, unless no body was due: an unmet -z condition, or a 304.
+  void finish(bool transfer_ok, bool no_body_due = false);
   const std::string& filename() const { return filename_; }
 
  private:
   bool ensure_open();
   std::size_t write(const char* data, std::size_t size);
   bool error_status() const;
+  bool open_file();
+  bool take_header_name(std::string_view header);
+  void save_etag(std::string_view header);
 
   std::optional<std::string> path_;
   std::string filename_;
@@ -76,25 +91,19 @@ class BodyOutput {
   bool refused_binary_ = false;
   bool open_failed_ = false;
   bool finished_ = false;
-  std::FILE* stream_ = nullptr;
-  bool owns_stream_ = false;
-  std::size_t written_ = 0;
-  CURL* easy_ = nullptr;  // set by keep_error_body
+  OutputStream stream_;
+  std::size_t body_bytes_ = 0;  // of this attempt: what a retry throws away
+  CURL* easy_ = nullptr;        // set by keep_error_body
   bool hold_errors_ = false;
   std::string error_body_;
   std::string* collected_ = nullptr;
-  std::string dump_path_;
-  std::FILE* dump_stream_ = nullptr;
-  bool owns_dump_ = false;
+  std::optional<std::string> dump_path_;
+  bool dump_first_ = true;
+  OutputStream dump_;
   FileOptions options_;
   bool name_from_header_done_ = false;
   bool header_named_ = false;  // the file name came from Content-Disposition: never overwrite
-  std::FILE* etag_stream_ = nullptr;
-  bool owns_etag_ = false;
-
-  bool open_file();
-  bool take_header_name(std::string_view header);
-  void save_etag(std::string_view header);
+  OutputStream etag_;
 };
 
 // -R and --xattr, once a transfer into path has succeeded (curl's order:

@@ -1,9 +1,11 @@
 #include "perform/run.hpp"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <memory>
@@ -133,20 +135,32 @@ void write_out_for(const PlannedTransfer& planned, const Outcome& outcome, CURL*
   });
 }
 
-// Where a transfer's body and headers go, with -i/-I, -D, --create-dirs, -C - and --remove-on-error.
+// -C: a byte offset, or "-" for what the output file already holds.
+long long resume_offset(const TransferConfig& config, const std::optional<std::string>& output) {
+  if (!config.continue_at) return 0;
+  if (*config.continue_at != "-") return std::strtoll(config.continue_at->c_str(), nullptr, 10);
+  struct stat info {};
+  if (output && ::stat(output->c_str(), &info) == 0) return info.st_size;
+  return 0;
+}
+
+// Where a transfer's body and headers go, with -i/-I, -D, --create-dirs, -C and --remove-on-error.
+// first_of_group: the first transfer of its option group (it empties the -D file).
 // Null when curl would skip the transfer (an --etag-save file it cannot create).
-std::unique_ptr<BodyOutput> body_output_for(const Session& session, const PlannedTransfer& planned) {
+std::unique_ptr<BodyOutput> body_output_for(const Session& session, const PlannedTransfer& planned,
+                                            bool first_of_group) {
   const TransferConfig& config = *planned.config;
   auto output = std::make_unique<BodyOutput>(planned.output, config.include_headers || config.head);
-  if (config.dump_header) output->dump_headers_to(*config.dump_header);
+  if (config.dump_header) output->dump_headers_to(*config.dump_header, first_of_group);
   output->set_file_options({.create_dirs = config.create_dirs,
-                            .append = config.continue_at == std::string("-"),
+                            .resume_from = resume_offset(config, planned.output),
                             .remove_on_error = config.remove_on_error,
                             .clobber = config.clobber,
                             .name_from_header = config.remote_header_name && planned.remote_named,
                             .output_dir = config.output_dir,
                             .no_buffer = config.no_buffer,
-                            .styled = session.global.styled_output});
+                            .styled = session.global.styled_output,
+                            .silent = session.global.silent});
   if (config.etag_save_file && !output->save_etag_to(*config.etag_save_file)) return nullptr;
   return output;
 }
@@ -155,7 +169,10 @@ std::unique_ptr<BodyOutput> body_output_for(const Session& session, const Planne
 // file closed (and dated, with -R), the error line, -w.
 void conclude(const Session& session, const PlannedTransfer& planned, const Transfer& transfer, BodyOutput& output) {
   const Outcome& outcome = transfer.outcome();
-  output.finish(outcome.code == 0);
+  long condition_unmet = 0;
+  if (transfer.easy() != nullptr) curl_easy_getinfo(transfer.easy(), CURLINFO_CONDITION_UNMET, &condition_unmet);
+  // curl 7.88 leaves the file alone on a 304 too, asked for by --etag-compare or -H If-None-Match.
+  output.finish(outcome.code == 0, condition_unmet != 0 || outcome.status == 304);
   const TransferConfig& config = *planned.config;
   if (outcome.code == 0 && transfer.easy() != nullptr && planned.output && *planned.output != "-" &&
       (config.remote_time || config.xattr)) {
@@ -166,8 +183,8 @@ void conclude(const Session& session, const PlannedTransfer& planned, const Tran
 }
 
 // nullopt when curl skips the transfer (see body_output_for).
-std::optional<int> run_one(const Session& session, PlannedTransfer& planned) {
-  const std::unique_ptr<BodyOutput> body = body_output_for(session, planned);
+std::optional<int> run_one(const Session& session, PlannedTransfer& planned, bool first_of_group) {
+  const std::unique_ptr<BodyOutput> body = body_output_for(session, planned, first_of_group);
   if (!body) return std::nullopt;
   const std::unique_ptr<Transfer> transfer = perform_with_retries(session, planned, *body);
   conclude(session, planned, *transfer, *body);
@@ -284,7 +301,8 @@ int run_parallel(const Session& session, std::vector<PlannedTransfer>& transfers
            !(exit_code != 0 && session.global.fail_early)) {
       PlannedTransfer& planned = transfers[next++];
       if (planned.config == skipped_group) continue;
-      Running transfer{&planned, body_output_for(session, planned), nullptr};
+      const bool first_of_group = &planned == &transfers.front() || (&planned - 1)->config != planned.config;
+      Running transfer{&planned, body_output_for(session, planned, first_of_group), nullptr};
       if (!transfer.output) {
         skipped_group = planned.config;  // as serially: curl skips the rest of the option group
         continue;
@@ -343,12 +361,16 @@ int run_serial(const Session& session, std::vector<PlannedTransfer>& transfers) 
   bool performed = false;
   const TransferConfig* skipped_group = nullptr;  // curl skips the rest of an option group
   std::chrono::steady_clock::time_point transfer_started;
+  const TransferConfig* previous_group = nullptr;
   for (PlannedTransfer& planned : transfers) {
+    const bool first_of_group = planned.config != previous_group;
+    previous_group = planned.config;
     if (planned.config == skipped_group) continue;
     if (performed && global.ms_per_transfer > 0) pace(global, transfer_started);
     transfer_started = std::chrono::steady_clock::now();
     const bool paginate = planned.config->paginate && planned.plan.workspace;
-    const std::optional<int> code = paginate ? run_paginated(session, planned) : run_one(session, planned);
+    const std::optional<int> code =
+        paginate ? run_paginated(session, planned) : run_one(session, planned, first_of_group);
     if (!code) {
       skipped_group = planned.config;
       continue;

@@ -2,8 +2,6 @@
 
 #include <sys/stat.h>
 
-#include <cstdlib>
-
 #include "common/diagnostics.hpp"
 
 namespace dbcurl {
@@ -11,15 +9,6 @@ namespace dbcurl {
 namespace {
 
 constexpr long kHttpErrorThreshold = 400;
-
-// -C: a byte offset, or "-" for what the output file already holds.
-long long resume_offset(const TransferConfig& config, const std::optional<std::string>& output) {
-  if (!config.continue_at) return 0;
-  if (*config.continue_at != "-") return std::strtoll(config.continue_at->c_str(), nullptr, 10);
-  struct stat info {};
-  if (output && ::stat(output->c_str(), &info) == 0) return info.st_size;
-  return 0;
-}
 
 }  // namespace
 
@@ -32,6 +21,10 @@ Transfer::Transfer(const Session& session, const PlannedTransfer& planned, BodyO
       easy_(curl_easy_init()) {
   if (!easy_) {
     fail(CURLE_FAILED_INIT, "curl_easy_init failed");
+    return;
+  }
+  if (!output.prepare()) {
+    fail(CURLE_WRITE_ERROR, curl_easy_strerror(CURLE_WRITE_ERROR));
     return;
   }
   const TransferConfig& config = *planned.config;
@@ -50,7 +43,7 @@ Transfer::Transfer(const Session& session, const PlannedTransfer& planned, BodyO
       !session.global.silent && !session.global.no_progress_meter && !output.to_terminal() && !session.global.parallel;
   sinks.error_buffer = error_buffer_;
   if (planned.upload_file && !open_upload(*planned.upload_file, sinks)) return;
-  sinks.resume_from = resume_offset(config, planned.output);
+  sinks.resume_from = output.resume_from();
   if (sinks.progress_meter && session.global.progress_bar) {
     progress_bar_.emplace(diagnostics().stream(), sinks.resume_from);
     sinks.progress = &ProgressBar::callback;

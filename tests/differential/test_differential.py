@@ -87,6 +87,7 @@ def prepare_files(directory):
         "config.txt": "# a -K file\n  silent\nheader = \"X-From-Config: a b\\tc\"\nuser-agent from-config\n"
                       "unknown-option\ndata: \"k=v\"\n",
         "cookies.txt": "127.0.0.1\tFALSE\t/\tFALSE\t0\tfromfile\tyes\n",
+        "etag.txt": '"v1"\n',  # the ETag of /etag
     }
     for name, text in files.items():
         path = os.path.join(directory, name)
