@@ -291,6 +291,10 @@ class Workspace:
                 return Reply(206, data[int(first):], [("Content-Type", "application/octet-stream"),
                                                       ("Content-Range", f"bytes {first}-{count - 1}/{count}")])
             return Reply(200, data, [("Content-Type", "application/octet-stream")])
+        if path == "/basic-auth":  # a Basic challenge until the request carries any Authorization
+            if request.header("Authorization") is None:
+                return Reply(401, b"", [("WWW-Authenticate", 'Basic realm="test"')])
+            return json_reply(200, {"method": request.method, "body": request.body.decode("latin-1")})
         if path == "/etag":  # 304 when If-None-Match names its ETag
             if request.header("If-None-Match") == '"v1"':
                 return Reply(304, b"", [("ETag", '"v1"')])

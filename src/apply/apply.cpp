@@ -299,6 +299,8 @@ Status apply_transfer(CURL* easy, CURLSH* share, const TransferConfig& transfer,
     set(CURLOPT_UPLOAD, 1L);
     set(CURLOPT_READFUNCTION, sinks.read_upload);
     set(CURLOPT_READDATA, sinks.upload);
+    set(CURLOPT_SEEKFUNCTION, sinks.seek_upload);
+    set(CURLOPT_SEEKDATA, sinks.upload);
     if (sinks.upload_size >= 0) set(CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(sinks.upload_size));
   }
 

@@ -31,6 +31,7 @@ struct TransferSinks {
   void* progress_data = nullptr;
   char* error_buffer = nullptr;              // CURL_ERROR_SIZE bytes
   curl_read_callback read_upload = nullptr;  // -T
+  curl_seek_callback seek_upload = nullptr;  // -T: rewinds a body libcurl must send again
   void* upload = nullptr;                    // null: no upload
   long long upload_size = -1;                // -1: unknown (stdin): chunked
   long long resume_from = 0;                 // -C, resolved against the output file

@@ -112,6 +112,12 @@ bool Transfer::open_upload(const std::string& path, TransferSinks& sinks) {
   sinks.read_upload = [](char* buffer, std::size_t size, std::size_t count, void* file) {
     return std::fread(buffer, size, count, static_cast<std::FILE*>(file));
   };
+  // curl's: an --anyauth negotiation or a redirect sends the body again. A
+  // pipe cannot seek; libcurl may then find another way, or fail with 65.
+  sinks.seek_upload = [](void* file, curl_off_t offset, int origin) {
+    return std::fseek(static_cast<std::FILE*>(file), static_cast<long>(offset), origin) == 0 ? CURL_SEEKFUNC_OK
+                                                                                             : CURL_SEEKFUNC_CANTSEEK;
+  };
   return true;
 }
 
