@@ -376,6 +376,11 @@ def _test_endpoint(workspace, request):
         if start + 2 < len(JOBS):
             page["next_page_token"] = f"p{start + 2}"
         return json_reply(200, page)
+    if path == "/api/2.0/test/repeat-token":  # a server that never advances: the same token on every page
+        return json_reply(200, {"items": [len(workspace.requests)], "next_page_token": "same"})
+    if path == "/api/2.0/test/endless":  # a new token on every page, forever
+        number = int(query.get("page_token", "0")) + 1
+        return json_reply(200, {"items": [number], "next_page_token": str(number)})
     if path == "/api/2.0/test/fail-page2":
         if "page_token" in query:
             return json_reply(500, {"error_code": "INTERNAL_ERROR", "message": "page two broke"})

@@ -234,7 +234,10 @@ Status apply_transfer(CURL* easy, CURLSH* share, const TransferConfig& transfer,
   // On workspace requests dbcurl does -f itself, to read the Databricks error body libcurl would drop.
   if (transfer.fail && !plan.workspace) set(CURLOPT_FAILONERROR, 1L);
   if (transfer.compressed) set(CURLOPT_ACCEPT_ENCODING, "");
-  if (transfer.max_time_ms > 0) set(CURLOPT_TIMEOUT_MS, transfer.max_time_ms);
+  if (sinks.time_left_ms > 0)
+    set(CURLOPT_TIMEOUT_MS, sinks.time_left_ms);
+  else if (transfer.max_time_ms > 0)
+    set(CURLOPT_TIMEOUT_MS, transfer.max_time_ms);
   if (transfer.connect_timeout_ms > 0) set(CURLOPT_CONNECTTIMEOUT_MS, transfer.connect_timeout_ms);
 
   if (transfer.insecure) {

@@ -36,6 +36,7 @@ struct TransferSinks {
   long long upload_size = -1;                // -1: unknown (stdin): chunked
   long long resume_from = 0;                 // -C, resolved against the output file
   bool wait_for_multiplexing = false;        // -Z without --parallel-immediate
+  long time_left_ms = 0;                     // --paginate: what is left of -m for all pages; 0: -m
   LibcurlSource* source = nullptr;           // --libcurl: records every setopt
 };
 

@@ -19,6 +19,7 @@ inline constexpr int kPlainHttpRefused = 104;   // token over http:// to a non-l
 inline constexpr int kAmbiguousHost = 105;      // two profiles claim one host
 inline constexpr int kUnsupportedAuth = 106;    // auth_type dbcurl cannot do yet
 inline constexpr int kUnsafeInput = 107;        // a header with a line break on a workspace request
+inline constexpr int kPaginationRunaway = 108;  // --paginate: a repeated page token, or the page limit
 
 // dbcurl's own failures: 100-119.
 constexpr bool is_dbcurl_failure(int code) { return code >= 100 && code <= 119; }

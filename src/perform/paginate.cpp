@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <vector>
 
 #include "common/strings.hpp"
@@ -36,36 +37,84 @@ UrlQuery split_query(const std::string& url) {
 
 }  // namespace
 
+bool PageMerger::spool(const std::string& key, const nlohmann::json& items) {
+  Spool& spool = arrays_[key];
+  if (!spool.file) spool.file.reset(std::tmpfile());
+  if (!spool.file) return false;
+  for (const auto& item : items) {
+    if (spool.items++ > 0) std::fputc(',', spool.file.get());
+    const std::string text = item.dump();
+    if (std::fwrite(text.data(), 1, text.size(), spool.file.get()) != text.size()) return false;
+  }
+  return true;
+}
+
 bool PageMerger::add(std::string_view body) {
   nlohmann::json page = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (!page.is_object()) return false;
   ++pages_;
   std::size_t items = 0;
-  for (auto& [key, value] : page.items()) {
+  for (const auto& [key, value] : page.items()) {
     if (!value.is_array()) continue;
     items = std::max(items, value.size());
-    if (pages_ == 1) continue;
-    nlohmann::json& target = merged_[key];
-    if (!target.is_array()) target = nlohmann::json::array();
-    for (auto& item : value) target.push_back(std::move(item));
+    if (!spool(key, value)) return false;
+    first_.erase(key);  // a later page's array replaces what the first page had there
   }
-  if (pages_ == 1) merged_ = page;
-
   next_.reset();
   if (page.contains("next_page_token") && page["next_page_token"].is_string() &&
       !page["next_page_token"].get_ref<const std::string&>().empty()) {
-    next_ = NextPage{page["next_page_token"].get<std::string>(), std::nullopt};
+    const std::string& token = page["next_page_token"].get_ref<const std::string&>();
+    token_repeated_ = !tokens_.insert(token).second;
+    next_ = NextPage{token, std::nullopt};
   } else if (page.value("has_more", false) && items > 0) {
     offset_ += static_cast<long>(items);
     next_ = NextPage{std::nullopt, offset_};
   }
+  if (pages_ == 1) {
+    for (auto& [key, value] : page.items()) {
+      if (!value.is_array()) first_[key] = std::move(value);
+    }
+    for (const char* field : kPagingFields) first_.erase(field);
+  }
+
   return true;
 }
 
+bool PageMerger::write(const std::function<bool(std::string_view)>& sink) const {
+  // Keys in nlohmann::json's order (a std::map's), as dump() writes them.
+  std::set<std::string> keys;
+  for (const auto& [key, value] : first_.items()) keys.insert(key);
+  for (const auto& [key, spool] : arrays_) keys.insert(key);
+  if (!sink("{")) return false;
+  bool first_key = true;
+  for (const std::string& key : keys) {
+    if (!sink((first_key ? "" : ",") + nlohmann::json(key).dump() + ":")) return false;
+    first_key = false;
+    const auto spooled = arrays_.find(key);
+    if (spooled == arrays_.end()) {
+      if (!sink(first_.at(key).dump())) return false;
+      continue;
+    }
+    if (!sink("[")) return false;
+    std::FILE* file = spooled->second.file.get();
+    std::rewind(file);
+    char buffer[64 * 1024];
+    for (std::size_t got; (got = std::fread(buffer, 1, sizeof buffer, file)) > 0;) {
+      if (!sink(std::string_view(buffer, got))) return false;
+    }
+    std::fseek(file, 0, SEEK_END);  // where the next page's items go
+    if (!sink("]")) return false;
+  }
+  return sink("}");
+}
+
 std::string PageMerger::document() const {
-  nlohmann::json result = merged_;
-  for (const char* field : kPagingFields) result.erase(field);
-  return result.dump();
+  std::string text;
+  write([&](std::string_view piece) {
+    text += piece;
+    return true;
+  });
+  return text;
 }
 
 std::string with_query_parameter(const std::string& url, std::string_view name, std::string_view value) {

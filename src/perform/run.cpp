@@ -13,6 +13,7 @@
 
 #include "apply/apply.hpp"
 #include "common/diagnostics.hpp"
+#include "common/exit_codes.hpp"
 #include "common/redact.hpp"
 #include "creds/url.hpp"
 #include "perform/databricks_reply.hpp"
@@ -69,11 +70,11 @@ void print_error_line(const Outcome& outcome) {
 // One request with curl's --retry loop: its attempts reuse one handle, as
 // curl's do. The transfer is returned alive, for -w and the reports.
 std::unique_ptr<Transfer> perform_with_retries(const Session& session, const PlannedTransfer& planned,
-                                               BodyOutput& output) {
+                                               BodyOutput& output, long time_left_ms = 0) {
   const RetryPolicy policy = retry_policy(*planned.config);
   RetryState state(policy);
   const auto started = std::chrono::steady_clock::now();
-  auto transfer = std::make_unique<Transfer>(session, planned, output);
+  auto transfer = std::make_unique<Transfer>(session, planned, output, time_left_ms);
   if (!transfer->ready()) return transfer;
   CURL* easy = transfer->easy();
   for (;;) {
@@ -191,25 +192,40 @@ std::optional<int> run_one(const Session& session, PlannedTransfer& planned, boo
   return transfer->outcome().code;
 }
 
+// --paginate's runaway guard when no --paginate-max is given (docs/beyond-curl.md).
+constexpr long kDefaultPageLimit = 10000;
+
 // --paginate: the pages of one workspace request, printed as one document
-// only when every page arrived.
+// only when every page arrived. -m bounds the whole run; a repeated page token
+// or more pages than the limit end it with an error.
 int run_paginated(const Session& session, PlannedTransfer& planned) {
   const TransferConfig& config = *planned.config;
   const bool in_query = request_method(config) == "GET" || config.get_query;
   const bool show_progress = ::isatty(STDERR_FILENO) == 1 && !session.global.silent;
   const std::string first_url = planned.plan.url;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(config.max_time_ms);
   PageMerger merger(query_offset(first_url));
   BodyOutput output(planned.output, false);
+  const auto write_merged = [&] {
+    return merger.write([&](std::string_view piece) { return output.write_document(piece); });
+  };
   std::string page;
   // The page being fetched, and the output it writes to (which outlives it).
   std::unique_ptr<BodyOutput> collector;
   std::unique_ptr<Transfer> transfer;
+  int runaway = 0;
   for (long number = 1;; ++number) {
+    long time_left_ms = 0;  // the page's -m: what is left of the run's
+    if (config.max_time_ms > 0) {
+      const auto left =
+          std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+      time_left_ms = std::max<long>(1, static_cast<long>(left.count()));
+    }
     transfer.reset();
     page.clear();
     collector = std::make_unique<BodyOutput>(std::nullopt, false);
     collector->collect_into(&page);
-    transfer = perform_with_retries(session, planned, *collector);
+    transfer = perform_with_retries(session, planned, *collector, time_left_ms);
     Outcome outcome = transfer->outcome();
     if (show_progress) std::fprintf(stderr, "\rdbcurl: page %ld", number);
     const bool failed_page = outcome.code != 0 || outcome.status >= kHttpErrorThreshold;
@@ -222,19 +238,36 @@ int run_paginated(const Session& session, PlannedTransfer& planned) {
         outcome.code = CURLE_HTTP_RETURNED_ERROR;
         outcome.message = "The requested URL returned error: " + std::to_string(outcome.status);
       }
+      if (show_progress) std::fputc('\n', stderr);
       report(session, planned, outcome, transfer->easy(), collector->error_body());
       output.finish(false);
       write_out_for(planned, outcome, transfer->easy(), output.filename());
       return outcome.code;
     }
     if (!merger.add(page)) {
-      if (number > 1) diagnostics().warning("page " + std::to_string(number) + " is not JSON: pagination stopped");
-      output.write_document(number == 1 ? page : merger.document());
+      if (number == 1) {
+        output.write_document(page);
+        break;
+      }
+      diagnostics().warning("page " + std::to_string(number) + " is not JSON: pagination stopped");
+      write_merged();
       break;
     }
     const std::optional<NextPage> next = merger.next();
     if (!next || (config.paginate_max > 0 && number >= config.paginate_max)) {
-      output.write_document(merger.document());
+      write_merged();
+      break;
+    }
+    if (merger.token_repeated()) {
+      runaway = exit_code::kPaginationRunaway;
+      diagnostics().error_always("--paginate: page " + std::to_string(number) +
+                                 " gave a page token an earlier page gave: the server is not advancing, stopped");
+      break;
+    }
+    if (config.paginate_max <= 0 && number >= kDefaultPageLimit) {
+      runaway = exit_code::kPaginationRunaway;
+      diagnostics().error_always("--paginate: stopped after " + std::to_string(kDefaultPageLimit) +
+                                 " pages, the limit; --paginate-max N sets another");
       break;
     }
     if (in_query) {
@@ -246,13 +279,14 @@ int run_paginated(const Session& session, PlannedTransfer& planned) {
                                            : with_json_field(body, "offset", *next->offset);
       if (!planned.plan.body) {
         diagnostics().warning("the request body is not a JSON object: --paginate cannot add page_token");
-        output.write_document(merger.document());
+        write_merged();
         break;
       }
     }
   }
   if (show_progress) std::fputc('\n', stderr);
-  output.finish(true);
+  output.finish(runaway == 0);
+  if (runaway != 0) return runaway;
   report(session, planned, transfer->outcome(), transfer->easy(), {});
   write_out_for(planned, transfer->outcome(), transfer->easy(), output.filename());
   return transfer->outcome().code;

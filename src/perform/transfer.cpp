@@ -12,7 +12,7 @@ constexpr long kHttpErrorThreshold = 400;
 
 }  // namespace
 
-Transfer::Transfer(const Session& session, const PlannedTransfer& planned, BodyOutput& output)
+Transfer::Transfer(const Session& session, const PlannedTransfer& planned, BodyOutput& output, long time_left_ms)
     : planned_(planned),
       output_(output),
       trace_(session.global.trace_mode, session.trace_stream, session.global.trace_time,
@@ -51,6 +51,7 @@ Transfer::Transfer(const Session& session, const PlannedTransfer& planned, BodyO
   }
   sinks.wait_for_multiplexing = session.global.parallel && !session.global.parallel_immediate;
   sinks.source = session.libcurl_source;
+  sinks.time_left_ms = time_left_ms;
   if (Status applied = apply_transfer(easy_.get(), session.share, config, planned.plan, sinks, session.env, applied_);
       !applied) {
     fail(applied.error().exit_code, applied.error().message);

@@ -43,7 +43,8 @@ struct Outcome {
 class Transfer {
  public:
   // output receives the body and headers; it must outlive the transfer.
-  Transfer(const Session& session, const PlannedTransfer& planned, BodyOutput& output);
+  // time_left_ms: a -m for this transfer alone (--paginate's pages); 0: -m.
+  Transfer(const Session& session, const PlannedTransfer& planned, BodyOutput& output, long time_left_ms = 0);
   Transfer(const Transfer&) = delete;
   Transfer& operator=(const Transfer&) = delete;
   ~Transfer();
