@@ -18,6 +18,7 @@ build_packages=(
 test_packages=(
   catch2                                    # unit tests
   curl                                      # integration tests: the reference curl
+  nginx-light                               # integration tests: a real HTTP/2 server (canary matrix)
   locales                                   # localedef sources: tests under single-byte locales
   python3-keyring python3-keyrings.alt      # the keyring recipe, tested with the real keyring CLI
   clang-format                              # style check
