@@ -119,6 +119,21 @@ std::optional<Error> plan_route(const UrlParts& parts, const TransferConfig& tra
   return std::nullopt;
 }
 
+// Databricks credentials go only over https:// (and http:// to loopback,
+// plan_route): rtsp://, ftp://, imap://, ... to a workspace host would carry
+// the token or a password in cleartext (docs/SECURITY.md). A scheme-less URL
+// has the scheme libcurl gives it: --proto-default's, else its guess.
+std::optional<Error> refuse_other_schemes(const UrlParts& parts, const TransferConfig& transfer) {
+  const std::string scheme = parts.scheme.empty() && transfer.default_protocol ? to_lower(*transfer.default_protocol)
+                                                                               : effective_scheme(parts);
+  if (scheme == "https" || scheme == "http") return std::nullopt;
+  return make_error(
+      exit_code::kPlainHttpRefused,
+      "refusing to send Databricks credentials over " + scheme + ":// to the workspace host " + parts.host,
+      "dbcurl sends them only over https://: use https://" + parts.host +
+          "/..., or plain curl for a service other than Databricks on that host.\n");
+}
+
 // A URL's password as libcurl sends it: %XX decoded.
 SecretString percent_decoded(std::string_view text) {
   const auto hex = [](char c) {
@@ -195,6 +210,10 @@ Result<Target> locate(const std::string& given, CredentialResolver& resolver, st
 
 bool url_matches_workspace(const UrlParts& url, const WorkspaceHost& workspace) {
   if (!iequals(url.host, workspace.host)) return false;
+  // Any other scheme naming a workspace host is one, whatever its port, so
+  // that plan_request refuses it before a token or password goes out.
+  const std::string scheme = effective_scheme(url);
+  if (scheme != "https" && scheme != "http") return true;
   if (url.port.empty()) return true;
   const std::string workspace_port =
       workspace.port.empty() ? (workspace.scheme == "http" ? "80" : "443") : workspace.port;
@@ -290,6 +309,7 @@ Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& t
   plan.workspace = target->config != nullptr;
   plan.headers = transfer.headers;
   if (!plan.workspace) return plan;
+  if (std::optional<Error> refused = refuse_other_schemes(target->parts, transfer)) return *refused;
 
   if (std::optional<Error> refused = refuse_header_line_breaks(plan.headers)) return *refused;
   const UrlParts& parts = target->parts;

@@ -59,8 +59,11 @@ UrlParts split_url(std::string_view url) {
 
 std::string effective_scheme(const UrlParts& parts) {
   if (!parts.scheme.empty()) return parts.scheme;
-  // curl guesses from the host name; for HTTP purposes everything else is http.
-  return istarts_with(parts.host, "ftp.") ? "ftp" : "http";
+  // libcurl's guess (CURLU_GUESS_SCHEME) from the host name's first label.
+  for (std::string_view scheme : {"ftp", "dict", "ldap", "imap", "smtp", "pop3"}) {
+    if (istarts_with(parts.host, std::string(scheme) + ".")) return std::string(scheme);
+  }
+  return "http";
 }
 
 std::string effective_port(const UrlParts& parts) {

@@ -21,7 +21,8 @@ struct UrlParts {
 // Splits "scheme://user@host:port/rest". A path-only URL ("/api/...") yields
 // an empty host.
 UrlParts split_url(std::string_view url);
-// The scheme curl uses: the given one, else its guess from the host name.
+// The scheme curl uses: the given one, else its guess from the host name
+// (--proto-default, when given, comes before the guess: see plan_request).
 std::string effective_scheme(const UrlParts& parts);
 std::string effective_port(const UrlParts& parts);
 bool is_placeholder_host(std::string_view host);  // "<databricks-instance>" and any "<...>"
