@@ -378,9 +378,14 @@ def _test_endpoint(workspace, request):
         return json_reply(200, page)
     if path == "/api/2.0/test/repeat-token":  # a server that never advances: the same token on every page
         return json_reply(200, {"items": [len(workspace.requests)], "next_page_token": "same"})
-    if path == "/api/2.0/test/endless":  # a new token on every page, forever
+    if path == "/api/2.0/test/endless":  # a new token on every page, forever (?delay=S: each page takes S s)
+        time.sleep(float(query.get("delay", 0)))
         number = int(query.get("page_token", "0")) + 1
         return json_reply(200, {"items": [number], "next_page_token": str(number)})
+    if path == "/api/2.0/test/html-page2":  # page two is an HTML page (a proxy's or the login page)
+        if "page_token" in query:
+            return Reply(200, b"<html><body>Sign in</body></html>", [("Content-Type", "text/html; charset=utf-8")])
+        return json_reply(200, {"items": [1, 2], "next_page_token": "p2"})
     if path == "/api/2.0/test/fail-page2":
         if "page_token" in query:
             return json_reply(500, {"error_code": "INTERNAL_ERROR", "message": "page two broke"})

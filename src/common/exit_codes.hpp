@@ -7,19 +7,20 @@
 namespace dbcurl::exit_code {
 
 inline constexpr int kOk = 0;
-inline constexpr int kUnsupportedProtocol = 1;  // CURLE_UNSUPPORTED_PROTOCOL: --proto-default
-inline constexpr int kUsage = 2;                // CURLE_FAILED_INIT: curl's option errors
-inline constexpr int kUrlMalformat = 3;         // CURLE_URL_MALFORMAT: bad globs
-inline constexpr int kReadError = 26;           // CURLE_READ_ERROR: unreadable @file, -K file
-inline constexpr int kPasswordRefused = 100;    // password use on a workspace request
-inline constexpr int kNoCredentials = 101;      // workspace request, nothing resolved
-inline constexpr int kConfigInvalid = 102;      // ~/.databrickscfg, config.toml or netrc unusable
-inline constexpr int kHelperFailed = 103;       // token_command or databricks CLI failed
-inline constexpr int kPlainHttpRefused = 104;   // token over http:// to a non-loopback host
-inline constexpr int kAmbiguousHost = 105;      // two profiles claim one host
-inline constexpr int kUnsupportedAuth = 106;    // auth_type dbcurl cannot do yet
-inline constexpr int kUnsafeInput = 107;        // a header with a line break on a workspace request
-inline constexpr int kPaginationRunaway = 108;  // --paginate: a repeated page token, or the page limit
+inline constexpr int kUnsupportedProtocol = 1;     // CURLE_UNSUPPORTED_PROTOCOL: --proto-default
+inline constexpr int kUsage = 2;                   // CURLE_FAILED_INIT: curl's option errors
+inline constexpr int kUrlMalformat = 3;            // CURLE_URL_MALFORMAT: bad globs
+inline constexpr int kReadError = 26;              // CURLE_READ_ERROR: unreadable @file, -K file
+inline constexpr int kPasswordRefused = 100;       // password use on a workspace request
+inline constexpr int kNoCredentials = 101;         // workspace request, nothing resolved
+inline constexpr int kConfigInvalid = 102;         // ~/.databrickscfg, config.toml or netrc unusable
+inline constexpr int kHelperFailed = 103;          // token_command or databricks CLI failed
+inline constexpr int kPlainHttpRefused = 104;      // token over http:// to a non-loopback host
+inline constexpr int kAmbiguousHost = 105;         // two profiles claim one host
+inline constexpr int kUnsupportedAuth = 106;       // auth_type dbcurl cannot do yet
+inline constexpr int kUnsafeInput = 107;           // a header with a line break on a workspace request
+inline constexpr int kPaginationRunaway = 108;     // --paginate: a repeated page token, or the page limit
+inline constexpr int kPaginationIncomplete = 109;  // --paginate: a page or the request body is not a JSON object
 
 // dbcurl's own failures: 100-119.
 constexpr bool is_dbcurl_failure(int code) { return code >= 100 && code <= 119; }

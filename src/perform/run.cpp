@@ -213,7 +213,7 @@ int run_paginated(const Session& session, PlannedTransfer& planned) {
   // The page being fetched, and the output it writes to (which outlives it).
   std::unique_ptr<BodyOutput> collector;
   std::unique_ptr<Transfer> transfer;
-  int runaway = 0;
+  int paginate_failure = 0;
   for (long number = 1;; ++number) {
     long time_left_ms = 0;  // the page's -m: what is left of the run's
     if (config.max_time_ms > 0) {
@@ -249,8 +249,9 @@ int run_paginated(const Session& session, PlannedTransfer& planned) {
         output.write_document(page);
         break;
       }
-      diagnostics().warning("page " + std::to_string(number) + " is not JSON: pagination stopped");
-      write_merged();
+      paginate_failure = exit_code::kPaginationIncomplete;
+      diagnostics().error_always("--paginate: page " + std::to_string(number) +
+                                 " is not a JSON object: the merged document would be incomplete, nothing written");
       break;
     }
     const std::optional<NextPage> next = merger.next();
@@ -259,13 +260,13 @@ int run_paginated(const Session& session, PlannedTransfer& planned) {
       break;
     }
     if (merger.token_repeated()) {
-      runaway = exit_code::kPaginationRunaway;
+      paginate_failure = exit_code::kPaginationRunaway;
       diagnostics().error_always("--paginate: page " + std::to_string(number) +
                                  " gave a page token an earlier page gave: the server is not advancing, stopped");
       break;
     }
     if (config.paginate_max <= 0 && number >= kDefaultPageLimit) {
-      runaway = exit_code::kPaginationRunaway;
+      paginate_failure = exit_code::kPaginationRunaway;
       diagnostics().error_always("--paginate: stopped after " + std::to_string(kDefaultPageLimit) +
                                  " pages, the limit; --paginate-max N sets another");
       break;
@@ -278,15 +279,16 @@ int run_paginated(const Session& session, PlannedTransfer& planned) {
       planned.plan.body = next->page_token ? with_json_field(body, "page_token", *next->page_token)
                                            : with_json_field(body, "offset", *next->offset);
       if (!planned.plan.body) {
-        diagnostics().warning("the request body is not a JSON object: --paginate cannot add page_token");
-        write_merged();
+        paginate_failure = exit_code::kPaginationIncomplete;
+        diagnostics().error_always(
+            "--paginate: the request body is not a JSON object, so page_token cannot be added: nothing written");
         break;
       }
     }
   }
   if (show_progress) std::fputc('\n', stderr);
-  output.finish(runaway == 0);
-  if (runaway != 0) return runaway;
+  output.finish(paginate_failure == 0);
+  if (paginate_failure != 0) return paginate_failure;
   report(session, planned, transfer->outcome(), transfer->easy(), {});
   write_out_for(planned, transfer->outcome(), transfer->easy(), output.filename());
   return transfer->outcome().code;

@@ -1,8 +1,10 @@
 """--paginate against servers that do not stop (issue 12 item 8): a repeated
 page token is an error, -m bounds the whole run, many pages merge in order
-(spooled, not held in memory), and a retried page starts over."""
+(spooled, not held in memory), and a retried page starts over. Pages that
+cannot be merged end the run without writing an incomplete document."""
 
 import json
+import os
 import time
 import uuid
 
@@ -24,9 +26,25 @@ class PaginateRunaway(WorkspaceTest):
                 self.assertIn("gave a page token an earlier page gave", run.err)
                 self.assertEqual(len(self.workspace.requests), 2)
 
+    def test_a_later_page_that_is_not_json_writes_nothing(self):
+        out = self.sandbox.path("jobs.json")
+        for silent in (["-s"], []):
+            with self.subTest(silent=silent):
+                run = self.dbcurl(*silent, "--paginate", "-o", out, "/api/2.0/test/html-page2", timeout=30)
+                self.assertEqual(run.code, 109, run.err)
+                self.assertIn("page 2 is not a JSON object", run.err)
+                self.assertFalse(os.path.exists(out), "an incomplete document was written")
+
+    def test_a_post_body_that_is_not_json_writes_nothing(self):
+        run = self.dbcurl("-s", "--paginate", "-d", "filter=x", "/api/2.0/test/html-page2", timeout=30)
+        self.assertEqual(run.code, 109, run.err)
+        self.assertEqual(run.out, "")
+        self.assertIn("request body is not a JSON object", run.err)
+
     def test_max_time_bounds_the_whole_run(self):
         started = time.monotonic()
-        run = self.dbcurl("-s", "-m", "2", "--paginate", "/api/2.0/test/endless", timeout=60)
+        # 50 ms a page: the 10,000-page limit is 500 s away, so only -m can end this run.
+        run = self.dbcurl("-s", "-m", "2", "--paginate", "/api/2.0/test/endless?delay=0.05", timeout=60)
         elapsed = time.monotonic() - started
         self.assertEqual(run.code, 28, run.err)
         self.assertEqual(run.out, "")
