@@ -13,6 +13,7 @@
 #include "cli/parse.hpp"
 #include "cli/prompt.hpp"
 #include "common/diagnostics.hpp"
+#include "common/redact.hpp"
 #include "common/strings.hpp"
 #include "creds/classify.hpp"
 #include "perform/run.hpp"
@@ -73,6 +74,9 @@ void complete_user_passwords(CommandLine& line) {
     if (!transfer.user || transfer.user->view().find(':') != std::string_view::npos) continue;
     const std::string user(transfer.user->view());
     std::optional<std::string> typed = prompt_password(user);
+    // Typed after planning, which registered every other secret: a typed
+    // token (-u token) must be hidden from -v, --libcurl and messages too.
+    if (typed && !typed->empty()) register_secret(*typed);
     std::string userpwd = user + ":" + typed.value_or("");
     transfer.user.emplace(userpwd);
     wipe_string(userpwd);

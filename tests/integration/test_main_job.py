@@ -221,6 +221,18 @@ class Refusals(WorkspaceTest):
         self.assertNotIn("process list", run.err)
         self.assertNoCanary(run.stdout, run.stderr)
 
+    def test_a_typed_token_is_a_secret_like_any_other(self):
+        # Not PAT-shaped, so only its registration as a secret can hide it.
+        opaque = "oauthTYPEDtoken0123456789abcdefXYZ"
+        self.use_environment(WRONG_TOKEN)
+        program = self.sandbox.path("program.c")
+        run = self.dbcurl("-v", "-u", "token", "--libcurl", program, CLUSTERS, stdin=f"{opaque}\n".encode())
+        with open(program) as handle:
+            source = handle.read()
+        self.assertIn("CURLOPT_USERPWD", source)
+        self.assertNotIn(opaque, source)
+        self.assertNotIn(opaque, run.out + run.err)
+
     def test_profile_password_refused(self):
         self.sandbox.write(".databrickscfg", f"[DEFAULT]\nhost = {self.workspace.origin}\n"
                                              "username = alice@example.com\npassword = hunter2\n")
