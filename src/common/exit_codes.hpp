@@ -15,10 +15,10 @@ inline constexpr int kPasswordRefused = 100;       // password use on a workspac
 inline constexpr int kNoCredentials = 101;         // workspace request, nothing resolved
 inline constexpr int kConfigInvalid = 102;         // ~/.databrickscfg, config.toml or netrc unusable
 inline constexpr int kHelperFailed = 103;          // token_command or databricks CLI failed
-inline constexpr int kPlainHttpRefused = 104;      // token over http:// to a non-loopback host
+inline constexpr int kPlainHttpRefused = 104;      // credentials over cleartext: http:// off loopback, proxy, ftp://
 inline constexpr int kAmbiguousHost = 105;         // two profiles claim one host
 inline constexpr int kUnsupportedAuth = 106;       // auth_type dbcurl cannot do yet
-inline constexpr int kUnsafeInput = 107;           // a header with a line break on a workspace request
+inline constexpr int kUnsafeInput = 107;           // a header line break, or a token with a control character
 inline constexpr int kPaginationRunaway = 108;     // --paginate: a repeated page token, or the page limit
 inline constexpr int kPaginationIncomplete = 109;  // --paginate: a page or the request body is not a JSON object
 
