@@ -17,7 +17,7 @@ test_jobs=$((2 * jobs))
 # default, 23, is curl's write error).
 export ASAN_OPTIONS="detect_leaks=1:exitcode=199:abort_on_error=0"
 # tests/lsan.supp: leaks inside glibc that no code of ours can free.
-export LSAN_OPTIONS="exitcode=199:suppressions=$PWD/tests/lsan.supp"
+export LSAN_OPTIONS="exitcode=199:print_suppressions=0:suppressions=$PWD/tests/lsan.supp"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 
 stage_names=()
