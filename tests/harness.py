@@ -20,7 +20,8 @@ CURL = shutil.which("curl") or "/usr/bin/curl"
 CANARY = "dapi5ca1ab1e5ca1ab1e5ca1ab1e5ca1ab1e"
 WRONG_TOKEN = "dapi00000000000000000000000000000000"
 
-_KEPT_VARIABLES = ("PATH", "LANG", "LC_ALL", "TZ")
+# The sanitizer settings, so that tests of the ASan build see its suppressions.
+_KEPT_VARIABLES = ("PATH", "LANG", "LC_ALL", "TZ", "ASAN_OPTIONS", "LSAN_OPTIONS", "UBSAN_OPTIONS")
 
 
 @dataclass
