@@ -50,7 +50,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view text = as_text(data, size);
 #if defined(FUZZ_TARGET_PARSE)
   const dbcurl::ParseContext context{
-      [](const std::string&) {
+      [](const std::string&, dbcurl::ReadLimit) {
         return dbcurl::FileContent{dbcurl::FileContent::Outcome::kRead, "file data\r\n", 0};
       },
       [](std::string_view) {}, [](std::string_view) {}, std::nullopt, dbcurl::LibcurlFeatures{}};
