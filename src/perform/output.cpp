@@ -20,6 +20,15 @@ constexpr std::size_t kBinaryCheckBytes = 2000;  // curl looks for NUL in this m
 constexpr std::size_t kErrorBodyBytes = 64 * 1024;
 constexpr long kHttpErrorThreshold = 400;
 
+// curl's -i writes headers of HTTP(S), RTSP and FILE transfers only, not FTP,
+// IMAP, POP3 or SMTP server replies (which libcurl also passes as headers).
+bool shows_headers(CURL* easy) {
+  const char* scheme = nullptr;
+  if (easy == nullptr || curl_easy_getinfo(easy, CURLINFO_SCHEME, &scheme) != CURLE_OK || scheme == nullptr)
+    return true;
+  return iequals(scheme, "http") || iequals(scheme, "https") || iequals(scheme, "rtsp") || iequals(scheme, "file");
+}
+
 // The URL as libcurl's URL API writes it, user and password removed (curl's --xattr).
 std::optional<std::string> url_without_credentials(const std::string& url) {
   UrlHandle handle(curl_url());
@@ -291,7 +300,7 @@ std::size_t BodyOutput::header_callback(char* data, std::size_t size, std::size_
   const std::string_view line(data, bytes);
   output.save_etag(line);
   if (!output.take_header_name(line)) return 0;
-  if (!output.include_headers_ || output.collected_ != nullptr) return bytes;
+  if (!output.include_headers_ || output.collected_ != nullptr || !shows_headers(output.transfer_)) return bytes;
   const auto colon = line.find(':');
   if (output.terminal_ && output.options_.styled && colon != std::string_view::npos) {
     // curl shows header names in bold on a terminal.

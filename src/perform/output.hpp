@@ -29,6 +29,8 @@ class BodyOutput {
   // the Databricks error line; with hold, such a body is not written at all
   // (dbcurl's -f on workspace requests, which must read what libcurl's -f drops).
   void keep_error_body(CURL* easy, bool hold);
+  // The transfer whose scheme decides whether -i shows its headers (curl: HTTP(S), RTSP, FILE only).
+  void set_transfer(CURL* easy) { transfer_ = easy; }
   const std::string& error_body() const { return error_body_; }
   // Collects the body in memory instead of writing it (--paginate's pages).
   void collect_into(std::string* body) { collected_ = body; }
@@ -94,6 +96,7 @@ class BodyOutput {
   OutputStream stream_;
   std::size_t body_bytes_ = 0;  // of this attempt: what a retry throws away
   CURL* easy_ = nullptr;        // set by keep_error_body
+  CURL* transfer_ = nullptr;
   bool hold_errors_ = false;
   std::string error_body_;
   std::string* collected_ = nullptr;

@@ -28,6 +28,7 @@ Transfer::Transfer(const Session& session, const PlannedTransfer& planned, BodyO
     return;
   }
   const TransferConfig& config = *planned.config;
+  output.set_transfer(easy_.get());
   if (planned.plan.workspace) output.keep_error_body(easy_.get(), dbcurl_fails());
   TransferSinks sinks;
   sinks.write_body = &BodyOutput::body_callback;
@@ -63,6 +64,7 @@ Transfer::~Transfer() {
   // error_buffer_) and unlinks the mime structure in applied_.
   easy_.reset();
   output_.keep_error_body(nullptr, false);
+  output_.set_transfer(nullptr);
 }
 
 const Outcome& Transfer::perform() {
