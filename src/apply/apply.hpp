@@ -48,6 +48,7 @@ struct AppliedTransfer {
   HeaderList connect_to;
   MimeHandle form;
   std::vector<std::unique_ptr<HeaderList>> form_headers;  // owned by their parts once set
+  std::vector<std::unique_ptr<HeaderList>> other_lists;   // -Q, -t, --mail-rcpt
 };
 
 // The User-Agent of a request: curl's for plain requests, dbcurl's with the

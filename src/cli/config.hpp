@@ -29,6 +29,12 @@ inline constexpr long k1 = 1, k10 = 4, k11 = 5, k12 = 6, k13 = 7;
 inline constexpr long kMaxDefault = 1L << 16, kMax10 = 4L << 16, kMax11 = 5L << 16, kMax12 = 6L << 16,
                       kMax13 = 7L << 16;
 }  // namespace TlsVersion
+namespace FtpMethod {
+inline constexpr long kMultiCwd = 1, kNoCwd = 2, kSingleCwd = 3;
+}
+namespace FtpCcc {
+inline constexpr long kPassive = 1, kActive = 2;
+}
 namespace GssapiDelegation {
 inline constexpr long kNone = 0, kPolicy = 1, kAlways = 2;
 }
@@ -258,6 +264,42 @@ struct TransferConfig {
   // Authentication methods for plain requests (CURLAUTH_* bits; 0: libcurl's default).
   unsigned long auth_methods = 0;
   std::optional<std::string> aws_sigv4;
+
+  // FTP, SMTP, IMAP, POP3, SSH, TFTP and TELNET: curl's options and defaults.
+  bool ftp_append = false;                              // -a
+  bool list_only = false;                               // -l
+  bool use_ascii = false;                               // -B
+  bool crlf = false;                                    // --crlf
+  std::vector<std::string> quote, prequote, postquote;  // -Q CMD, -Q +CMD, -Q -CMD
+  std::optional<std::string> ftp_port;                  // -P (--ftp-pasv clears it)
+  bool disable_epsv = false;
+  bool disable_eprt = false;
+  bool ftp_create_dirs = false;
+  long ftp_method = 0;  // CURLFTPMETHOD_*; 0: not given
+  bool ftp_pret = false;
+  bool ftp_skip_pasv_ip = true;  // curl's default since 7.74
+  std::optional<std::string> ftp_account;
+  std::optional<std::string> ftp_alternative_to_user;
+  bool ssl_try = false;       // --ssl
+  bool ssl_required = false;  // --ssl-reqd
+  bool ssl_control = false;   // --ftp-ssl-control
+  long ftp_ssl_ccc_mode = 0;  // CURLFTPSSL_CCC_*; 0: no CCC
+  std::optional<std::string> krb_level;
+  std::optional<std::string> mail_from;
+  std::optional<std::string> mail_auth;
+  std::vector<std::string> mail_recipients;
+  bool mail_rcpt_allowfails = false;
+  std::optional<std::string> sasl_authzid;
+  bool sasl_ir = false;
+  std::optional<std::string> login_options;
+  std::optional<std::string> ssh_public_key;  // --pubkey
+  std::optional<std::string> host_pubkey_md5;
+  std::optional<std::string> host_pubkey_sha256;
+  bool ssh_compression = false;
+  long create_file_mode = 0;  // 0: libcurl's default
+  long tftp_blksize = 0;
+  bool tftp_no_options = false;
+  std::vector<std::string> telnet_options;
 
   bool netrc = false;           // -n; --netrc-file implies it, as in curl
   bool netrc_optional = false;  // --netrc-optional, which wins over -n

@@ -528,7 +528,8 @@ class Parser {
           t.referer = referer;
         break;
       }
-      case OptionId::kRemoteName: t.outputs.emplace_back(std::nullopt); break;
+      // --no-remote-name takes a URL's output slot for stdout, as "-o -" does.
+      case OptionId::kRemoteName: t.outputs.emplace_back(on ? std::nullopt : std::optional<std::string>("-")); break;
       case OptionId::kRemoteNameAll: t.remote_name_all = on; break;
       case OptionId::kRemoveOnError: t.remove_on_error = on; break;
       case OptionId::kRequestTarget: t.request_target = value; break;
@@ -700,6 +701,151 @@ class Parser {
         break;
       case OptionId::kVersion: global.show_version = on; break;
       case OptionId::kWriteOut: t.write_out = write_out_option_value(value, context_.read_file, warn_sink); break;
+      case OptionId::kAppend:
+      case OptionId::kCompressedSsh:
+      case OptionId::kCreateFileMode:
+      case OptionId::kCrlf:
+      case OptionId::kDisableEprt:
+      case OptionId::kDisableEpsv:
+      case OptionId::kEprt:
+      case OptionId::kEpsv:
+      case OptionId::kFtpAccount:
+      case OptionId::kFtpAlternativeToUser:
+      case OptionId::kFtpCreateDirs:
+      case OptionId::kFtpMethod:
+      case OptionId::kFtpPasv:
+      case OptionId::kFtpPort:
+      case OptionId::kFtpPret:
+      case OptionId::kFtpSkipPasvIp:
+      case OptionId::kFtpSsl:
+      case OptionId::kFtpSslCcc:
+      case OptionId::kFtpSslCccMode:
+      case OptionId::kFtpSslControl:
+      case OptionId::kFtpSslReqd:
+      case OptionId::kHostpubmd5:
+      case OptionId::kHostpubsha256:
+      case OptionId::kKrb:
+      case OptionId::kKrb4:
+      case OptionId::kListOnly:
+      case OptionId::kLoginOptions:
+      case OptionId::kMailAuth:
+      case OptionId::kMailFrom:
+      case OptionId::kMailRcpt:
+      case OptionId::kMailRcptAllowfails:
+      case OptionId::kPubkey:
+      case OptionId::kQuote:
+      case OptionId::kSaslAuthzid:
+      case OptionId::kSaslIr:
+      case OptionId::kSsl:
+      case OptionId::kSslReqd:
+      case OptionId::kTelnetOption:
+      case OptionId::kTestEvent:
+      case OptionId::kTftpBlksize:
+      case OptionId::kTftpNoOptions:
+      case OptionId::kUseAscii: return other_protocol_option(spec.id, word, value, on);
+    }
+    return Ok{};
+  }
+
+  // FTP, SMTP, IMAP, POP3, SSH, TFTP and TELNET options.
+  Status other_protocol_option(OptionId id, std::string_view word, const std::string& value, bool on) {
+    TransferConfig& t = transfer();
+    switch (id) {
+      case OptionId::kAppend: t.ftp_append = on; break;
+      case OptionId::kCompressedSsh: t.ssh_compression = on; break;
+      case OptionId::kCreateFileMode: {
+        char* end = nullptr;
+        errno = 0;
+        const long mode = std::strtol(value.c_str(), &end, 8);
+        if (value.empty() || *end != '\0' || errno == ERANGE) {
+          return option_error(word, "expected a proper numerical parameter");
+        }
+        if (mode > 0777) return option_error(word, "too large number");
+        if (mode < 0) return option_error(word, "expected a positive numerical parameter");
+        t.create_file_mode = mode;
+        break;
+      }
+      case OptionId::kCrlf: t.crlf = on; break;
+      case OptionId::kDisableEprt: t.disable_eprt = on; break;
+      case OptionId::kDisableEpsv: t.disable_epsv = on; break;
+      case OptionId::kEprt: t.disable_eprt = !on; break;
+      case OptionId::kEpsv: t.disable_epsv = !on; break;
+      case OptionId::kFtpAccount: t.ftp_account = value; break;
+      case OptionId::kFtpAlternativeToUser: t.ftp_alternative_to_user = value; break;
+      case OptionId::kFtpCreateDirs: t.ftp_create_dirs = on; break;
+      case OptionId::kFtpMethod:
+        if (iequals(value, "singlecwd")) {
+          t.ftp_method = FtpMethod::kSingleCwd;
+        } else if (iequals(value, "nocwd")) {
+          t.ftp_method = FtpMethod::kNoCwd;
+        } else {
+          if (!iequals(value, "multicwd")) warn("unrecognized ftp file method '" + value + "', using default");
+          t.ftp_method = FtpMethod::kMultiCwd;
+        }
+        break;
+      case OptionId::kFtpPasv: t.ftp_port.reset(); break;
+      case OptionId::kFtpPort: t.ftp_port = value; break;
+      case OptionId::kFtpPret: t.ftp_pret = on; break;
+      case OptionId::kFtpSkipPasvIp: t.ftp_skip_pasv_ip = on; break;
+      case OptionId::kFtpSsl:
+      case OptionId::kSsl:
+        t.ssl_try = on;
+        if (on) warn("--ssl is an insecure option, consider --ssl-reqd instead");
+        break;
+      case OptionId::kFtpSslCcc:
+        if (!on)
+          t.ftp_ssl_ccc_mode = 0;
+        else if (t.ftp_ssl_ccc_mode == 0)
+          t.ftp_ssl_ccc_mode = FtpCcc::kPassive;
+        break;
+      case OptionId::kFtpSslCccMode:
+        if (iequals(value, "active")) {
+          t.ftp_ssl_ccc_mode = FtpCcc::kActive;
+        } else {
+          if (!iequals(value, "passive")) warn("unrecognized ftp CCC method '" + value + "', using default");
+          t.ftp_ssl_ccc_mode = FtpCcc::kPassive;
+        }
+        break;
+      case OptionId::kFtpSslControl: t.ssl_control = on; break;
+      case OptionId::kFtpSslReqd:
+      case OptionId::kSslReqd: t.ssl_required = on; break;
+      case OptionId::kHostpubmd5:
+        if (value.size() != 32) return option_error(word, "is badly used here");
+        t.host_pubkey_md5 = value;
+        break;
+      case OptionId::kHostpubsha256: t.host_pubkey_sha256 = value; break;
+      case OptionId::kKrb:
+      case OptionId::kKrb4: t.krb_level = value; break;
+      case OptionId::kListOnly: t.list_only = on; break;
+      case OptionId::kLoginOptions: t.login_options = value; break;
+      case OptionId::kMailAuth: t.mail_auth = value; break;
+      case OptionId::kMailFrom: t.mail_from = value; break;
+      case OptionId::kMailRcpt: t.mail_recipients.push_back(value); break;
+      case OptionId::kMailRcptAllowfails: t.mail_rcpt_allowfails = on; break;
+      case OptionId::kPubkey: t.ssh_public_key = value; break;
+      case OptionId::kQuote:
+        // "-CMD" runs after the transfer, "+CMD" just before it, "CMD" first.
+        if (value.starts_with("-"))
+          t.postquote.push_back(value.substr(1));
+        else if (value.starts_with("+"))
+          t.prequote.push_back(value.substr(1));
+        else
+          t.quote.push_back(value);
+        break;
+      case OptionId::kSaslAuthzid: t.sasl_authzid = value; break;
+      case OptionId::kSaslIr: t.sasl_ir = on; break;
+      case OptionId::kTelnetOption: t.telnet_options.push_back(value); break;
+      case OptionId::kTestEvent: warn("--test-event is ignored unless a debug build!"); break;
+      case OptionId::kTftpBlksize: {
+        Result<long> size = parse_whole_number(word, value);
+        if (!size) return size.error();
+        if (*size < 0) return option_error(word, "expected a positive numerical parameter");
+        t.tftp_blksize = *size;
+        break;
+      }
+      case OptionId::kTftpNoOptions: t.tftp_no_options = on; break;
+      case OptionId::kUseAscii: t.use_ascii = on; break;
+      default: break;  // the other options are apply()'s
     }
     return Ok{};
   }

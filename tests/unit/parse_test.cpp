@@ -79,7 +79,8 @@ TEST_CASE("-- ends options; words after it are URLs") {
 
 TEST_CASE("unknown and malformed options give curl's wording") {
   CHECK(error_of({"--foo"}) == "option --foo: is unknown");
-  CHECK(error_of({"-sZQ"}) == "option -sZQ: is unknown");
+  CHECK(error_of({"-sZW"}) == "option -sZW: is unknown");
+  CHECK(error_of({"-sZQ"}) == "option -sZQ: requires parameter");
   CHECK(error_of({"-"}) == "option -: is unknown");
   CHECK(error_of({"--request=GET"}) == "option --request=GET: is unknown");
   CHECK(error_of({"-o"}) == "option -o: requires parameter");
@@ -393,4 +394,60 @@ TEST_CASE("--help takes the next word as its category and ends the command line,
   REQUIRE(last.line.ok());
   CHECK(last.line->global.show_help);
   CHECK_FALSE(last.line->global.help_category.has_value());
+}
+
+TEST_CASE("FTP, mail, SSH and TFTP options read as curl reads them") {
+  Parsed parsed = parse({"-Q",
+                         "NOOP",
+                         "-Q",
+                         "-DELE f",
+                         "-Q",
+                         "+PWD",
+                         "--mail-rcpt",
+                         "a@b",
+                         "--mail-rcpt",
+                         "c@d",
+                         "--ftp-method",
+                         "nocwd",
+                         "--create-file-mode",
+                         "0640",
+                         "-P",
+                         "-",
+                         "--ftp-pasv",
+                         "-alB",
+                         "--no-ftp-skip-pasv-ip",
+                         "--no-epsv",
+                         "--ftp-ssl-ccc",
+                         "ftp://h/"});
+  REQUIRE(parsed.line.ok());
+  const TransferConfig& t = parsed.line->transfers.at(0);
+  CHECK(t.quote == std::vector<std::string>{"NOOP"});
+  CHECK(t.postquote == std::vector<std::string>{"DELE f"});
+  CHECK(t.prequote == std::vector<std::string>{"PWD"});
+  CHECK(t.mail_recipients == std::vector<std::string>{"a@b", "c@d"});
+  CHECK(t.ftp_method == FtpMethod::kNoCwd);
+  CHECK(t.create_file_mode == 0640);
+  CHECK_FALSE(t.ftp_port);  // --ftp-pasv undoes -P
+  CHECK(t.ftp_append);
+  CHECK(t.list_only);
+  CHECK(t.use_ascii);
+  CHECK_FALSE(t.ftp_skip_pasv_ip);
+  CHECK(t.disable_epsv);
+  CHECK(t.ftp_ssl_ccc_mode == FtpCcc::kPassive);
+  CHECK(parsed.warnings.empty());
+  CHECK(parse({"ftp://h/"}).line->transfers.at(0).ftp_skip_pasv_ip);  // curl's default
+
+  CHECK(parse({"--ftp-method", "sideways", "ftp://h/"}).warnings ==
+        std::vector<std::string>{"unrecognized ftp file method 'sideways', using default"});
+  CHECK(parse({"--ssl", "ftp://h/"}).warnings ==
+        std::vector<std::string>{"--ssl is an insecure option, consider --ssl-reqd instead"});
+  CHECK(error_of({"--create-file-mode", "1000"}) == "option --create-file-mode: too large number");
+  CHECK(error_of({"--create-file-mode", "8"}) == "option --create-file-mode: expected a proper numerical parameter");
+  CHECK(error_of({"--hostpubmd5", "abc"}) == "option --hostpubmd5: is badly used here");
+}
+
+TEST_CASE("--no-remote-name takes an output slot for stdout") {
+  Parsed parsed = parse({"--remote-name-all", "--no-remote-name", "http://h/a", "http://h/b"});
+  REQUIRE(parsed.line.ok());
+  CHECK(parsed.line->transfers.at(0).outputs == std::vector<std::optional<std::string>>{"-"});
 }
