@@ -136,33 +136,58 @@ std::string url_with_query(const std::string& url, const std::string& query) {
   return base;
 }
 
-// -F parts as a libcurl mime structure.
+// -F parts as libcurl mime parts, nested multiparts included.
+CURLcode add_form_parts(CURL* easy, curl_mime* mime, const std::vector<FormPart>& parts, AppliedTransfer& owned) {
+  for (const FormPart& part : parts) {
+    curl_mimepart* mime_part = curl_mime_addpart(mime);
+    if (mime_part == nullptr) return CURLE_OUT_OF_MEMORY;
+    const char* filename = part.filename ? part.filename->c_str() : nullptr;
+    CURLcode result = CURLE_OK;
+    switch (part.kind) {
+      case FormPart::Kind::kParts: {
+        curl_mime* subparts = curl_mime_init(easy);
+        if (subparts == nullptr) return CURLE_OUT_OF_MEMORY;
+        result = add_form_parts(easy, subparts, part.subparts, owned);
+        if (result == CURLE_OK) result = curl_mime_subparts(mime_part, subparts);
+        if (result != CURLE_OK) curl_mime_free(subparts);
+        break;
+      }
+      case FormPart::Kind::kFile:
+      case FormPart::Kind::kFileContent:
+        result = curl_mime_filedata(mime_part, part.value.c_str());
+        // name=<file sends the file's content as a plain field, without a file name.
+        if (result == CURLE_OK && part.kind == FormPart::Kind::kFileContent && filename == nullptr)
+          result = curl_mime_filename(mime_part, nullptr);
+        break;
+      case FormPart::Kind::kStdin:
+        if (filename == nullptr) filename = "-";
+        [[fallthrough]];
+      case FormPart::Kind::kText:
+      case FormPart::Kind::kStdinContent:
+        result = curl_mime_data(mime_part, part.value.data(), part.value.size());
+        break;
+    }
+    if (result == CURLE_OK && filename != nullptr) result = curl_mime_filename(mime_part, filename);
+    if (result == CURLE_OK && part.type) result = curl_mime_type(mime_part, part.type->c_str());
+    if (result == CURLE_OK && part.encoder) result = curl_mime_encoder(mime_part, part.encoder->c_str());
+    if (result == CURLE_OK && !part.headers.empty()) {
+      auto& headers = owned.form_headers.emplace_back(std::make_unique<HeaderList>());
+      for (const auto& header : part.headers) {
+        if (!headers->append(header)) return CURLE_OUT_OF_MEMORY;
+      }
+      result = curl_mime_headers(mime_part, headers->get(), 0);
+    }
+    if (result == CURLE_OK && part.name) result = curl_mime_name(mime_part, part.name->c_str());
+    if (result != CURLE_OK) return result;
+  }
+  return CURLE_OK;
+}
+
 Status build_form(CURL* easy, const std::vector<FormPart>& parts, AppliedTransfer& owned) {
   owned.form.reset(curl_mime_init(easy));
   if (!owned.form) return make_error(CURLE_OUT_OF_MEMORY, "out of memory");
-  for (const FormPart& part : parts) {
-    curl_mimepart* mime_part = curl_mime_addpart(owned.form.get());
-    CURLcode result = curl_mime_name(mime_part, part.name.c_str());
-    if (part.kind == FormPart::Kind::kText) {
-      if (result == CURLE_OK) result = curl_mime_data(mime_part, part.value.data(), part.value.size());
-    } else {
-      if (result == CURLE_OK) result = curl_mime_filedata(mime_part, part.value.c_str());
-      // name=<file sends the file's content as a plain field, without a file name.
-      if (result == CURLE_OK && part.kind == FormPart::Kind::kFileContent)
-        result = curl_mime_filename(mime_part, nullptr);
-    }
-    if (result == CURLE_OK && part.filename) result = curl_mime_filename(mime_part, part.filename->c_str());
-    if (result == CURLE_OK && part.type) result = curl_mime_type(mime_part, part.type->c_str());
-    if (result == CURLE_OK && !part.headers.empty()) {
-      auto& headers = owned.form_headers.emplace_back(std::make_unique<HeaderList>());
-      for (const auto& header : part.headers) headers->append(header);
-      result = curl_mime_headers(mime_part, headers->get(), 0);
-    }
-    if (result != CURLE_OK) {
-      return make_error(result == CURLE_READ_ERROR ? CURLE_READ_ERROR : static_cast<int>(result),
-                        curl_easy_strerror(result));
-    }
-  }
+  const CURLcode result = add_form_parts(easy, owned.form.get(), parts, owned);
+  if (result != CURLE_OK) return make_error(static_cast<int>(result), curl_easy_strerror(result));
   return Ok{};
 }
 

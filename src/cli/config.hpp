@@ -72,15 +72,24 @@ struct GlobalConfig {
   std::optional<std::string> libcurl_file;  // --libcurl ("-" is stdout)
 };
 
-// -F / --form-string parts.
+// -F / --form-string parts (cli/form.hpp reads curl's grammar).
 struct FormPart {
-  enum class Kind { kText, kFile, kFileContent };  // name=value, name=@file, name=<file
-  std::string name;
-  std::string value;  // the text, or the file name ("-" is standard input)
+  enum class Kind {
+    kText,          // name=value
+    kFile,          // name=@file: uploaded with its file name
+    kFileContent,   // name=<file: the file's content as a field
+    kStdin,         // name=@-: standard input's bytes (in value), file name "-"
+    kStdinContent,  // name=<-
+    kParts,         // name=( ... =) or name=@a,b: a multipart of subparts
+  };
+  std::optional<std::string> name;  // none for "=value"
   Kind kind = Kind::kText;
+  std::string value;                    // the text, the file name, or standard input's bytes
   std::optional<std::string> type;      // ;type=
   std::optional<std::string> filename;  // ;filename=
+  std::optional<std::string> encoder;   // ;encoder=
   std::vector<std::string> headers;     // ;headers=
+  std::vector<FormPart> subparts;       // kParts
 };
 
 // curl's request kinds that exclude each other ("You can only select one HTTP request method!").
@@ -96,6 +105,7 @@ struct TransferConfig {
   std::optional<std::string> post_data;  // -d family, joined with '&'; --json pieces concatenated
   bool json = false;
   std::vector<FormPart> form;  // -F, --form-string
+  int open_form_parts = 0;     // "name=(" multiparts not yet closed by "=)"
   RequestKind request_kind =
       RequestKind::kUnspecified;  // set by -I and -F while parsing                     // --json given
   bool get_query = false;         // -G

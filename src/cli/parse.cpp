@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <limits>
 
+#include "cli/form.hpp"
 #include "cli/option_table.hpp"
 #include "cli/protocols.hpp"
 #include "cli/url_encode.hpp"
@@ -613,7 +614,10 @@ class Parser {
       case OptionId::kForm:
       case OptionId::kFormString:
         if (!set_request_kind(t, RequestKind::kMimePost)) return option_error(word, "is badly used here");
-        t.form.push_back(form_part(value, spec.id == OptionId::kFormString));
+        if (!add_form_field(value, spec.id == OptionId::kFormString,
+                            FormBuilder{t.form, t.open_form_parts, context_.read_file, warn_sink})) {
+          return option_error(word, "is badly used here");
+        }
         break;
       case OptionId::kHeader:
         return append_headers(word, t.headers, header_option_values(value, context_.read_file, warn_sink));
@@ -947,49 +951,6 @@ std::optional<std::string> request_method_conflict(const TransferConfig& transfe
   if (!transfer.upload_files.empty() && kind != RequestKind::kUnspecified)
     return request_kind_conflict(RequestKind::kPut, kind);
   return std::nullopt;
-}
-
-FormPart form_part(std::string_view value, bool literal) {
-  FormPart part;
-  const auto equals = value.find('=');
-  part.name = std::string(value.substr(0, equals));
-  std::string_view content = equals == std::string_view::npos ? std::string_view{} : value.substr(equals + 1);
-  if (literal) {
-    part.value = std::string(content);
-    return part;
-  }
-  if (content.starts_with("@")) {
-    part.kind = FormPart::Kind::kFile;
-    content.remove_prefix(1);
-  } else if (content.starts_with("<")) {
-    part.kind = FormPart::Kind::kFileContent;
-    content.remove_prefix(1);
-  }
-  // The value, then ;type= ;filename= ;headers= modifiers; a quoted value may hold ';'.
-  std::size_t end = content.find(';');
-  if (content.starts_with("\"")) {
-    const auto close = content.find('"', 1);
-    part.value = std::string(content.substr(1, close == std::string_view::npos ? content.npos : close - 1));
-    end = close == std::string_view::npos ? content.size() : content.find(';', close);
-  } else {
-    part.value = std::string(content.substr(0, end));
-  }
-  while (end != std::string_view::npos && end < content.size()) {
-    std::string_view rest = content.substr(end + 1);
-    const auto next = rest.find(';');
-    const std::string_view modifier = trim(rest.substr(0, next));
-    if (modifier.starts_with("type="))
-      part.type = std::string(modifier.substr(5));
-    else if (modifier.starts_with("filename="))
-      part.filename = std::string(modifier.substr(9));
-    else if (modifier.starts_with("headers="))
-      part.headers.emplace_back(modifier.substr(8));
-    else if (part.kind == FormPart::Kind::kText) {
-      part.value += ";" + std::string(rest.substr(0, next));  // not a modifier: part of the text
-    }
-    end = next == std::string_view::npos ? next : end + 1 + next;
-  }
-  return part;
 }
 
 Result<CommandLine> parse_command_line(const std::vector<std::string>& args, const ParseContext& context) {

@@ -36,8 +36,6 @@ Result<CommandLine> parse_command_line(const std::vector<std::string>& args, con
 // conflict (dbcurl then exits 2, as curl does), nullopt when they do not.
 std::optional<std::string> request_method_conflict(const TransferConfig& transfer);
 std::string request_kind_conflict(RequestKind asked, RequestKind already);
-// One -F value: name=value, name=@file, name=<file, with ;type= ;filename= ;headers=.
-FormPart form_part(std::string_view value, bool literal);
 
 // One line of a -K file as command-line words: the option (with "--" added
 // when it has no dash) and its value; nullopt for blank and comment lines.

@@ -317,15 +317,19 @@ TEST_CASE("config lines become command-line words") {
 }
 
 TEST_CASE("-F parts and curl's request-method conflicts") {
-  const FormPart file = form_part("f=@up.txt;type=text/x;filename=r.txt;headers=X-A: 1", false);
+  const Parsed parsed = parse({"-F", "f=@up.txt;type=text/x;filename=r.txt;headers=X-A: 1", "-F", "c=<in.txt", "-F",
+                               "q=\"semi;colon\";type=text/plain", "--form-string", "d=@literal;type=x", "u"});
+  const TransferConfig& t = parsed.line->transfers.at(0);
+  REQUIRE(t.form.size() == 4);
+  const FormPart& file = t.form[0];
   CHECK(file.kind == FormPart::Kind::kFile);
   CHECK(file.value == "up.txt");
   CHECK(file.type == std::string("text/x"));
   CHECK(file.filename == std::string("r.txt"));
   CHECK(file.headers == std::vector<std::string>{"X-A: 1"});
-  CHECK(form_part("c=<in.txt", false).kind == FormPart::Kind::kFileContent);
-  CHECK(form_part("q=\"semi;colon\";type=text/plain", false).value == "semi;colon");
-  CHECK(form_part("d=@literal;type=x", true).value == "@literal;type=x");
+  CHECK(t.form[1].kind == FormPart::Kind::kFileContent);
+  CHECK(t.form[2].value == "semi;colon");
+  CHECK(t.form[3].value == "@literal;type=x");
 
   Parsed bad = parse({"-I", "-F", "a=1", "u"});
   REQUIRE_FALSE(bad.line.ok());
@@ -450,4 +454,36 @@ TEST_CASE("--no-remote-name takes an output slot for stdout") {
   Parsed parsed = parse({"--remote-name-all", "--no-remote-name", "http://h/a", "http://h/b"});
   REQUIRE(parsed.line.ok());
   CHECK(parsed.line->transfers.at(0).outputs == std::vector<std::optional<std::string>>{"-"});
+}
+
+TEST_CASE("-F grammar as curl's: quotes, escapes, several files, type parameters, nesting") {
+  Parsed parsed =
+      parse({"-F", "f=@\"a,b;.txt\";filename=\"x\\\\y\\\"z\"", "-F", "g=@a;type=m/f,\"b\",c", "-F",
+             "h= <b>hi</b>;type=text/html;charset=moo", "-F", "t=v; type=text/foo; charset=utf-8 ; filename=p", "-F",
+             "=anonymous", "-F", "m=(;type=multipart/alternative", "-F", "in=1", "-F", "=)", "-F", "last=2", "u"});
+  REQUIRE(parsed.line.ok());
+  const std::vector<FormPart>& form = parsed.line->transfers.at(0).form;
+  REQUIRE(form.size() == 7);
+  CHECK(form[0].value == "a,b;.txt");
+  CHECK(form[0].filename == std::string("x\\y\"z"));
+  CHECK(form[1].kind == FormPart::Kind::kParts);
+  REQUIRE(form[1].subparts.size() == 3);
+  CHECK(form[1].subparts[0].type == std::string("m/f"));
+  CHECK(form[1].subparts[1].value == "b");
+  CHECK(form[1].subparts[2].value == "c");
+  CHECK(form[2].value == "<b>hi</b>");
+  CHECK(form[2].type == std::string("text/html;charset=moo"));
+  CHECK(form[3].type == std::string("text/foo; charset=utf-8"));
+  CHECK(form[3].filename == std::string("p"));
+  CHECK_FALSE(form[4].name);
+  CHECK(form[5].type == std::string("multipart/alternative"));
+  REQUIRE(form[5].subparts.size() == 1);
+  CHECK(form[5].subparts[0].name == std::string("in"));
+  CHECK(form[6].name == std::string("last"));
+  CHECK(parsed.warnings.empty());
+
+  CHECK(error_of({"-F", "=)"}) == "option -F: is badly used here");
+  CHECK(error_of({"-F", "a=b;type=nonsense"}) == "option -F: is badly used here");
+  CHECK(parse({"-F", "a=\"q\"x;y=1", "u"}).warnings ==
+        std::vector<std::string>{"Trailing data after quoted form parameter", "skip unknown form field: y=1"});
 }
