@@ -6,14 +6,29 @@
 namespace dbcurl {
 
 namespace {
-// -T to a URL without a file part: curl appends the local file's name.
+// -T to a URL whose path ends in '/' (or has none): curl appends the local
+// file's name (after its last '/' or '\\'), percent-encoded as its URL API
+// writes it (lower-case hex), before any query.
 std::string with_upload_name(const std::string& url, const std::optional<std::string>& upload_file) {
   if (!upload_file || *upload_file == "-") return url;
-  const std::string path = split_url(url).rest;
-  const std::string file = upload_file->substr(upload_file->rfind('/') + 1);
-  if (path.empty()) return url + "/" + file;
-  if (path.back() == '/') return url + file;
-  return url;
+  const std::string rest = split_url(url).rest;
+  const std::string path = rest.substr(0, rest.find_first_of("?#"));
+  if (!path.empty() && path.back() != '/') return url;
+  const std::size_t path_end = url.size() - (rest.size() - path.size());
+  std::string name = upload_file->substr(upload_file->find_last_of("/\\") + 1);
+  std::string encoded;
+  for (const char c : name) {
+    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '.' ||
+        c == '_' || c == '~') {
+      encoded += c;
+    } else {
+      static constexpr char kHex[] = "0123456789abcdef";
+      encoded += '%';
+      encoded += kHex[static_cast<unsigned char>(c) >> 4];
+      encoded += kHex[static_cast<unsigned char>(c) & 0xf];
+    }
+  }
+  return url.substr(0, path_end) + (path.empty() ? "/" : "") + encoded + url.substr(path_end);
 }
 
 // -O's name: the last segment of the URL's path.
