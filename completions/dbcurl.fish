@@ -10,6 +10,7 @@ complete -c dbcurl -l 'abstract-unix-socket' -d 'Connect via abstract Unix domai
 complete -c dbcurl -l 'no-alpn' -d 'Disable the ALPN TLS extension'
 complete -c dbcurl -l 'alt-svc' -d 'Enable alt-svc with this cache file' -r -F
 complete -c dbcurl -l 'anyauth' -d 'Pick any authentication method'
+complete -c dbcurl -s 'a' -l 'append' -d 'Append to target file when uploading'
 complete -c dbcurl -l 'aws-sigv4' -d 'Use AWS V4 signature authentication' -x
 complete -c dbcurl -l 'basic' -d 'Use HTTP Basic Authentication'
 complete -c dbcurl -s 'N' -l 'no-buffer' -d 'Disable buffering of the output stream'
@@ -21,6 +22,7 @@ complete -c dbcurl -l 'cert-type' -d 'Certificate type (DER/PEM/ENG/P12)' -x
 complete -c dbcurl -l 'ciphers' -d 'SSL ciphers to use' -x
 complete -c dbcurl -l 'no-clobber' -d 'Do not overwrite files that already exist'
 complete -c dbcurl -l 'compressed' -d 'Request compressed response'
+complete -c dbcurl -l 'compressed-ssh' -d 'Enable SSH compression'
 complete -c dbcurl -s 'K' -l 'config' -d 'Read config from a file' -r -F
 complete -c dbcurl -l 'connect-timeout' -d 'Maximum time allowed for connection' -x
 complete -c dbcurl -l 'connect-to' -d 'Connect to host' -x
@@ -28,6 +30,8 @@ complete -c dbcurl -s 'C' -l 'continue-at' -d 'Resumed transfer offset' -x
 complete -c dbcurl -s 'b' -l 'cookie' -d 'Send cookies from string/file' -r -F
 complete -c dbcurl -s 'c' -l 'cookie-jar' -d 'Write cookies to <filename> after operation' -r -F
 complete -c dbcurl -l 'create-dirs' -d 'Create necessary local directory hierarchy'
+complete -c dbcurl -l 'create-file-mode' -d 'File mode for created files' -x
+complete -c dbcurl -l 'crlf' -d 'Convert LF to CRLF in upload'
 complete -c dbcurl -l 'crlfile' -d 'Use this CRL list' -r -F
 complete -c dbcurl -l 'curves' -d '(EC) TLS key exchange algorithm(s) to request' -x
 complete -c dbcurl -s 'd' -l 'data' -d 'HTTP POST data' -x
@@ -38,6 +42,8 @@ complete -c dbcurl -l 'data-urlencode' -d 'HTTP POST data URL encoded' -x
 complete -c dbcurl -l 'delegation' -d 'GSS-API delegation permission' -x
 complete -c dbcurl -l 'digest' -d 'Use HTTP Digest Authentication'
 complete -c dbcurl -s 'q' -l 'disable' -d 'Disable .curlrc'
+complete -c dbcurl -l 'disable-eprt' -d 'Inhibit using EPRT or LPRT'
+complete -c dbcurl -l 'disable-epsv' -d 'Inhibit using EPSV'
 complete -c dbcurl -l 'disallow-username-in-url' -d 'Disallow username in URL'
 complete -c dbcurl -l 'dns-interface' -d 'Interface to use for DNS requests' -x
 complete -c dbcurl -l 'dns-ipv4-addr' -d 'IPv4 address to use for DNS requests' -x
@@ -60,6 +66,17 @@ complete -c dbcurl -l 'false-start' -d 'Enable TLS False Start'
 complete -c dbcurl -s 'F' -l 'form' -d 'Specify multipart MIME data' -x
 complete -c dbcurl -l 'form-escape' -d 'Escape multipart form field/file names using backslash'
 complete -c dbcurl -l 'form-string' -d 'Specify multipart MIME data' -x
+complete -c dbcurl -l 'ftp-account' -d 'Account data string' -x
+complete -c dbcurl -l 'ftp-alternative-to-user' -d 'String to replace USER [name]' -x
+complete -c dbcurl -l 'ftp-create-dirs' -d 'Create the remote dirs if not present'
+complete -c dbcurl -l 'ftp-method' -d 'Control CWD usage' -x
+complete -c dbcurl -l 'ftp-pasv' -d 'Use PASV/EPSV instead of PORT'
+complete -c dbcurl -s 'P' -l 'ftp-port' -d 'Use PORT instead of PASV' -x
+complete -c dbcurl -l 'ftp-pret' -d 'Send PRET before PASV'
+complete -c dbcurl -l 'ftp-skip-pasv-ip' -d 'Skip the IP address for PASV'
+complete -c dbcurl -l 'ftp-ssl-ccc' -d 'Send CCC after authenticating'
+complete -c dbcurl -l 'ftp-ssl-ccc-mode' -d 'Set CCC mode' -x
+complete -c dbcurl -l 'ftp-ssl-control' -d 'Require SSL/TLS for FTP login, clear for transfer'
 complete -c dbcurl -s 'G' -l 'get' -d 'Put the post data in the URL and use GET'
 complete -c dbcurl -s 'g' -l 'globoff' -d 'Disable URL sequences and ranges using {} and []'
 complete -c dbcurl -l 'happy-eyeballs-timeout-ms' -d 'Time for IPv6 before trying IPv4' -x
@@ -67,6 +84,8 @@ complete -c dbcurl -l 'haproxy-protocol' -d 'Send HAProxy PROXY protocol v1 head
 complete -c dbcurl -s 'I' -l 'head' -d 'Show document info only'
 complete -c dbcurl -s 'H' -l 'header' -d 'Pass custom header(s) to server' -x
 complete -c dbcurl -s 'h' -l 'help' -d 'Get help for commands'
+complete -c dbcurl -l 'hostpubmd5' -d 'Acceptable MD5 hash of the host public key' -x
+complete -c dbcurl -l 'hostpubsha256' -d 'Acceptable SHA256 hash of the host public key' -x
 complete -c dbcurl -l 'hsts' -d 'Enable HSTS with this cache file' -r -F
 complete -c dbcurl -l 'http0.9' -d 'Allow HTTP 0.9 responses'
 complete -c dbcurl -s '0' -l 'http1.0' -d 'Use HTTP 1.0'
@@ -87,13 +106,20 @@ complete -c dbcurl -l 'no-keepalive' -d 'Disable TCP keepalive on the connection
 complete -c dbcurl -l 'keepalive-time' -d 'Interval time for keepalive probes' -x
 complete -c dbcurl -l 'key' -d 'Private key file name' -r -F
 complete -c dbcurl -l 'key-type' -d 'Private key file type (DER/PEM/ENG)' -x
+complete -c dbcurl -l 'krb' -d 'Enable Kerberos with security <level>' -x
 complete -c dbcurl -l 'libcurl' -d 'Dump libcurl equivalent code of this command line' -r -F
 complete -c dbcurl -l 'limit-rate' -d 'Limit transfer speed to RATE' -x
 complete -c dbcurl -l 'list-api-paths' -d 'List the Databricks REST API paths dbcurl knows'
+complete -c dbcurl -s 'l' -l 'list-only' -d 'List only mode'
 complete -c dbcurl -l 'list-profiles' -d 'Print the Databricks profile names, one a line'
 complete -c dbcurl -l 'local-port' -d 'Force use of RANGE for local port numbers' -x
 complete -c dbcurl -s 'L' -l 'location' -d 'Follow redirects'
 complete -c dbcurl -l 'location-trusted' -d 'Like --location, and send auth to other hosts'
+complete -c dbcurl -l 'login-options' -d 'Server login options' -x
+complete -c dbcurl -l 'mail-auth' -d 'Originator address of the original email' -x
+complete -c dbcurl -l 'mail-from' -d 'Mail from this address' -x
+complete -c dbcurl -l 'mail-rcpt' -d 'Mail to this address' -x
+complete -c dbcurl -l 'mail-rcpt-allowfails' -d 'Allow RCPT TO command to fail for some recipients'
 complete -c dbcurl -s 'M' -l 'manual' -d 'Display the full manual'
 complete -c dbcurl -l 'max-filesize' -d 'Maximum file size to download' -x
 complete -c dbcurl -l 'max-redirs' -d 'Maximum number of redirects allowed' -x
@@ -158,6 +184,8 @@ complete -c dbcurl -l 'proxy-tlsv1' -d 'Use TLSv1 for HTTPS proxy'
 complete -c dbcurl -s 'U' -l 'proxy-user' -d 'Proxy user and password' -x
 complete -c dbcurl -l 'proxy1.0' -d 'Use HTTP/1.0 proxy on given port' -x
 complete -c dbcurl -s 'p' -l 'proxytunnel' -d 'Operate through an HTTP proxy tunnel (using CONNECT)'
+complete -c dbcurl -l 'pubkey' -d 'SSH Public key file name' -r -F
+complete -c dbcurl -s 'Q' -l 'quote' -d 'Send command(s) to server before transfer' -x
 complete -c dbcurl -l 'random-file' -d 'File for reading random data from (ignored, as by curl 7.88)' -r -F
 complete -c dbcurl -s 'r' -l 'range' -d 'Retrieve only the bytes within RANGE' -x
 complete -c dbcurl -l 'rate' -d 'Request rate for serial transfers' -x
@@ -176,6 +204,8 @@ complete -c dbcurl -l 'retry-all-errors' -d 'Retry all errors (use with --retry)
 complete -c dbcurl -l 'retry-connrefused' -d 'Retry on connection refused (use with --retry)'
 complete -c dbcurl -l 'retry-delay' -d 'Wait time between retries' -x
 complete -c dbcurl -l 'retry-max-time' -d 'Retry only within this period' -x
+complete -c dbcurl -l 'sasl-authzid' -d 'Identity for SASL PLAIN authentication' -x
+complete -c dbcurl -l 'sasl-ir' -d 'Enable initial response in SASL authentication'
 complete -c dbcurl -l 'service-name' -d 'SPNEGO service name' -x
 complete -c dbcurl -l 'no-sessionid' -d 'Disable SSL session-ID reusing'
 complete -c dbcurl -s 'S' -l 'show-error' -d 'Show error even when -s is used'
@@ -190,9 +220,11 @@ complete -c dbcurl -l 'socks5-gssapi-service' -d 'SOCKS5 proxy service name for 
 complete -c dbcurl -l 'socks5-hostname' -d 'SOCKS5 proxy, pass host name to proxy' -x
 complete -c dbcurl -s 'Y' -l 'speed-limit' -d 'Stop transfers slower than this' -x
 complete -c dbcurl -s 'y' -l 'speed-time' -d 'Trigger \'speed-limit\' abort after this time' -x
+complete -c dbcurl -l 'ssl' -d 'Try SSL/TLS'
 complete -c dbcurl -l 'ssl-allow-beast' -d 'Allow security flaw to improve interop'
 complete -c dbcurl -l 'ssl-auto-client-cert' -d 'Use auto client certificate (Schannel)'
 complete -c dbcurl -l 'ssl-no-revoke' -d 'Disable cert revocation checks (Schannel)'
+complete -c dbcurl -l 'ssl-reqd' -d 'Require SSL/TLS'
 complete -c dbcurl -l 'ssl-revoke-best-effort' -d 'Ignore missing/offline cert CRL dist points'
 complete -c dbcurl -s '2' -l 'sslv2' -d 'Use SSLv2 (ignored, as by curl)'
 complete -c dbcurl -s '3' -l 'sslv3' -d 'Use SSLv3 (ignored, as by curl)'
@@ -201,6 +233,9 @@ complete -c dbcurl -l 'styled-output' -d 'Enable styled output for HTTP headers'
 complete -c dbcurl -l 'suppress-connect-headers' -d 'Suppress proxy CONNECT response headers'
 complete -c dbcurl -l 'tcp-fastopen' -d 'Use TCP Fast Open'
 complete -c dbcurl -l 'tcp-nodelay' -d 'Use the TCP_NODELAY option'
+complete -c dbcurl -s 't' -l 'telnet-option' -d 'Set telnet option' -x
+complete -c dbcurl -l 'tftp-blksize' -d 'Set TFTP BLKSIZE option' -x
+complete -c dbcurl -l 'tftp-no-options' -d 'Do not send any TFTP options'
 complete -c dbcurl -s 'z' -l 'time-cond' -d 'Transfer based on a time condition' -x
 complete -c dbcurl -l 'tls-max' -d 'Set maximum allowed TLS version' -x
 complete -c dbcurl -l 'tls13-ciphers' -d 'TLS 1.3 cipher suites to use' -x
@@ -220,6 +255,7 @@ complete -c dbcurl -l 'unix-socket' -d 'Connect through this Unix domain socket'
 complete -c dbcurl -s 'T' -l 'upload-file' -d 'Transfer local FILE to destination' -r -F
 complete -c dbcurl -l 'url' -d 'URL to work with' -x
 complete -c dbcurl -l 'url-query' -d 'Add a URL query part' -x
+complete -c dbcurl -s 'B' -l 'use-ascii' -d 'Use ASCII/text transfer'
 complete -c dbcurl -s 'u' -l 'user' -d 'Server user and password' -x
 complete -c dbcurl -s 'A' -l 'user-agent' -d 'Send User-Agent <name> to server' -x
 complete -c dbcurl -s 'v' -l 'verbose' -d 'Make the operation more talkative'

@@ -78,8 +78,6 @@ constexpr std::array kOptions = {
                "EGD socket path for random data (ignored, as by curl 7.88)"},
     OptionSpec{kEngine, "engine", '\0', kValue, "<name>", H::kText, false,
                "Crypto engine to use (\"list\" lists them)"},
-    OptionSpec{kEprt, "eprt", '\0', kBool, "", H::kNone, false, "Use EPRT or LPRT (--no-eprt is --disable-eprt)"},
-    OptionSpec{kEpsv, "epsv", '\0', kBool, "", H::kNone, false, "Use EPSV (--no-epsv is --disable-epsv)"},
     OptionSpec{kEtagCompare, "etag-compare", '\0', kValue, "<file>", H::kFile, false,
                "Pass an ETag from a file as a custom header"},
     OptionSpec{kEtagSave, "etag-save", '\0', kValue, "<file>", H::kFile, false,
@@ -109,13 +107,10 @@ constexpr std::array kOptions = {
     OptionSpec{kFtpPort, "ftp-port", 'P', kValue, "<address>", H::kText, false, "Use PORT instead of PASV"},
     OptionSpec{kFtpPret, "ftp-pret", '\0', kBool, "", H::kNone, false, "Send PRET before PASV"},
     OptionSpec{kFtpSkipPasvIp, "ftp-skip-pasv-ip", '\0', kBool, "", H::kNone, false, "Skip the IP address for PASV"},
-    OptionSpec{kFtpSsl, "ftp-ssl", '\0', kBool, "", H::kNone, false, "Try SSL/TLS (old name of --ssl)"},
     OptionSpec{kFtpSslCcc, "ftp-ssl-ccc", '\0', kBool, "", H::kNone, false, "Send CCC after authenticating"},
     OptionSpec{kFtpSslCccMode, "ftp-ssl-ccc-mode", '\0', kValue, "<active/passive>", H::kText, false, "Set CCC mode"},
     OptionSpec{kFtpSslControl, "ftp-ssl-control", '\0', kBool, "", H::kNone, false,
                "Require SSL/TLS for FTP login, clear for transfer"},
-    OptionSpec{kFtpSslReqd, "ftp-ssl-reqd", '\0', kBool, "", H::kNone, false,
-               "Require SSL/TLS (old name of --ssl-reqd)"},
     OptionSpec{kGet, "get", 'G', kBool, "", H::kNone, false, "Put the post data in the URL and use GET"},
     OptionSpec{kGlobOff, "globoff", 'g', kBool, "", H::kNone, false,
                "Disable URL sequences and ranges using {} and []"},
@@ -155,8 +150,6 @@ constexpr std::array kOptions = {
     OptionSpec{kKey, "key", '\0', kValue, "<key>", H::kFile, false, "Private key file name"},
     OptionSpec{kKeyType, "key-type", '\0', kValue, "<type>", H::kText, false, "Private key file type (DER/PEM/ENG)"},
     OptionSpec{kKrb, "krb", '\0', kValue, "<level>", H::kText, false, "Enable Kerberos with security <level>"},
-    OptionSpec{kKrb4, "krb4", '\0', kValue, "<level>", H::kText, false,
-               "Enable Kerberos with security <level> (old name of --krb)"},
     OptionSpec{kLibcurl, "libcurl", '\0', kValue, "<file>", H::kFile, false,
                "Dump libcurl equivalent code of this command line"},
     OptionSpec{kLimitRate, "limit-rate", '\0', kValue, "<speed>", H::kText, false, "Limit transfer speed to RATE"},
@@ -348,8 +341,6 @@ constexpr std::array kOptions = {
     OptionSpec{kTcpFastopen, "tcp-fastopen", '\0', kBool, "", H::kNone, false, "Use TCP Fast Open"},
     OptionSpec{kTcpNodelay, "tcp-nodelay", '\0', kBool, "", H::kNone, false, "Use the TCP_NODELAY option"},
     OptionSpec{kTelnetOption, "telnet-option", 't', kValue, "<opt=val>", H::kText, false, "Set telnet option"},
-    OptionSpec{kTestEvent, "test-event", '\0', kBool, "", H::kNone, false,
-               "Event-based transfers (debug builds of curl only; ignored)"},
     OptionSpec{kTftpBlksize, "tftp-blksize", '\0', kValue, "<value>", H::kText, false, "Set TFTP BLKSIZE option"},
     OptionSpec{kTftpNoOptions, "tftp-no-options", '\0', kBool, "", H::kNone, false, "Do not send any TFTP options"},
     OptionSpec{kTimeCond, "time-cond", 'z', kValue, "<time>", H::kText, false, "Transfer based on a time condition"},
@@ -384,6 +375,20 @@ constexpr std::array kOptions = {
     OptionSpec{kXattr, "xattr", '\0', kBool, "", H::kNone, false, "Store metadata in extended file attributes"},
 };
 
+// Names curl 7.88 accepts but lists nowhere (old names, debug builds' options):
+// parsed like the others, left out of --help, the man page and the completions.
+constexpr std::array kUnlisted = {
+    OptionSpec{kFtpSsl, "ftp-ssl", '\0', kBool, "", H::kNone, false, "Try SSL/TLS (old name of --ssl)"},
+    OptionSpec{kFtpSslReqd, "ftp-ssl-reqd", '\0', kBool, "", H::kNone, false,
+               "Require SSL/TLS (old name of --ssl-reqd)"},
+    OptionSpec{kKrb4, "krb4", '\0', kValue, "<level>", H::kText, false,
+               "Enable Kerberos with security <level> (old name of --krb)"},
+    OptionSpec{kEpsv, "epsv", '\0', kBool, "", H::kNone, false, "Use EPSV (--no-epsv is --disable-epsv)"},
+    OptionSpec{kEprt, "eprt", '\0', kBool, "", H::kNone, false, "Use EPRT or LPRT (--no-eprt is --disable-eprt)"},
+    OptionSpec{kTestEvent, "test-event", '\0', kBool, "", H::kNone, false,
+               "Event-based transfers (debug builds of curl only; ignored)"},
+};
+
 }  // namespace
 
 std::span<const OptionSpec> option_table() { return kOptions; }
@@ -394,8 +399,11 @@ bool documented_negated(const OptionSpec& spec) {
 }
 
 const OptionSpec* find_long_option(std::string_view name) {
-  for (const auto& spec : kOptions) {
-    if (spec.long_name == name) return &spec;
+  for (const std::span<const OptionSpec> table :
+       {std::span<const OptionSpec>(kOptions), std::span<const OptionSpec>(kUnlisted)}) {
+    for (const auto& spec : table) {
+      if (spec.long_name == name) return &spec;
+    }
   }
   return nullptr;
 }
