@@ -517,7 +517,7 @@ class Parser {
       case OptionId::kProxyInsecure: t.proxy_insecure = on; break;
       case OptionId::kProxyUser: t.proxy_user.emplace(value); break;
       case OptionId::kProxytunnel: t.proxytunnel = on; break;
-      case OptionId::kRange: t.range = value; break;
+      case OptionId::kRange: return set_range(word, value);
       case OptionId::kRaw: t.raw = on; break;
       case OptionId::kReferer: {
         const auto suffix = value.rfind(";auto");
@@ -884,6 +884,31 @@ class Parser {
       }
     }
     line_.global.ms_per_transfer = unit_ms / *count;
+    return Ok{};
+  }
+
+  // -r N (no dash) means "N-", with curl's warning; other characters than
+  // digits, '-' and ',' are sent as given, after its warning.
+  Status set_range(std::string_view word, const std::string& value) {
+    TransferConfig& t = transfer();
+    if (!value.empty() && value[0] >= '0' && value[0] <= '9' && value.find('-') == std::string::npos) {
+      long long offset = 0;
+      const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), offset);
+      (void)end;  // curl reads the leading number and ignores the rest
+      if (error != std::errc{}) {
+        warn("unsupported range point");
+        return option_error(word, "is badly used here");
+      }
+      warn("A specified range MUST include at least one dash (-). Appending one for you!");
+      t.range = std::to_string(offset) + "-";
+      return Ok{};
+    }
+    if (value.find_first_not_of("0123456789-,") != std::string::npos) {
+      warn(
+          "Invalid character is found in given range. A specified range MUST have only digits in "
+          "'start'-'stop'. The server's response to this request is uncertain.");
+    }
+    t.range = value;
     return Ok{};
   }
 

@@ -487,3 +487,13 @@ TEST_CASE("-F grammar as curl's: quotes, escapes, several files, type parameters
   CHECK(parse({"-F", "a=\"q\"x;y=1", "u"}).warnings ==
         std::vector<std::string>{"Trailing data after quoted form parameter", "skip unknown form field: y=1"});
 }
+
+TEST_CASE("-r without a dash gets one, as curl appends it") {
+  Parsed parsed = parse({"-r", "4", "u"});
+  REQUIRE(parsed.line.ok());
+  CHECK(parsed.line->transfers.at(0).range == std::string("4-"));
+  CHECK(parsed.warnings ==
+        std::vector<std::string>{"A specified range MUST include at least one dash (-). Appending one for you!"});
+  CHECK(parse({"-r", "1-2,5-", "u"}).line->transfers.at(0).range == std::string("1-2,5-"));
+  CHECK(error_of({"--range", "99999999999999999999"}) == "option --range: is badly used here");
+}
