@@ -1,5 +1,7 @@
 #include "creds/plan.hpp"
 
+#include <algorithm>
+
 #include "cli/glob.hpp"
 #include "creds/url.hpp"
 
@@ -60,10 +62,17 @@ std::optional<std::string> output_name(const TransferConfig& transfer, std::size
 Result<TransferPlan> plan_transfers(const CommandLine& line, CredentialResolver& resolver, const WarningSink& warn) {
   TransferPlan result;
   std::vector<PlannedTransfer>& planned = result.transfers;
+  bool warned_more_outputs = false;
   for (const auto& transfer : line.transfers) {
     if (transfer.urls.empty()) {
       result.stop = PlanStop::kNoUrl;
       return result;
+    }
+    // A -o, -O or -T beyond the URLs: curl's warning, once.
+    if (!warned_more_outputs &&
+        std::max(transfer.outputs.size(), transfer.upload_files.size()) > transfer.urls.size()) {
+      warn("Got more output options than URLs");
+      warned_more_outputs = true;
     }
     for (std::size_t index = 0; index < transfer.urls.size(); ++index) {
       const std::string& given = transfer.urls[index];
