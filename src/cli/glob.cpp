@@ -92,6 +92,9 @@ Result<UrlGlob> UrlGlob::parse(std::string_view url) {
       flush_literal();
       glob.segments_.push_back(Segment{{}, std::move(values)});
       pos = end + 1;
+    } else if (c == '[' && url.substr(pos).starts_with("[]")) {
+      literal += "[]";  // an empty pair is no range, as curl reads it
+      pos += 2;
     } else if (c == '[' && !is_ipv6_literal(url.substr(pos))) {
       const auto close = url.find(']', pos);
       const std::size_t after = close == std::string_view::npos ? url.size() + 1 : close + 2;

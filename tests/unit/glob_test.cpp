@@ -28,6 +28,7 @@ TEST_CASE("globs expand as curl's do, the last pattern fastest") {
   CHECK(expand("h/{,x}") == std::vector<std::string>{"h/", "h/x"});
   CHECK(expand("h/\\[1\\]\\{a\\}") == std::vector<std::string>{"h/[1]{a}"});
   CHECK(expand("http://[::1]:9/[1-2]") == std::vector<std::string>{"http://[::1]:9/1", "http://[::1]:9/2"});
+  CHECK(expand("h/[]/p[1-2]") == std::vector<std::string>{"h/[]/p1", "h/[]/p2"});  // curl test 1290
   CHECK(UrlGlob::literal("h/{a,b}").url(0) == "h/{a,b}");
   CHECK(UrlGlob::parse("h/[1-100000]{a,b}")->size() == 200000);
 }
