@@ -34,7 +34,7 @@ struct TransferSinks {
   curl_seek_callback seek_upload = nullptr;  // -T: rewinds a body libcurl must send again
   void* upload = nullptr;                    // null: no upload
   long long upload_size = -1;                // -1: unknown (stdin): chunked
-  long long resume_from = 0;                 // -C, resolved against the output file
+  long long resume_from = 0;                 // -C, resolved against the output file; -1: the server's size
   bool wait_for_multiplexing = false;        // -Z without --parallel-immediate
   long time_left_ms = 0;                     // --paginate: what is left of -m for all pages; 0: -m
   LibcurlSource* source = nullptr;           // --libcurl: records every setopt

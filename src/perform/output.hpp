@@ -43,7 +43,7 @@ class BodyOutput {
   // How the output file is made and written.
   struct FileOptions {
     bool create_dirs = false;      // --create-dirs
-    long long resume_from = 0;     // -C: the file is appended to from this offset
+    long long resume_from = 0;     // -C: the file is appended to from this offset; -1: the server's size (-T)
     bool remove_on_error = false;  // --remove-on-error
     TransferConfig::Clobber clobber = TransferConfig::Clobber::kDefault;
     bool name_from_header = false;          // -J with -O: Content-Disposition names the file

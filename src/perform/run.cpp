@@ -137,9 +137,12 @@ void write_out_for(const PlannedTransfer& planned, const Outcome& outcome, CURL*
 }
 
 // -C: a byte offset, or "-" for what the output file already holds.
-long long resume_offset(const TransferConfig& config, const std::optional<std::string>& output) {
+long long resume_offset(const TransferConfig& config, const PlannedTransfer& planned) {
+  const std::optional<std::string>& output = planned.output;
   if (!config.continue_at) return 0;
   if (*config.continue_at != "-") return std::strtoll(config.continue_at->c_str(), nullptr, 10);
+  // -C - with -T of a file: libcurl asks the server for the size (-1), as curl does.
+  if (planned.upload_file && *planned.upload_file != "-") return -1;
   struct stat info {};
   if (output && ::stat(output->c_str(), &info) == 0) return info.st_size;
   return 0;
@@ -154,7 +157,7 @@ std::unique_ptr<BodyOutput> body_output_for(const Session& session, const Planne
   auto output = std::make_unique<BodyOutput>(planned.output, config.include_headers || config.head);
   if (config.dump_header) output->dump_headers_to(*config.dump_header, first_of_group);
   output->set_file_options({.create_dirs = config.create_dirs,
-                            .resume_from = resume_offset(config, planned.output),
+                            .resume_from = resume_offset(config, planned),
                             .remove_on_error = config.remove_on_error,
                             .clobber = config.clobber,
                             .name_from_header = config.remote_header_name && planned.remote_named,

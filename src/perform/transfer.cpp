@@ -2,6 +2,8 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
+
 #include "common/diagnostics.hpp"
 
 namespace dbcurl {
@@ -46,7 +48,7 @@ Transfer::Transfer(const Session& session, const PlannedTransfer& planned, BodyO
   if (planned.upload_file && !open_upload(*planned.upload_file, sinks)) return;
   sinks.resume_from = output.resume_from();
   if (sinks.progress_meter && session.global.progress_bar) {
-    progress_bar_.emplace(diagnostics().stream(), sinks.resume_from);
+    progress_bar_.emplace(diagnostics().stream(), std::max(sinks.resume_from, 0LL));
     sinks.progress = &ProgressBar::callback;
     sinks.progress_data = &*progress_bar_;
   }
