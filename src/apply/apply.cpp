@@ -362,7 +362,7 @@ Status apply_transfer(CURL* easy, CURLSH* share, const TransferConfig& transfer,
   }
   if (transfer.transfer_encoding) set(CURLOPT_TRANSFER_ENCODING, 1L);
   if (transfer.range) set(CURLOPT_RANGE, transfer.range->c_str());
-  if (transfer.remote_time) set(CURLOPT_FILETIME, 1L);
+  if (transfer.remote_time || transfer.head) set(CURLOPT_FILETIME, 1L);  // curl asks for it with -I too
   if (sinks.resume_from != 0) set(CURLOPT_RESUME_FROM_LARGE, static_cast<curl_off_t>(sinks.resume_from));
   if (transfer.time_condition) {
     std::string condition = *transfer.time_condition;

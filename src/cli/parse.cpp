@@ -424,7 +424,21 @@ class Parser {
         if (Status status = include_config(value); !status) return status;
         break;
       case OptionId::kConnectTo: t.connect_to.push_back(value); break;
-      case OptionId::kContinueAt: t.continue_at = value; break;
+      case OptionId::kContinueAt: {
+        if (value != "-") {
+          // curl's offset: leading blanks, an optional sign, then digits only.
+          std::string_view number = value;
+          while (number.starts_with(' ') || number.starts_with('\t')) number.remove_prefix(1);
+          if (number.starts_with('+')) number.remove_prefix(1);
+          long long offset = 0;
+          const auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), offset);
+          if (error != std::errc{} || end != number.data() + number.size() || number.empty())
+            return option_error(word, "expected a proper numerical parameter");
+          if (offset < 0) return option_error(word, "expected a positive numerical parameter");
+        }
+        t.continue_at = value;
+        break;
+      }
       case OptionId::kCookie:
         if (value.find('=') != std::string::npos)
           t.cookies.push_back(value);
@@ -682,12 +696,8 @@ class Parser {
         break;
       case OptionId::kRetryAllErrors: t.retry_all_errors = on; break;
       case OptionId::kRetryConnrefused: t.retry_connection_refused = on; break;
-      case OptionId::kRetryDelay:
-        if (Status status = set_count(word, value, t.retry_delay_seconds); !status) return status;
-        break;
-      case OptionId::kRetryMaxTime:
-        if (Status status = set_count(word, value, t.retry_max_time_seconds); !status) return status;
-        break;
+      case OptionId::kRetryDelay: return set_seconds_count(word, value, t.retry_delay_seconds);
+      case OptionId::kRetryMaxTime: return set_seconds_count(word, value, t.retry_max_time_seconds);
       case OptionId::kShowError: global.show_error = on; break;
       case OptionId::kSilent: global.silent = on; break;
       case OptionId::kStderr: global.stderr_file = value; break;
@@ -909,6 +919,13 @@ class Parser {
           "'start'-'stop'. The server's response to this request is uncertain.");
     }
     t.range = value;
+    return Ok{};
+  }
+
+  // --retry-delay and --retry-max-time: whole seconds that fit in milliseconds, as curl checks.
+  static Status set_seconds_count(std::string_view word, const std::string& value, long& target) {
+    if (Status status = set_count(word, value, target); !status) return status;
+    if (target > std::numeric_limits<long>::max() / 1000) return option_error(word, "too large number");
     return Ok{};
   }
 

@@ -497,3 +497,11 @@ TEST_CASE("-r without a dash gets one, as curl appends it") {
   CHECK(parse({"-r", "1-2,5-", "u"}).line->transfers.at(0).range == std::string("1-2,5-"));
   CHECK(error_of({"--range", "99999999999999999999"}) == "option --range: is badly used here");
 }
+
+TEST_CASE("-C and --retry-delay values checked as curl checks them") {
+  CHECK(parse({"-C", " +5", "u"}).line->transfers.at(0).continue_at == std::string(" +5"));
+  CHECK(error_of({"-C", "wrong"}) == "option -C: expected a proper numerical parameter");  // curl test 1409
+  CHECK(error_of({"-C", "-5"}) == "option -C: expected a positive numerical parameter");
+  CHECK(error_of({"--retry-delay", "9223372036854776"}) == "option --retry-delay: too large number");  // test 1269
+  CHECK(error_of({"--retry-max-time", "9223372036854776"}) == "option --retry-max-time: too large number");
+}
