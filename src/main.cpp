@@ -71,7 +71,8 @@ int explain(CredentialResolver& resolver, const Result<TransferPlan>& planned) {
 // Prompts for "-u user" without a password, as curl does, once per option set.
 void complete_user_passwords(CommandLine& line) {
   for (auto& transfer : line.transfers) {
-    if (!transfer.user || transfer.user->view().find(':') != std::string_view::npos) continue;
+    // curl asks for no password when --oauth2-bearer gives the credential (SMTP/IMAP XOAUTH2).
+    if (!transfer.user || transfer.user->view().find(':') != std::string_view::npos || transfer.oauth2_bearer) continue;
     const std::string user(transfer.user->view());
     std::optional<std::string> typed = prompt_password(user);
     // Typed after planning, which registered every other secret: a typed
