@@ -393,14 +393,15 @@ constexpr std::array kUnlisted = {
 
 std::span<const OptionSpec> option_table() { return kOptions; }
 
+std::span<const OptionSpec> unlisted_options() { return kUnlisted; }
+
 bool documented_negated(const OptionSpec& spec) {
   return spec.id == kProgressMeter || spec.id == kAlpn || spec.id == kNpn || spec.id == kSessionid ||
          spec.id == kBuffer || spec.id == kClobber || spec.id == kKeepalive;
 }
 
 const OptionSpec* find_long_option(std::string_view name) {
-  for (const std::span<const OptionSpec> table :
-       {std::span<const OptionSpec>(kOptions), std::span<const OptionSpec>(kUnlisted)}) {
+  for (const std::span<const OptionSpec> table : {option_table(), unlisted_options()}) {
     for (const auto& spec : table) {
       if (spec.long_name == name) return &spec;
     }

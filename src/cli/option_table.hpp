@@ -2,6 +2,7 @@
 // The one table of every supported option. It drives the parser, --help, the
 // man page, the completions and the supported-option list in the docs.
 
+#include <cstddef>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -272,6 +273,8 @@ enum class OptionId {
   kWriteOut,
   kXattr,
 };
+// Ids run from 0 to the last one; a new last id moves this.
+inline constexpr std::size_t kOptionIdCount = static_cast<std::size_t>(OptionId::kXattr) + 1;
 
 enum class ArgKind {
   kFlag,   // takes no value and has no --no- form
@@ -294,6 +297,8 @@ struct OptionSpec {
 };
 
 std::span<const OptionSpec> option_table();
+// Old names and debug options: parsed, never listed by --help or the docs.
+std::span<const OptionSpec> unlisted_options();
 // Booleans that curl documents by their --no- form (--no-buffer, --no-alpn …):
 // --help, the man page and the completions name them so.
 bool documented_negated(const OptionSpec& spec);
