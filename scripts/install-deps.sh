@@ -9,6 +9,7 @@ set -euo pipefail
 
 build_packages=(
   build-essential cmake pkg-config          # toolchain (dpkg-dev, for cpack -G DEB, comes with it)
+  file                                      # cpack -G DEB: finds the ELF files for dpkg-shlibdeps
   libcurl4-openssl-dev libtomlplusplus-dev  # libcurl, toml++ (used header-only)
   libboost-dev                              # Boost.Process (header-only)
   nlohmann-json3-dev                        # JSON: databricks CLI output, token cache, pages

@@ -190,5 +190,58 @@ class PackagingRecipes(unittest.TestCase):
             self.assertTrue(os.path.isfile(os.path.join(root, "share", path)), path)
 
 
+def build_set():
+    """scripts/install-deps.sh's build packages (what the demo installs), read by bash from the script."""
+    script = 'eval "$(sed -n "/^build_packages=(/,/^)/p" "$1")"; printf "%s\\n" "${build_packages[@]}"'
+    return run("bash", "-c", script, "-", os.path.join(ROOT, "scripts", "install-deps.sh")).stdout.split()
+
+
+def installed_closure(names):
+    """The installed packages that installing `names` with --no-install-recommends brings (Pre-Depends and
+    Depends, the first installed alternative, virtual names through Provides), plus the Essential ones."""
+    query = run("dpkg-query", "-W", "-f", "${Package}\t${Status}\t${Essential}\t${Provides}\t${Pre-Depends}, ${Depends}\n")
+    depends, providers, closure = {}, {}, set()
+    for line in query.stdout.splitlines():
+        package, status, essential, provides, relations = line.split("\t")
+        if status != "install ok installed":
+            continue
+        depends[package] = [[choice.split()[0].split(":")[0] for choice in relation.split("|")]
+                            for relation in relations.split(",") if relation.strip()]
+        for virtual in provides.split(","):
+            if virtual.strip():
+                providers.setdefault(virtual.split()[0], []).append(package)
+        if essential == "yes":
+            closure.add(package)
+    pending = list(names)
+    while pending:
+        name = pending.pop()
+        package = name if name in depends else next(iter(providers.get(name, [])), None)
+        if package is None or package in closure:
+            continue
+        closure.add(package)
+        for relation in depends[package]:
+            installed = [choice for choice in relation if choice in depends or choice in providers]
+            pending.extend(installed[:1])
+    return closure
+
+
+@unittest.skipUnless(shutil.which("dpkg-query"), "not a dpkg system")
+class DemoBuildSet(unittest.TestCase):
+    def test_it_brings_every_tool_cpack_deb_looks_for(self):
+        # The demo ends by offering `cpack -G DEB`: on a machine with only the build set, it must work.
+        with open(os.path.join(BUILD, "CMakeCache.txt")) as cache:
+            cmake_root = re.search(r"^CMAKE_ROOT:INTERNAL=(.*)$", cache.read(), re.M).group(1)
+        with open(os.path.join(cmake_root, "Modules", "Internal", "CPack", "CPackDeb.cmake")) as handle:
+            tools = set(re.findall(r"find_program\(\w+ (?:NAMES )?([\w.-]+)", handle.read()))
+        self.assertIn("dpkg-shlibdeps", tools)
+        closure = installed_closure(build_set())
+        for tool in sorted(tools):
+            with self.subTest(tool=tool):
+                path = shutil.which(tool)
+                self.assertIsNotNone(path, f"{tool} is not installed")
+                owners = run("dpkg-query", "-S", path).stdout.split(":")[0].split(", ")
+                self.assertTrue(closure.intersection(owners), f"{tool} ({', '.join(owners)}) is not in the build set")
+
+
 if __name__ == "__main__":
     unittest.main()
