@@ -13,7 +13,11 @@ build=build-release
 echo "== Configuring the build in $build/ (cmake)"
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDBCURL_TESTS=OFF >/dev/null
 echo "== Building dbcurl, its man page and completions (a few minutes on 2 cores)"
-cmake --build "$build" -j"$(nproc)" >/dev/null
+# Of make's "[ 42%] Building ..." lines, one per quarter, so that a slow build does not look like a
+# hang; the compilers' messages go to stderr and stay.
+cmake --build "$build" -j"$(nproc)" |
+  awk -F'[][%]' '/^\[ *[0-9]+%\]/ && $2 + 0 >= next_mark {
+    printf "   %d%% built\n", $2; fflush(); next_mark = $2 - $2 % 25 + 25 }'
 dbcurl="$PWD/$build/dbcurl"
 
 if "$dbcurl" --explain /api/2.0/clusters/list >/dev/null 2>&1; then
@@ -45,11 +49,14 @@ echo
 rm -rf "$output"
 
 deb="dbcurl_$("$dbcurl" --version | head -n 1 | cut -d' ' -f2)_$(dpkg --print-architecture).deb"
+# Commands to paste from any directory, with sudo only where it is needed (root may not have it).
+sudo="sudo "
+[ "$(id -u)" -ne 0 ] || sudo=""
 cat <<EOF
 == dbcurl is built: $dbcurl
    To run it as plain 'dbcurl', do one of:
-     sudo cmake --install $build     # into /usr/local: binary, man page, bash/zsh/fish completions
-     (cd $build && cpack -G DEB) && sudo apt install ./$build/$deb
+     ${sudo}cmake --install $PWD/$build     # into /usr/local: binary, man page, bash/zsh/fish completions
+     (cd $PWD/$build && cpack -G DEB) && ${sudo}apt install $PWD/$build/$deb
      export PATH="$PWD/$build:\$PATH"     # this shell only
 EOF
 exit "$status"
