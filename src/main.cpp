@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "apply/token_http_client.hpp"
 #include "cli/api_paths.hpp"
 #include "cli/help.hpp"
 #include "cli/parse.hpp"
@@ -140,7 +141,8 @@ int run(int argc, char** argv) {
 
   ProcessRunner runner;
   const TokenCache cache(TokenCache::default_directory(env));
-  CredentialResolver resolver(env, global.profile, runner, &cache);
+  CurlTokenHttp http(env);
+  CredentialResolver resolver(env, global.profile, runner, &cache, &http);
   if (global.list_profiles) {
     const auto& dbcurl = resolver.dbcurl_config();
     if (!dbcurl) return report(dbcurl.error());

@@ -263,6 +263,17 @@ std::string curl_error_text(CURLcode result, const char* error_buffer) {
   return curl_easy_strerror(result);
 }
 
+CaLocations ca_locations(const std::optional<std::string>& cacert, const std::optional<std::string>& capath,
+                         const Environment& env) {
+  // curl's tool reads these variables; libcurl does not.
+  CaLocations ca;
+  ca.file = cacert ? cacert : env.get("CURL_CA_BUNDLE");
+  if (!ca.file) ca.file = env.get("SSL_CERT_FILE");
+  ca.directory = capath;
+  if (!ca.directory && !cacert) ca.directory = env.get("SSL_CERT_DIR");
+  return ca;
+}
+
 std::string default_user_agent(const RequestPlan& plan) {
   const std::string curl_agent = std::string("curl/") + curl_version_info(CURLVERSION_NOW)->version;
   if (!plan.workspace) return curl_agent;
@@ -334,17 +345,9 @@ Status apply_transfer(CURL* easy, CURLSH* share, const TransferConfig& transfer,
     set(CURLOPT_SSL_VERIFYPEER, 0L);
     set(CURLOPT_SSL_VERIFYHOST, 0L);
   }
-  // curl's tool reads these variables; libcurl does not.
-  if (transfer.cacert)
-    set(CURLOPT_CAINFO, transfer.cacert->c_str());
-  else if (auto bundle = env.get("CURL_CA_BUNDLE"))
-    set(CURLOPT_CAINFO, bundle->c_str());
-  else if (auto file = env.get("SSL_CERT_FILE"))
-    set(CURLOPT_CAINFO, file->c_str());
-  if (transfer.capath)
-    set(CURLOPT_CAPATH, transfer.capath->c_str());
-  else if (auto dir = env.get("SSL_CERT_DIR"); dir && !transfer.cacert)
-    set(CURLOPT_CAPATH, dir->c_str());
+  const CaLocations ca = ca_locations(transfer.cacert, transfer.capath, env);
+  if (ca.file) set(CURLOPT_CAINFO, ca.file->c_str());
+  if (ca.directory) set(CURLOPT_CAPATH, ca.directory->c_str());
 
   // Request details.
   if (transfer.referer) set(CURLOPT_REFERER, transfer.referer->c_str());

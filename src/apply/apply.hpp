@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -58,6 +59,15 @@ struct AppliedTransfer {
 std::string curl_error_text(CURLcode result, const char* error_buffer);
 
 std::string default_user_agent(const RequestPlan& plan);
+
+// Where certificates come from: --cacert/--capath, else the variables curl's
+// tool reads (CURL_CA_BUNDLE, SSL_CERT_FILE, SSL_CERT_DIR); unset: libcurl's default.
+struct CaLocations {
+  std::optional<std::string> file;
+  std::optional<std::string> directory;
+};
+CaLocations ca_locations(const std::optional<std::string>& cacert, const std::optional<std::string>& capath,
+                         const Environment& env);
 
 Status apply_transfer(CURL* easy, CURLSH* share, const TransferConfig& transfer, const RequestPlan& plan,
                       const TransferSinks& sinks, const Environment& env, AppliedTransfer& owned);

@@ -21,6 +21,7 @@ inline constexpr int kUnsupportedAuth = 106;       // auth_type dbcurl cannot do
 inline constexpr int kUnsafeInput = 107;           // a header line break, or a token with a control character
 inline constexpr int kPaginationRunaway = 108;     // --paginate: a repeated page token, or the page limit
 inline constexpr int kPaginationIncomplete = 109;  // --paginate: a page or the request body is not a JSON object
+inline constexpr int kTokenRequestFailed = 110;    // a token endpoint or identity provider failed or refused
 
 // dbcurl's own failures: 100-119.
 constexpr bool is_dbcurl_failure(int code) { return code >= 100 && code <= 119; }

@@ -43,8 +43,10 @@ struct RequestPlan {
 class CredentialResolver {
  public:
   CredentialResolver(const Environment& env, std::optional<std::string> profile_flag, CommandRunner& runner,
-                     const TokenCache* cache)
-      : env_(env), profile_flag_(std::move(profile_flag)), context_{env, runner, cache} {}
+                     const TokenCache* cache, TokenHttp* http = nullptr)
+      : env_(env), profile_flag_(std::move(profile_flag)), context_{env, runner, cache} {
+    context_.http = http;
+  }
 
   const Environment& env() const { return env_; }
   const Result<std::optional<DbcurlConfig>>& dbcurl_config();

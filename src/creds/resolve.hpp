@@ -16,6 +16,7 @@
 #include "creds/environment.hpp"
 #include "creds/helper.hpp"
 #include "creds/token_cache.hpp"
+#include "creds/token_http.hpp"
 #include "creds/url.hpp"
 
 namespace dbcurl {
@@ -54,6 +55,7 @@ struct ResolveContext {
   CommandRunner& runner;
   const TokenCache* cache = nullptr;  // null: no cache
   SystemTime now = std::chrono::system_clock::now();
+  TokenHttp* http = nullptr;  // null: sources that need HTTP fail (unit tests pass a fake)
 };
 
 struct ConfigRequest {
