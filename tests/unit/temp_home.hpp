@@ -3,11 +3,15 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <random>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "creds/environment.hpp"
 #include "creds/helper.hpp"
+#include "creds/token_http.hpp"
 
 namespace dbcurl::testing {
 
@@ -55,6 +59,54 @@ class FakeRunner final : public CommandRunner {
 
   std::vector<std::vector<std::string>> commands;
   std::vector<Result<SecretString>> answers;
+};
+
+// A TokenHttp that records the requests and answers from a script, in order.
+class FakeTokenHttp final : public TokenHttp {
+ public:
+  struct Sent {
+    std::string method;  // "GET" or "POST"
+    std::string url;
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::vector<std::pair<std::string, std::string>> fields;
+    std::optional<std::pair<std::string, std::string>> basic;
+  };
+  Result<HttpReply> get(const std::string& url, const std::vector<HttpField>& headers) override {
+    sent.push_back({"GET", url, plain(headers), {}, std::nullopt});
+    return next();
+  }
+  Result<HttpReply> post_form(const std::string& url, const std::vector<HttpField>& headers,
+                              const std::vector<HttpField>& fields, const BasicCredentials* basic) override {
+    sent.push_back({"POST", url, plain(headers), plain(fields), std::nullopt});
+    if (basic != nullptr) sent.back().basic = std::make_pair(basic->user, std::string(basic->password.view()));
+    return next();
+  }
+  void answer(long status, std::string body) {
+    HttpReply reply;
+    reply.status = status;
+    reply.content_type = "application/json";
+    reply.body = SecretString(body);
+    answers.emplace_back(std::move(reply));
+  }
+  void fail(std::string message) {
+    answers.emplace_back(make_error(exit_code::kTokenRequestFailed, std::move(message)));
+  }
+
+  std::vector<Sent> sent;
+  std::vector<Result<HttpReply>> answers;
+
+ private:
+  static std::vector<std::pair<std::string, std::string>> plain(const std::vector<HttpField>& fields) {
+    std::vector<std::pair<std::string, std::string>> result;
+    for (const HttpField& field : fields) result.emplace_back(field.name, std::string(field.value.view()));
+    return result;
+  }
+  Result<HttpReply> next() {
+    if (answers.empty()) return make_error(exit_code::kTokenRequestFailed, "no answer scripted for " + sent.back().url);
+    Result<HttpReply> answer = std::move(answers.front());
+    answers.erase(answers.begin());
+    return answer;
+  }
 };
 
 }  // namespace dbcurl::testing
