@@ -187,12 +187,12 @@ void conclude(const Session& session, const PlannedTransfer& planned, const Tran
 }
 
 // nullopt when curl skips the transfer (see body_output_for).
-std::optional<int> run_one(const Session& session, PlannedTransfer& planned, bool first_of_group) {
+std::optional<Outcome> run_one(const Session& session, PlannedTransfer& planned, bool first_of_group) {
   const std::unique_ptr<BodyOutput> body = body_output_for(session, planned, first_of_group);
   if (!body) return std::nullopt;
   const std::unique_ptr<Transfer> transfer = perform_with_retries(session, planned, *body);
   conclude(session, planned, *transfer, *body);
-  return transfer->outcome().code;
+  return transfer->outcome();
 }
 
 // --paginate's runaway guard when no --paginate-max is given (docs/beyond-curl.md).
@@ -335,9 +335,10 @@ int run_parallel(const Session& session, std::vector<PlannedTransfer>& transfers
     conclude(session, *transfer.planned, *transfer.transfer, *transfer.output);
     if (code != 0 && exit_code == 0) exit_code = code;
   };
+  bool stopped = false;  // a transfer's set-up failed: curl starts no more
   const auto start_more = [&] {
     while (running.size() < static_cast<std::size_t>(session.global.parallel_max) && next < transfers.size() &&
-           !(exit_code != 0 && session.global.fail_early)) {
+           !stopped && !(exit_code != 0 && session.global.fail_early)) {
       PlannedTransfer& planned = transfers[next++];
       if (planned.config == skipped_group) continue;
       const bool first_of_group = &planned == &transfers.front() || (&planned - 1)->config != planned.config;
@@ -349,6 +350,7 @@ int run_parallel(const Session& session, std::vector<PlannedTransfer>& transfers
       transfer.transfer = std::make_unique<Transfer>(session, planned, *transfer.output);
       CURL* easy = transfer.transfer->easy();
       if (!transfer.transfer->ready()) {
+        stopped = transfer.transfer->outcome().stops_run;
         done(transfer, CURLE_OK);
         continue;
       }
@@ -408,14 +410,19 @@ int run_serial(const Session& session, std::vector<PlannedTransfer>& transfers) 
     if (performed && global.ms_per_transfer > 0) pace(global, transfer_started);
     transfer_started = std::chrono::steady_clock::now();
     const bool paginate = planned.config->paginate && planned.plan.workspace;
-    const std::optional<int> code =
-        paginate ? run_paginated(session, planned) : run_one(session, planned, first_of_group);
-    if (!code) {
+    std::optional<Outcome> outcome;
+    if (paginate)
+      outcome.emplace().code = run_paginated(session, planned);
+    else
+      outcome = run_one(session, planned, first_of_group);
+    if (!outcome) {
       skipped_group = planned.config;
       continue;
     }
+    // curl: the failure of the transfer before has priority over this one's.
+    if (outcome->stops_run) return exit_code != 0 ? exit_code : outcome->code;
     performed = true;
-    exit_code = *code;
+    exit_code = outcome->code;
     if (exit_code != 0 && global.fail_early) break;
   }
   if (!performed && skipped_group != nullptr) {

@@ -26,7 +26,7 @@ Transfer::Transfer(const Session& session, const PlannedTransfer& planned, BodyO
     return;
   }
   if (!output.prepare()) {
-    fail(CURLE_WRITE_ERROR, curl_easy_strerror(CURLE_WRITE_ERROR));
+    fail(CURLE_WRITE_ERROR, curl_easy_strerror(CURLE_WRITE_ERROR), true);
     return;
   }
   const TransferConfig& config = *planned.config;
@@ -94,10 +94,11 @@ const Outcome& Transfer::finish(CURLcode result) {
 
 bool Transfer::dbcurl_fails() const { return planned_.plan.workspace && planned_.config->fail; }
 
-void Transfer::fail(int code, std::string message) {
+void Transfer::fail(int code, std::string message, bool stops_run) {
   ready_ = false;
   outcome_.code = code;
   outcome_.message = std::move(message);
+  outcome_.stops_run = stops_run;
 }
 
 // -T: the file (or standard input) the request body is read from.
@@ -107,7 +108,7 @@ bool Transfer::open_upload(const std::string& path, TransferSinks& sinks) {
   } else {
     upload_file_.reset(std::fopen(path.c_str(), "rb"));
     if (!upload_file_) {
-      fail(CURLE_READ_ERROR, "Can't open '" + path + "'!");
+      fail(CURLE_READ_ERROR, "Can't open '" + path + "'!", true);
       return false;
     }
     sinks.upload = upload_file_.get();

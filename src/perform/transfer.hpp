@@ -38,6 +38,7 @@ struct Outcome {
   std::string message;
   long status = 0;         // HTTP response code
   bool synthetic = false;  // the binary guard stopped it: curl prints no "(N)" line
+  bool stops_run = false;  // its output, -D or -T file failed to open: curl runs no later transfer
 };
 
 class Transfer {
@@ -62,7 +63,7 @@ class Transfer {
 
  private:
   bool dbcurl_fails() const;
-  void fail(int code, std::string message);
+  void fail(int code, std::string message, bool stops_run = false);
   bool open_upload(const std::string& path, TransferSinks& sinks);
 
   const PlannedTransfer& planned_;

@@ -109,6 +109,42 @@ class OutputLikeCurl(SandboxTest):
         theirs_err = theirs.err.replace(os.path.join(self.sandbox.home, "curl"), "{dir}")
         self.assertEqual(messages(mine_err), messages(theirs_err))
 
+    def test_a_set_up_failure_stops_the_later_transfers(self):
+        # curl sets a transfer up after the one before ran; a file it cannot
+        # open or make ends the run there, with that transfer's exit code.
+        def blocker(directory):
+            open(os.path.join(directory, "blocker"), "w").close()
+
+        url = self.server.origin + "/echo"
+        cases = {
+            "--create-dirs": ["--create-dirs", "-o", "{dir}/blocker/sub/2"],
+            "-C": ["-C", "3", "-o", "{dir}/blocker/2"],
+            "-T": ["-T", "{dir}/missing"],
+        }
+        for option, second in cases.items():
+            with self.subTest(option=option):
+                (mine, mine_dir), (theirs, theirs_dir) = self.both(
+                    ["-sS", "-o", "{dir}/1", url, "--next"] + second + [url, "--next", "-o", "{dir}/3", url],
+                    prepare=blocker)
+                self.assertIn(theirs.code, (23, 26))
+                self.assertEqual(mine.code, theirs.code)
+                for directory in (mine_dir, theirs_dir):
+                    self.assertEqual(sorted(os.listdir(directory)), ["1", "blocker"])
+                    os.remove(os.path.join(directory, "1"))
+
+    def test_a_dump_header_file_it_cannot_open_stops_the_run(self):
+        # curl 7.88 crashes here (fclose(NULL)); its code means a write error that ends the run.
+        directory = self.sandbox.home
+        open(os.path.join(directory, "blocker"), "w").close()
+        url = self.server.origin + "/echo"
+        run = self.sandbox.run(["--no-progress-meter", "-o", f"{directory}/1", url, "--next", "-D", f"{directory}/blocker/h", "-o",
+                                f"{directory}/2", url, "--next", "-o", f"{directory}/3", url])
+        self.assertEqual(run.code, 23)
+        self.assertIn("Failed to open", run.err)
+        self.assertTrue(os.path.exists(os.path.join(directory, "1")))
+        self.assertFalse(os.path.exists(os.path.join(directory, "2")))
+        self.assertFalse(os.path.exists(os.path.join(directory, "3")))
+
     def test_dump_header_keeps_every_parallel_transfer(self):
         (mine, mine_dir), (theirs, theirs_dir) = self.both(
             ["-s", "-Z", "-D", "{dir}/h.out", "-o", "{dir}/a", "-o", "{dir}/b",
