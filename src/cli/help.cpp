@@ -53,8 +53,8 @@ std::vector<const OptionSpec*> specs_where(auto&& predicate) {
   return specs;
 }
 
-std::vector<const OptionSpec*> specs_of(std::span<const OptionId> ids) {
-  return specs_where([&](const OptionSpec& spec) { return std::ranges::find(ids, spec.id) != ids.end(); });
+std::vector<const OptionSpec*> specs_in(std::uint32_t category) {
+  return specs_where([&](const OptionSpec& spec) { return (spec.help_categories & category) != 0; });
 }
 
 std::string databricks_rows() {
@@ -87,7 +87,7 @@ std::string help_text(std::string_view program_name, const std::optional<std::st
   std::string out = "Usage: " + std::string(program_name) + " [options...] <url>\n";
   if (!category) {
     out += heading(kDatabricks, kDatabricksDescription) + databricks_rows() + '\n';
-    out += rows(specs_of(important_options()));
+    out += rows(specs_in(help_category::kImportant));
     out +=
         "\nThis is not the full help, this menu is stripped into categories.\n"
         "Use \"--help category\" to get an overview of all categories.\n"
@@ -101,8 +101,7 @@ std::string help_text(std::string_view program_name, const std::optional<std::st
   if (iequals(*category, "category")) return out + category_list();
   if (iequals(*category, kDatabricks)) return out + heading(kDatabricks, kDatabricksDescription) + databricks_rows();
   for (const HelpCategory& known : help_categories()) {
-    if (iequals(*category, known.name))
-      return out + heading(known.name, known.description) + rows(specs_of(known.options));
+    if (iequals(*category, known.name)) return out + heading(known.name, known.description) + rows(specs_in(known.bit));
   }
   return out + "Invalid category provided, here is a list of all categories:\n\n" + category_list();
 }

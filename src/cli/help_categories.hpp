@@ -1,10 +1,10 @@
 #pragma once
-// curl's help categories (--help CATEGORY), as lists of option ids: the option
-// table stays the one list of options, this says where --help shows them.
+// curl's help categories (--help CATEGORY): their names and descriptions; each
+// option row says which categories list it.
 
+#include <cstdint>
 #include <span>
 #include <string_view>
-#include <vector>
 
 #include "cli/option_table.hpp"
 
@@ -13,11 +13,9 @@ namespace dbcurl {
 struct HelpCategory {
   std::string_view name;
   std::string_view description;
-  std::vector<OptionId> options;
+  std::uint32_t bit;  // help_category::k*
 };
 
 std::span<const HelpCategory> help_categories();
-// The options curl's --help lists when no category is named.
-std::span<const OptionId> important_options();
 
 }  // namespace dbcurl

@@ -3,9 +3,13 @@
 // man page, the completions and the supported-option list in the docs.
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string_view>
+#include <variant>
+
+#include "cli/config.hpp"
 
 namespace dbcurl {
 
@@ -285,6 +289,45 @@ enum class ArgKind {
 // What a value is, for completions.
 enum class ValueHint { kNone, kText, kFile, kDirectory, kUrl, kMethod, kProfile, kHeader, kData, kSeconds };
 
+// curl 7.88's --help categories an option is listed in: bits, as an option
+// may be in several.
+namespace help_category {
+inline constexpr std::uint32_t kAuth = 1U << 0, kConnection = 1U << 1, kCurl = 1U << 2, kDns = 1U << 3, kFile = 1U << 4,
+                               kFtp = 1U << 5, kHttp = 1U << 6, kImap = 1U << 7, kMisc = 1U << 8, kOutput = 1U << 9,
+                               kPop3 = 1U << 10, kPost = 1U << 11, kProxy = 1U << 12, kScp = 1U << 13, kSftp = 1U << 14,
+                               kSmtp = 1U << 15, kSsh = 1U << 16, kTelnet = 1U << 17, kTftp = 1U << 18, kTls = 1U << 19,
+                               kUpload = 1U << 20, kVerbose = 1U << 21;
+// What --help lists when no category is named.
+inline constexpr std::uint32_t kImportant = 1U << 22;
+}  // namespace help_category
+
+// How an option's value is read, each kind in one place (cli/parse.cpp) with
+// curl's rules and messages. An option with a grammar of its own has none and
+// a case in cli/parse.cpp.
+enum class ValueKind {
+  kOwnGrammar,
+  kFlag,      // a bool, switched off by --no-NAME
+  kText,      // the value as given
+  kSecret,    // the value as given, wiped after use
+  kTextList,  // each use adds the value
+  kSeconds,   // curl's <fractional seconds>, kept as milliseconds
+  kCount,     // a whole number
+  kSize,      // a number with an optional k, M, G or T suffix
+  kBit,       // sets a bit; --no-NAME clears it
+  kConstant,  // sets a number
+};
+
+// Where a value goes: a member of the transfer's or the global configuration.
+struct ValueStore {
+  using Member = std::variant<std::monostate, bool TransferConfig::*, bool GlobalConfig::*,
+                              std::optional<std::string> TransferConfig::*, std::optional<std::string> GlobalConfig::*,
+                              std::optional<SecretString> TransferConfig::*, std::vector<std::string> TransferConfig::*,
+                              long TransferConfig::*, long long TransferConfig::*, unsigned long TransferConfig::*>;
+  ValueKind kind = ValueKind::kOwnGrammar;
+  Member member;
+  unsigned long number = 0;  // kBit's bit, kConstant's number
+};
+
 struct OptionSpec {
   OptionId id;
   std::string_view long_name;  // without the leading "--"
@@ -292,8 +335,10 @@ struct OptionSpec {
   ArgKind kind;
   std::string_view value_name;  // "<data>", shown in --help; empty for flags (--help shows its optional <category>)
   ValueHint hint;
-  bool dbcurl_own;        // not a curl option
-  std::string_view help;  // one line; for a documented_negated option, what its --no- form does
+  bool dbcurl_own;                // not a curl option
+  std::string_view help;          // one line; for a documented_negated option, what its --no- form does
+  std::uint32_t help_categories;  // help_category bits
+  ValueStore store = {};
 };
 
 std::span<const OptionSpec> option_table();

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <limits>
+#include <variant>
 
 #include "cli/form.hpp"
 #include "cli/option_table.hpp"
@@ -130,6 +131,72 @@ Status append_headers(std::string_view word, std::vector<std::string>& headers,
   if (!values) return file_value_error(word, values.error());
   for (std::string& header : *values) headers.push_back(std::move(header));
   return Ok{};
+}
+
+template <class... Handlers>
+struct Overloaded : Handlers... {
+  using Handlers::operator()...;
+};
+
+// Reads a value by its kind into where its row says it goes.
+Status store_value(const ValueStore& store, std::string_view word, const std::string& value, bool on,
+                   GlobalConfig& global, TransferConfig& t) {
+  const auto whole_number = [&](long& target) -> Status {
+    Result<long> number =
+        store.kind == ValueKind::kSeconds ? parse_seconds(word, value) : parse_whole_number(word, value);
+    if (!number) return number.error();
+    target = *number;
+    return Ok{};
+  };
+  return std::visit(Overloaded{
+                        [](std::monostate) -> Status { return Ok{}; },
+                        [&](bool TransferConfig::*flag) -> Status {
+                          t.*flag = on;
+                          return Ok{};
+                        },
+                        [&](bool GlobalConfig::*flag) -> Status {
+                          global.*flag = on;
+                          return Ok{};
+                        },
+                        [&](std::optional<std::string> TransferConfig::*text) -> Status {
+                          t.*text = value;
+                          return Ok{};
+                        },
+                        [&](std::optional<std::string> GlobalConfig::*text) -> Status {
+                          global.*text = value;
+                          return Ok{};
+                        },
+                        [&](std::optional<SecretString> TransferConfig::*secret) -> Status {
+                          (t.*secret).emplace(value);
+                          return Ok{};
+                        },
+                        [&](std::vector<std::string> TransferConfig::*list) -> Status {
+                          (t.*list).push_back(value);
+                          return Ok{};
+                        },
+                        [&](long TransferConfig::*number) -> Status {
+                          if (store.kind == ValueKind::kBit) {
+                            toggle_bits(t.*number, static_cast<long>(store.number), on);
+                            return Ok{};
+                          }
+                          if (store.kind == ValueKind::kConstant) {
+                            t.*number = static_cast<long>(store.number);
+                            return Ok{};
+                          }
+                          return whole_number(t.*number);
+                        },
+                        [&](long long TransferConfig::*size) -> Status {
+                          Result<long long> bytes = parse_size(word, value);
+                          if (!bytes) return bytes.error();
+                          t.*size = *bytes;
+                          return Ok{};
+                        },
+                        [&](unsigned long TransferConfig::*bits) -> Status {
+                          toggle_bits(t.*bits, store.number, on);
+                          return Ok{};
+                        },
+                    },
+                    store.member);
 }
 
 class Parser {
@@ -313,21 +380,19 @@ class Parser {
     return Ok{};
   }
 
-  // The one place where an option's meaning lives.
+  // The one place where an option's meaning lives: its row's value kind, or
+  // its case here when its grammar is its own.
   Status apply(const OptionSpec& spec, std::string_view word, const std::string& value, bool on) {
     GlobalConfig& global = line_.global;
     TransferConfig& t = transfer();
+    if (spec.store.kind != ValueKind::kOwnGrammar) return store_value(spec.store, word, value, on, global, t);
     const auto warn_sink = [this](std::string_view text) { warn(text); };
     switch (spec.id) {
-      case OptionId::kCacert: t.cacert = value; break;
       case OptionId::kAbstractUnixSocket:
         t.unix_socket = value;
         t.abstract_unix_socket = true;
         break;
       case OptionId::kAnyauth: t.auth_methods = on ? CurlAuth::kAny : 0; break;
-      case OptionId::kAlpn: t.alpn = on; break;
-      case OptionId::kAltSvc: t.alt_svc_file = value; break;
-      case OptionId::kCurves: t.ec_curves = value; break;
       case OptionId::kDelegation:
         if (value == "none") {
           t.gssapi_delegation = GssapiDelegation::kNone;
@@ -340,15 +405,11 @@ class Parser {
           t.gssapi_delegation = GssapiDelegation::kNone;
         }
         break;
-      case OptionId::kDisallowUsernameInUrl: t.disallow_username_in_url = on; break;
       // Only a c-ares libcurl has these; Debian's uses the threaded resolver.
       case OptionId::kDnsInterface: return set_dns(word, value, t.dns_interface);
       case OptionId::kDnsIpv4Addr: return set_dns(word, value, t.dns_ipv4_address);
       case OptionId::kDnsIpv6Addr: return set_dns(word, value, t.dns_ipv6_address);
       case OptionId::kDnsServers: return set_dns(word, value, t.dns_servers);
-      case OptionId::kDohCertStatus: t.doh_cert_status = on; break;
-      case OptionId::kDohInsecure: t.doh_insecure = on; break;
-      case OptionId::kDohUrl: t.doh_url = value; break;
       case OptionId::kEgdFile:
       case OptionId::kRandomFile:
       case OptionId::kNpn: break;  // accepted and ignored, as curl 7.88 does
@@ -359,8 +420,6 @@ class Parser {
         }
         t.engine = value;
         break;
-      case OptionId::kFalseStart: t.false_start = on; break;
-      case OptionId::kFormEscape: t.form_escape = on; break;
       case OptionId::kHappyEyeballsTimeoutMs: {
         Result<long> ms = parse_whole_number(word, value);
         if (!ms) return ms.error();
@@ -368,16 +427,11 @@ class Parser {
         t.happy_eyeballs_timeout_ms = *ms;
         break;
       }
-      case OptionId::kHaproxyProtocol: t.haproxy_protocol = on; break;
-      case OptionId::kHsts: t.hsts_file = value; break;
-      case OptionId::kHttp09: t.http09_allowed = on; break;
       case OptionId::kHttp3:
       case OptionId::kHttp3Only: return require(context_.features.http3, word);
-      case OptionId::kIgnoreContentLength: t.ignore_content_length = on; break;
       case OptionId::kMetalink:
         silenceable_note("--metalink is disabled");
         return option_error(word, "is badly used here");
-      case OptionId::kNtlmWb: toggle_bits(t.auth_methods, CurlAuth::kNtlmWb, on); break;
       case OptionId::kProto: return set_protocols(word, value, context_.features.protocols, t.protocols);
       case OptionId::kProtoDefault: {
         if (find_protocol(value, context_.features.protocols) == nullptr) {
@@ -392,38 +446,17 @@ class Parser {
         static const std::vector<std::string> kRedirectDefaults{"ftp", "ftps", "http", "https"};
         return set_protocols(word, value, kRedirectDefaults, t.redirect_protocols);
       }
-      case OptionId::kProxyServiceName:
-      case OptionId::kSocks5GssapiService: t.proxy_service_name = value; break;
-      case OptionId::kProxySslAllowBeast: t.proxy_ssl_allow_beast = on; break;
-      case OptionId::kProxySslAutoClientCert: t.proxy_ssl_auto_client_cert = on; break;
       case OptionId::kProxyTlsauthtype: return set_tls_auth_type(word, value, t.proxy_tls_auth_type);
       case OptionId::kProxyTlspassword: return set_srp(word, value, t.proxy_tls_password);
       case OptionId::kProxyTlsuser: return set_srp(word, value, t.proxy_tls_user);
-      case OptionId::kServiceName: t.service_name = value; break;
-      case OptionId::kSessionid: t.session_id_cache = on; break;
-      case OptionId::kSocks5Basic: toggle_bits(t.socks5_auth, CurlAuth::kBasic, on); break;
-      case OptionId::kSocks5Gssapi: toggle_bits(t.socks5_auth, CurlAuth::kGssapi, on); break;
-      case OptionId::kSocks5GssapiNec: t.socks5_gssapi_nec = on; break;
-      case OptionId::kSslAllowBeast: t.ssl_allow_beast = on; break;
-      case OptionId::kSslAutoClientCert: t.ssl_auto_client_cert = on; break;
-      case OptionId::kSslRevokeBestEffort: t.ssl_revoke_best_effort = on; break;
       case OptionId::kSslv2: warn("Ignores instruction to use SSLv2"); break;
       case OptionId::kSslv3: warn("Ignores instruction to use SSLv3"); break;
-      case OptionId::kStyledOutput: global.styled_output = on; break;
-      case OptionId::kSuppressConnectHeaders: t.suppress_connect_headers = on; break;
       case OptionId::kTlsauthtype: return set_tls_auth_type(word, value, t.tls_auth_type);
       case OptionId::kTlspassword: return set_srp(word, value, t.tls_password);
       case OptionId::kTlsuser: return set_srp(word, value, t.tls_user);
-      case OptionId::kAwsSigv4: t.aws_sigv4 = value; break;
-      case OptionId::kBasic: toggle_bits(t.auth_methods, CurlAuth::kBasic, on); break;
-      case OptionId::kCert: t.cert = value; break;
-      case OptionId::kCertStatus: t.cert_status = on; break;
-      case OptionId::kCertType: t.cert_type = value; break;
-      case OptionId::kCiphers: t.ciphers = value; break;
       case OptionId::kConfig:
         if (Status status = include_config(value); !status) return status;
         break;
-      case OptionId::kConnectTo: t.connect_to.push_back(value); break;
       case OptionId::kContinueAt: {
         if (value != "-") {
           // curl's offset: leading blanks, an optional sign, then digits only.
@@ -445,94 +478,22 @@ class Parser {
         else
           t.cookie_files.push_back(value);
         break;
-      case OptionId::kCookieJar: t.cookie_jar = value; break;
-      case OptionId::kCreateDirs: t.create_dirs = on; break;
-      case OptionId::kCrlfile: t.crl_file = value; break;
       case OptionId::kDataUrlencode:
         return append_data(word, t, url_encoded_value(value, context_.read_file, warn_sink), false);
-      case OptionId::kDigest: toggle_bits(t.auth_methods, CurlAuth::kDigest, on); break;
-      case OptionId::kDumpHeader: t.dump_header = value; break;
-      case OptionId::kExpect100Timeout: {
-        Result<long> ms = parse_seconds(word, value);
-        if (!ms) return ms.error();
-        t.expect100_timeout_ms = *ms;
-        break;
-      }
-      case OptionId::kHttp10: t.http_version = HttpVersion::k10; break;
-      case OptionId::kHttp11: t.http_version = HttpVersion::k11; break;
-      case OptionId::kHttp2: t.http_version = HttpVersion::k2; break;
-      case OptionId::kHttp2PriorKnowledge: t.http_version = HttpVersion::k2PriorKnowledge; break;
-      case OptionId::kInterface: t.interface_name = value; break;
-      case OptionId::kIpv4: t.ip_resolve = 1; break;
-      case OptionId::kIpv6: t.ip_resolve = 2; break;
-      case OptionId::kJunkSessionCookies: t.junk_session_cookies = on; break;
-      case OptionId::kKeepalive: t.keepalive = on; break;
-      case OptionId::kKeepaliveTime:
-        if (Status status = set_count(word, value, t.keepalive_time); !status) return status;
-        break;
-      case OptionId::kKey: t.key = value; break;
-      case OptionId::kKeyType: t.key_type = value; break;
-      case OptionId::kLimitRate: {
-        Result<long long> bytes = parse_size(word, value);
-        if (!bytes) return bytes.error();
-        t.limit_rate = *bytes;
-        break;
-      }
-      case OptionId::kLocalPort: t.local_port = value; break;
-      case OptionId::kMaxFilesize: {
-        Result<long long> bytes = parse_size(word, value);
-        if (!bytes) return bytes.error();
-        t.max_filesize = *bytes;
-        break;
-      }
-      case OptionId::kNegotiate: toggle_bits(t.auth_methods, CurlAuth::kNegotiate, on); break;
-      case OptionId::kNoproxy: t.noproxy = value; break;
-      case OptionId::kNtlm: toggle_bits(t.auth_methods, CurlAuth::kNtlm, on); break;
-      case OptionId::kOutputDir: t.output_dir = value; break;
-      case OptionId::kParallel: global.parallel = on; break;
-      case OptionId::kParallelImmediate: global.parallel_immediate = on; break;
       case OptionId::kParallelMax: {
         if (Status status = set_count(word, value, global.parallel_max); !status) return status;
         // curl clamps it to 1..300, and 0 or less means its default.
         global.parallel_max = global.parallel_max < 1 ? 50 : std::min(global.parallel_max, 300L);
         break;
       }
-      case OptionId::kPass: t.key_password.emplace(value); break;
-      case OptionId::kPathAsIs: t.path_as_is = on; break;
-      case OptionId::kPinnedpubkey: t.pinned_public_key = value; break;
-      case OptionId::kPost301: toggle_bits(t.post_redirects, 1L, on); break;
-      case OptionId::kPost302: toggle_bits(t.post_redirects, 2L, on); break;
-      case OptionId::kPost303: toggle_bits(t.post_redirects, 4L, on); break;
-      case OptionId::kProxy: t.proxy = value; break;
-      case OptionId::kPreproxy: t.preproxy = value; break;
       case OptionId::kProxyAnyauth: t.proxy_auth_methods = on ? CurlAuth::kAny : 0; break;
-      case OptionId::kProxyBasic: toggle_bits(t.proxy_auth_methods, CurlAuth::kBasic, on); break;
-      case OptionId::kProxyCacert: t.proxy_cacert = value; break;
-      case OptionId::kProxyCapath: t.proxy_capath = value; break;
-      case OptionId::kProxyCert: t.proxy_cert = value; break;
-      case OptionId::kProxyCertType: t.proxy_cert_type = value; break;
-      case OptionId::kProxyCiphers: t.proxy_ciphers = value; break;
-      case OptionId::kProxyCrlfile: t.proxy_crl_file = value; break;
-      case OptionId::kProxyDigest: toggle_bits(t.proxy_auth_methods, CurlAuth::kDigest, on); break;
-      case OptionId::kProxyKey: t.proxy_key = value; break;
-      case OptionId::kProxyKeyType: t.proxy_key_type = value; break;
-      case OptionId::kProxyNegotiate: toggle_bits(t.proxy_auth_methods, CurlAuth::kNegotiate, on); break;
-      case OptionId::kProxyNtlm: toggle_bits(t.proxy_auth_methods, CurlAuth::kNtlm, on); break;
-      case OptionId::kProxyPass: t.proxy_key_password.emplace(value); break;
-      case OptionId::kProxyPinnedpubkey: t.proxy_pinned_public_key = value; break;
-      case OptionId::kProxyTls13Ciphers: t.proxy_tls13_ciphers = value; break;
-      case OptionId::kProxyTlsv1: t.proxy_tlsv1 = true; break;
       case OptionId::kProxy10:
         t.proxy = value;
         t.proxy_http10 = true;
         break;
       case OptionId::kProxyHeader:
         return append_headers(word, t.proxy_headers, header_option_values(value, context_.read_file, warn_sink));
-      case OptionId::kProxyInsecure: t.proxy_insecure = on; break;
-      case OptionId::kProxyUser: t.proxy_user.emplace(value); break;
-      case OptionId::kProxytunnel: t.proxytunnel = on; break;
       case OptionId::kRange: return set_range(word, value);
-      case OptionId::kRaw: t.raw = on; break;
       case OptionId::kReferer: {
         const auto suffix = value.rfind(";auto");
         t.auto_referer = suffix != std::string::npos && suffix + 5 == value.size();
@@ -545,54 +506,24 @@ class Parser {
       }
       // --no-remote-name takes a URL's output slot for stdout, as "-o -" does.
       case OptionId::kRemoteName: t.outputs.emplace_back(on ? std::nullopt : std::optional<std::string>("-")); break;
-      case OptionId::kRemoteNameAll: t.remote_name_all = on; break;
-      case OptionId::kRemoveOnError: t.remove_on_error = on; break;
-      case OptionId::kRequestTarget: t.request_target = value; break;
-      case OptionId::kResolve: t.resolve.push_back(value); break;
       case OptionId::kSocks4: t.proxy = "socks4://" + value; break;
       case OptionId::kSocks4a: t.proxy = "socks4a://" + value; break;
       case OptionId::kSocks5: t.proxy = "socks5://" + value; break;
       case OptionId::kSocks5Hostname: t.proxy = "socks5h://" + value; break;
-      case OptionId::kSpeedLimit:
-        if (Status status = set_count(word, value, t.speed_limit); !status) return status;
-        break;
-      case OptionId::kSpeedTime:
-        if (Status status = set_count(word, value, t.speed_time); !status) return status;
-        break;
-      case OptionId::kSslNoRevoke: t.ssl_no_revoke = on; break;
-      case OptionId::kTcpFastopen: t.tcp_fastopen = on; break;
-      case OptionId::kTcpNodelay: t.tcp_nodelay = on; break;
-      case OptionId::kTimeCond: t.time_condition = value; break;
-      case OptionId::kTls13Ciphers: t.tls13_ciphers = value; break;
       case OptionId::kTlsMax: {
         const long version = tls_version_number(value);
         if (version < 0) return option_error(word, "is badly used here");
         t.tls_max = version;
         break;
       }
-      case OptionId::kTlsv1: t.tls_min = TlsVersion::k1; break;
-      case OptionId::kTlsv10: t.tls_min = TlsVersion::k10; break;
-      case OptionId::kTlsv11: t.tls_min = TlsVersion::k11; break;
-      case OptionId::kTlsv12: t.tls_min = TlsVersion::k12; break;
-      case OptionId::kTlsv13: t.tls_min = TlsVersion::k13; break;
-      case OptionId::kTrEncoding: t.transfer_encoding = on; break;
       case OptionId::kUnixSocket:
         t.unix_socket = value;
         t.abstract_unix_socket = false;
         break;
-      case OptionId::kUploadFile: t.upload_files.push_back(value); break;
       case OptionId::kUrlQuery: {
         Result<std::string> query = url_query_value(value, context_.read_file, warn_sink);
         if (!query) return file_value_error(word, query.error());
         t.url_queries.push_back(std::move(*query));
-        break;
-      }
-      case OptionId::kCapath: t.capath = value; break;
-      case OptionId::kCompressed: t.compressed = on; break;
-      case OptionId::kConnectTimeout: {
-        Result<long> ms = parse_seconds(word, value);
-        if (!ms) return ms.error();
-        t.connect_timeout_ms = *ms;
         break;
       }
       case OptionId::kData:
@@ -609,18 +540,14 @@ class Parser {
                            json_piece);
       }
       case OptionId::kDisable: break;  // only meaningful as the first argument, before any .curlrc
-      case OptionId::kExplain: global.explain = on; break;
       case OptionId::kFail:
         if (on && t.fail_with_body) return fail_conflict(word);
         t.fail = on;
         break;
-      case OptionId::kFailEarly: global.fail_early = on; break;
       case OptionId::kFailWithBody:
         if (on && t.fail) return fail_conflict(word);
         t.fail_with_body = on;
         break;
-      case OptionId::kGet: t.get_query = on; break;
-      case OptionId::kGlobOff: t.globoff = on; break;
       case OptionId::kHead:
         if (on && !set_request_kind(t, RequestKind::kHead)) return option_error(word, "is badly used here");
         t.head = on;
@@ -641,28 +568,10 @@ class Parser {
         global.show_help = on;
         if (on && index_ + 1 < words_->size()) global.help_category = (*words_)[index_ + 1];
         break;
-      case OptionId::kInclude: t.include_headers = on; break;
-      case OptionId::kInsecure: t.insecure = on; break;
-      case OptionId::kListApiPaths: global.list_api_paths = on; break;
-      case OptionId::kListProfiles: global.list_profiles = on; break;
-      case OptionId::kLocation: t.follow_location = on; break;
       case OptionId::kLocationTrusted:
         t.follow_location = on;
         t.location_trusted = on;
         break;
-      case OptionId::kManual: global.show_manual = on; break;
-      case OptionId::kMaxRedirs:
-        if (Status status = set_count(word, value, t.max_redirects); !status) return status;
-        break;
-      case OptionId::kMaxTime: {
-        Result<long> ms = parse_seconds(word, value);
-        if (!ms) return ms.error();
-        t.max_time_ms = *ms;
-        break;
-      }
-      case OptionId::kNetrc: t.netrc = on; break;
-      case OptionId::kNetrcFile: t.netrc_file = value; break;
-      case OptionId::kNetrcOptional: t.netrc_optional = on; break;
       case OptionId::kNext:
         // As curl 7.88: -: before the set's first URL starts nothing new.
         if (!t.urls.empty()) line_.transfers.emplace_back();
@@ -674,89 +583,21 @@ class Parser {
       case OptionId::kClobber:
         t.clobber = on ? TransferConfig::Clobber::kAlways : TransferConfig::Clobber::kNever;
         break;
-      case OptionId::kEtagCompare: t.etag_compare_file = value; break;
-      case OptionId::kEtagSave: t.etag_save_file = value; break;
-      case OptionId::kProgressBar: global.progress_bar = on; break;
       case OptionId::kRate: return set_rate(word, value);
-      case OptionId::kRemoteHeaderName: t.remote_header_name = on; break;
-      case OptionId::kRemoteTime: t.remote_time = on; break;
-      case OptionId::kLibcurl: global.libcurl_file = value; break;
-      case OptionId::kXattr: t.xattr = on; break;
       case OptionId::kProgressMeter: global.no_progress_meter = !on; break;
-      case OptionId::kOauth2Bearer: t.oauth2_bearer.emplace(value); break;
       case OptionId::kOutput: t.outputs.emplace_back(value); break;
-      case OptionId::kPaginate: t.paginate = on; break;
-      case OptionId::kPaginateMax:
-        if (Status status = set_count(word, value, t.paginate_max); !status) return status;
-        break;
-      case OptionId::kProfile: global.profile = value; break;
-      case OptionId::kRequest: t.method = value; break;
-      case OptionId::kRetry:
-        if (Status status = set_count(word, value, t.retries); !status) return status;
-        break;
-      case OptionId::kRetryAllErrors: t.retry_all_errors = on; break;
-      case OptionId::kRetryConnrefused: t.retry_connection_refused = on; break;
       case OptionId::kRetryDelay: return set_seconds_count(word, value, t.retry_delay_seconds);
       case OptionId::kRetryMaxTime: return set_seconds_count(word, value, t.retry_max_time_seconds);
-      case OptionId::kShowError: global.show_error = on; break;
-      case OptionId::kSilent: global.silent = on; break;
-      case OptionId::kStderr: global.stderr_file = value; break;
       case OptionId::kTrace: set_trace(TraceMode::kBinary, "--trace", value); break;
       case OptionId::kTraceAscii: set_trace(TraceMode::kAscii, "--trace-ascii", value); break;
-      case OptionId::kTraceTime: global.trace_time = on; break;
-      case OptionId::kUrl: t.urls.push_back(value); break;
-      case OptionId::kUser: t.user.emplace(value); break;
-      case OptionId::kUserAgent: t.user_agent = value; break;
       case OptionId::kVerbose:
         if (on)
           set_trace(TraceMode::kVerbose, "-v, --verbose", "%");
         else
           global.trace_mode = TraceMode::kNone;
         break;
-      case OptionId::kVersion: global.show_version = on; break;
       case OptionId::kWriteOut: t.write_out = write_out_option_value(value, context_.read_file, warn_sink); break;
-      case OptionId::kAppend:
-      case OptionId::kCompressedSsh:
-      case OptionId::kCreateFileMode:
-      case OptionId::kCrlf:
-      case OptionId::kDisableEprt:
-      case OptionId::kDisableEpsv:
-      case OptionId::kEprt:
-      case OptionId::kEpsv:
-      case OptionId::kFtpAccount:
-      case OptionId::kFtpAlternativeToUser:
-      case OptionId::kFtpCreateDirs:
-      case OptionId::kFtpMethod:
-      case OptionId::kFtpPasv:
-      case OptionId::kFtpPort:
-      case OptionId::kFtpPret:
-      case OptionId::kFtpSkipPasvIp:
-      case OptionId::kFtpSsl:
-      case OptionId::kFtpSslCcc:
-      case OptionId::kFtpSslCccMode:
-      case OptionId::kFtpSslControl:
-      case OptionId::kFtpSslReqd:
-      case OptionId::kHostpubmd5:
-      case OptionId::kHostpubsha256:
-      case OptionId::kKrb:
-      case OptionId::kKrb4:
-      case OptionId::kListOnly:
-      case OptionId::kLoginOptions:
-      case OptionId::kMailAuth:
-      case OptionId::kMailFrom:
-      case OptionId::kMailRcpt:
-      case OptionId::kMailRcptAllowfails:
-      case OptionId::kPubkey:
-      case OptionId::kQuote:
-      case OptionId::kSaslAuthzid:
-      case OptionId::kSaslIr:
-      case OptionId::kSsl:
-      case OptionId::kSslReqd:
-      case OptionId::kTelnetOption:
-      case OptionId::kTestEvent:
-      case OptionId::kTftpBlksize:
-      case OptionId::kTftpNoOptions:
-      case OptionId::kUseAscii: return other_protocol_option(spec.id, word, value, on);
+      default: return other_protocol_option(spec.id, word, value, on);
     }
     return Ok{};
   }
@@ -765,8 +606,6 @@ class Parser {
   Status other_protocol_option(OptionId id, std::string_view word, const std::string& value, bool on) {
     TransferConfig& t = transfer();
     switch (id) {
-      case OptionId::kAppend: t.ftp_append = on; break;
-      case OptionId::kCompressedSsh: t.ssh_compression = on; break;
       case OptionId::kCreateFileMode: {
         char* end = nullptr;
         errno = 0;
@@ -779,14 +618,8 @@ class Parser {
         t.create_file_mode = mode;
         break;
       }
-      case OptionId::kCrlf: t.crlf = on; break;
-      case OptionId::kDisableEprt: t.disable_eprt = on; break;
-      case OptionId::kDisableEpsv: t.disable_epsv = on; break;
       case OptionId::kEprt: t.disable_eprt = !on; break;
       case OptionId::kEpsv: t.disable_epsv = !on; break;
-      case OptionId::kFtpAccount: t.ftp_account = value; break;
-      case OptionId::kFtpAlternativeToUser: t.ftp_alternative_to_user = value; break;
-      case OptionId::kFtpCreateDirs: t.ftp_create_dirs = on; break;
       case OptionId::kFtpMethod:
         if (iequals(value, "singlecwd")) {
           t.ftp_method = FtpMethod::kSingleCwd;
@@ -798,9 +631,6 @@ class Parser {
         }
         break;
       case OptionId::kFtpPasv: t.ftp_port.reset(); break;
-      case OptionId::kFtpPort: t.ftp_port = value; break;
-      case OptionId::kFtpPret: t.ftp_pret = on; break;
-      case OptionId::kFtpSkipPasvIp: t.ftp_skip_pasv_ip = on; break;
       case OptionId::kFtpSsl:
       case OptionId::kSsl:
         t.ssl_try = on;
@@ -820,23 +650,10 @@ class Parser {
           t.ftp_ssl_ccc_mode = FtpCcc::kPassive;
         }
         break;
-      case OptionId::kFtpSslControl: t.ssl_control = on; break;
-      case OptionId::kFtpSslReqd:
-      case OptionId::kSslReqd: t.ssl_required = on; break;
       case OptionId::kHostpubmd5:
         if (value.size() != 32) return option_error(word, "is badly used here");
         t.host_pubkey_md5 = value;
         break;
-      case OptionId::kHostpubsha256: t.host_pubkey_sha256 = value; break;
-      case OptionId::kKrb:
-      case OptionId::kKrb4: t.krb_level = value; break;
-      case OptionId::kListOnly: t.list_only = on; break;
-      case OptionId::kLoginOptions: t.login_options = value; break;
-      case OptionId::kMailAuth: t.mail_auth = value; break;
-      case OptionId::kMailFrom: t.mail_from = value; break;
-      case OptionId::kMailRcpt: t.mail_recipients.push_back(value); break;
-      case OptionId::kMailRcptAllowfails: t.mail_rcpt_allowfails = on; break;
-      case OptionId::kPubkey: t.ssh_public_key = value; break;
       case OptionId::kQuote:
         // "-CMD" runs after the transfer, "+CMD" just before it, "CMD" first.
         if (value.starts_with("-"))
@@ -846,9 +663,6 @@ class Parser {
         else
           t.quote.push_back(value);
         break;
-      case OptionId::kSaslAuthzid: t.sasl_authzid = value; break;
-      case OptionId::kSaslIr: t.sasl_ir = on; break;
-      case OptionId::kTelnetOption: t.telnet_options.push_back(value); break;
       case OptionId::kTestEvent: warn("--test-event is ignored unless a debug build!"); break;
       case OptionId::kTftpBlksize: {
         Result<long> size = parse_whole_number(word, value);
@@ -857,9 +671,7 @@ class Parser {
         t.tftp_blksize = *size;
         break;
       }
-      case OptionId::kTftpNoOptions: t.tftp_no_options = on; break;
-      case OptionId::kUseAscii: t.use_ascii = on; break;
-      default: break;  // the other options are apply()'s
+      default: break;  // the options read by their kind (store_value)
     }
     return Ok{};
   }

@@ -3,6 +3,7 @@
 #include <set>
 #include <string>
 
+#include "cli/help_categories.hpp"
 #include "cli/option_table.hpp"
 
 using namespace dbcurl;
@@ -69,4 +70,38 @@ TEST_CASE("a value option names its value; a flag does not, but --help names its
     CHECK(names_value == !spec->value_name.empty());
     CHECK_FALSE(spec->help.empty());
   }
+}
+
+TEST_CASE("an option read by its value kind takes a value exactly when its kind is one") {
+  for (const OptionSpec* spec : all_rows()) {
+    INFO(spec->long_name);
+    switch (spec->store.kind) {
+      case ValueKind::kOwnGrammar: CHECK(std::holds_alternative<std::monostate>(spec->store.member)); break;
+      case ValueKind::kFlag:
+      case ValueKind::kBit:
+      case ValueKind::kConstant: CHECK(spec->kind != ArgKind::kValue); break;
+      case ValueKind::kText:
+      case ValueKind::kSecret:
+      case ValueKind::kTextList:
+      case ValueKind::kSeconds:
+      case ValueKind::kCount:
+      case ValueKind::kSize: CHECK(spec->kind == ArgKind::kValue); break;
+    }
+    if (spec->store.kind != ValueKind::kOwnGrammar)
+      CHECK_FALSE(std::holds_alternative<std::monostate>(spec->store.member));
+  }
+}
+
+TEST_CASE("every help category lists an option, and dbcurl's own options are in none of curl's") {
+  std::uint32_t used = 0;
+  for (const OptionSpec* spec : all_rows()) {
+    INFO(spec->long_name);
+    if (spec->dbcurl_own) CHECK(spec->help_categories == 0);
+    used |= spec->help_categories;
+  }
+  for (const HelpCategory& category : help_categories()) {
+    INFO(category.name);
+    CHECK((used & category.bit) != 0);
+  }
+  CHECK((used & help_category::kImportant) != 0);
 }
