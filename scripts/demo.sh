@@ -13,11 +13,15 @@ build=build-release
 echo "== Configuring the build in $build/ (cmake)"
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDBCURL_TESTS=OFF >/dev/null
 echo "== Building dbcurl, its man page and completions (a few minutes on 2 cores)"
-# Of make's "[ 42%] Building ..." lines, one per quarter, so that a slow build does not look like a
-# hang; the compilers' messages go to stderr and stay.
-cmake --build "$build" -j"$(nproc)" |
-  awk -F'[][%]' '/^\[ *[0-9]+%\]/ && $2 + 0 >= next_mark {
-    printf "   %d%% built\n", $2; fflush(); next_mark = $2 - $2 % 25 + 25 }'
+# Of make's "[ 42%] Building ..." lines, one per quarter, as they come (bash's read, not mawk, which
+# reads a pipe in blocks), so that a slow build does not look like a hang; compiler messages go to stderr.
+next_mark=0
+cmake --build "$build" -j"$(nproc)" | while IFS= read -r line; do
+  if [[ $line =~ ^\[\ *([0-9]+)%\] ]] && ((BASH_REMATCH[1] >= next_mark)); then
+    echo "   ${BASH_REMATCH[1]}% built"
+    next_mark=$((BASH_REMATCH[1] - BASH_REMATCH[1] % 25 + 25))
+  fi
+done
 dbcurl="$PWD/$build/dbcurl"
 
 if "$dbcurl" --explain /api/2.0/clusters/list >/dev/null 2>&1; then
