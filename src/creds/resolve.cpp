@@ -224,6 +224,11 @@ Result<DatabricksConfig> load_databricks_config(const Environment& env, const Co
       return make_error(workspace.error().exit_code, workspace.error().message + " (from " + config.host->origin + ")");
     }
     config.workspace = *workspace;
+    // Ids pasted with the host fill what no source set (the Go SDK's fixHostIfNeeded).
+    for (const auto& [key, id] :
+         {std::pair{"workspace_id", workspace->workspace_id}, std::pair{"account_id", workspace->account_id}}) {
+      filler.fill(*find_attribute(key), id, config.host->origin + " (" + key + " in the host's query)");
+    }
     config.explain.push_back("workspace: " + config.workspace->origin() + " (from " + config.host->origin + ")");
     if (!config.token_command && dbcurl != nullptr) {
       if (const DbcurlHost* entry = dbcurl->host(*config.workspace)) config.token_command = entry->token_command;

@@ -1,5 +1,7 @@
 #include "creds/url.hpp"
 
+#include <algorithm>
+
 #include "common/strings.hpp"
 
 namespace dbcurl {
@@ -12,13 +14,17 @@ std::string default_port(std::string_view scheme) {
   return "";
 }
 
-// The value of key=value in a query string, if present.
+bool is_number(std::string_view text) { return !text.empty() && std::all_of(text.begin(), text.end(), is_ascii_digit); }
+
+// The value of key=value in a query string, if present and not empty.
 std::optional<std::string> query_value(std::string_view query, std::string_view key) {
   while (!query.empty()) {
     const auto amp = query.find('&');
     std::string_view pair = query.substr(0, amp);
     const auto equals = pair.find('=');
-    if (equals != std::string_view::npos && pair.substr(0, equals) == key) return std::string(pair.substr(equals + 1));
+    if (equals != std::string_view::npos && pair.substr(0, equals) == key && equals + 1 < pair.size()) {
+      return std::string(pair.substr(equals + 1));
+    }
     if (amp == std::string_view::npos) break;
     query.remove_prefix(amp + 1);
   }
@@ -107,13 +113,15 @@ Result<WorkspaceHost> normalize_host(std::string_view configured) {
   host.host = to_lower(parts.host);
   host.port = parts.port == default_port(parts.scheme) ? "" : parts.port;
   if (const auto query = parts.rest.find('?'); query != std::string::npos) {
-    const std::string_view query_text = std::string_view(parts.rest).substr(query + 1);
-    for (std::string_view key : {"o", "w", "workspace_id"}) {
-      if (auto id = query_value(query_text, key)) {
-        host.workspace_id = *id;
-        break;
-      }
+    std::string_view query_text = std::string_view(parts.rest).substr(query + 1);
+    query_text = query_text.substr(0, query_text.find('#'));
+    host.workspace_id = query_value(query_text, "w");
+    for (std::string_view key : {"o", "workspace_id"}) {
+      if (host.workspace_id) break;
+      if (auto id = query_value(query_text, key); id && is_number(*id)) host.workspace_id = *id;
     }
+    host.account_id = query_value(query_text, "a");
+    if (!host.account_id) host.account_id = query_value(query_text, "account_id");
   }
   return host;
 }

@@ -30,11 +30,14 @@ bool is_loopback_host(std::string_view host);     // 127.0.0.0/8, ::1, localhost
 
 // A workspace host normalised the Go SDK way.
 struct WorkspaceHost {
-  std::string scheme;                       // "https" unless configured otherwise
-  std::string host;                         // lower-case
-  std::string port;                         // empty for the scheme's default port
-  std::optional<std::string> workspace_id;  // from ?o=, ?w= or ?workspace_id=
-  std::string origin() const;               // scheme://host[:port]
+  std::string scheme;  // "https" unless configured otherwise
+  std::string host;    // lower-case
+  std::string port;    // empty for the scheme's default port
+  // Ids pasted with the host, as the Go SDK reads them: ?w= (any value), else a
+  // numeric ?o= or ?workspace_id=; ?a= or ?account_id=.
+  std::optional<std::string> workspace_id;
+  std::optional<std::string> account_id = std::nullopt;  // defaulted: initialisers may stop before it
+  std::string origin() const;                            // scheme://host[:port]
   bool is_account_host() const;
 };
 

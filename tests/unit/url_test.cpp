@@ -49,6 +49,12 @@ TEST_CASE("host normalisation follows the Go SDK") {
     CHECK(host->origin() == c.origin);
   }
   CHECK(normalize_host("https://adb-1.azuredatabricks.net/?o=123456")->workspace_id == std::string("123456"));
+  // Ids pasted with the host, as the Go SDK's fixHostIfNeeded reads them.
+  CHECK(normalize_host("https://x.test/?w=ab-1&o=99")->workspace_id == std::string("ab-1"));
+  CHECK_FALSE(normalize_host("https://x.test/?o=notanumber")->workspace_id.has_value());
+  CHECK(normalize_host("https://x.test/?o=&workspace_id=7#o=8")->workspace_id == std::string("7"));
+  CHECK(normalize_host("https://x.test/?account_id=acc&a=first")->account_id == std::string("first"));
+  CHECK_FALSE(normalize_host("https://x.test/?o=1")->account_id.has_value());
   CHECK(normalize_host("https://accounts.cloud.databricks.com")->is_account_host());
   CHECK(normalize_host("https://accounts-dod.cloud.databricks.us")->is_account_host());
   CHECK_FALSE(normalize_host("https://dbc-a.cloud.databricks.com")->is_account_host());
