@@ -18,8 +18,6 @@ namespace dbcurl {
 namespace {
 constexpr std::size_t kBinaryCheckBytes = 2000;  // curl looks for NUL in this much
 constexpr std::size_t kErrorBodyBytes = 64 * 1024;
-constexpr long kHttpErrorThreshold = 400;
-
 // curl's -i writes headers of HTTP(S), RTSP and FILE transfers only, not FTP,
 // IMAP, POP3 or SMTP server replies (which libcurl also passes as headers).
 bool shows_headers(CURL* easy) {

@@ -14,6 +14,9 @@
 
 namespace dbcurl {
 
+// An HTTP response code from here up is an error (curl's -f and --fail-with-body).
+inline constexpr long kHttpErrorThreshold = 400;
+
 class BodyOutput {
  public:
   // path: nullopt for stdout; "-" is stdout too, and then binary is allowed.

@@ -28,8 +28,6 @@ namespace dbcurl {
 
 namespace {
 
-constexpr long kHttpErrorThreshold = 400;
-
 // Follows "<program name> "; curl's text.
 const char* const kCertificateHelp =
     "failed to verify the legitimacy of the server and therefore could not\n"

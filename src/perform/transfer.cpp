@@ -8,12 +8,6 @@
 
 namespace dbcurl {
 
-namespace {
-
-constexpr long kHttpErrorThreshold = 400;
-
-}  // namespace
-
 Transfer::Transfer(const Session& session, const PlannedTransfer& planned, BodyOutput& output, long time_left_ms)
     : planned_(planned),
       output_(output),
