@@ -2,21 +2,29 @@
 
 #include <algorithm>
 
+#include "creds/resolve.hpp"
+
 namespace dbcurl {
 
 namespace {
 
 // Names as the Go SDK's config attributes spell them (config/config.go).
 constexpr Attribute kAttributes[] = {
-    {"host", "DATABRICKS_HOST"},
-    {"token", "DATABRICKS_TOKEN", true, true},
-    {"username", "DATABRICKS_USERNAME", false, true},
-    {"password", "DATABRICKS_PASSWORD", true, true},
-    {"client_id", "DATABRICKS_CLIENT_ID", false, true},
-    {"client_secret", "DATABRICKS_CLIENT_SECRET", true, true},
-    {"auth_type", "DATABRICKS_AUTH_TYPE", false, false, true},
-    {"account_id", "DATABRICKS_ACCOUNT_ID", false, false, true},
-    {"workspace_id", "DATABRICKS_WORKSPACE_ID", false, false, true},
+    {.key = "host", .env = "DATABRICKS_HOST", .plain = &DatabricksConfig::host},
+    {.key = "token", .env = "DATABRICKS_TOKEN", .secret = &DatabricksConfig::token, .auth = true},
+    {.key = "username", .env = "DATABRICKS_USERNAME", .plain = &DatabricksConfig::username, .auth = true},
+    {.key = "password", .env = "DATABRICKS_PASSWORD", .secret = &DatabricksConfig::password, .auth = true},
+    {.key = "client_id", .env = "DATABRICKS_CLIENT_ID", .plain = &DatabricksConfig::client_id, .auth = true},
+    {.key = "client_secret",
+     .env = "DATABRICKS_CLIENT_SECRET",
+     .secret = &DatabricksConfig::client_secret,
+     .auth = true},
+    {.key = "auth_type", .env = "DATABRICKS_AUTH_TYPE", .plain = &DatabricksConfig::auth_type, .profile_only = true},
+    {.key = "account_id", .env = "DATABRICKS_ACCOUNT_ID", .plain = &DatabricksConfig::account_id, .profile_only = true},
+    {.key = "workspace_id",
+     .env = "DATABRICKS_WORKSPACE_ID",
+     .plain = &DatabricksConfig::workspace_id,
+     .profile_only = true},
 };
 
 }  // namespace

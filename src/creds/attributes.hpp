@@ -1,8 +1,8 @@
 #pragma once
 // The Databricks configuration attributes dbcurl knows: their ~/.databrickscfg
-// key, their environment variable, whether the value is a secret. One table
-// drives reading (profile and environment), --explain, redaction and the
-// "holds a secret" test of the permission warning.
+// key, their environment variable, their field of DatabricksConfig (a secret
+// or not). One table drives reading (profile and environment), --explain,
+// redaction and the "holds a secret" test of the permission warning.
 
 #include <optional>
 #include <span>
@@ -10,10 +10,17 @@
 
 namespace dbcurl {
 
+struct DatabricksConfig;  // creds/resolve.hpp
+struct Sourced;
+struct SecretSourced;
+
 struct Attribute {
   std::string_view key;  // in a ~/.databrickscfg profile
   std::string_view env;  // its environment variable
-  bool secret = false;   // registered for redaction, shown redacted by --explain
+  // Where resolution keeps its value: one of the two. A secret is registered
+  // for redaction and shown redacted by --explain.
+  std::optional<Sourced> DatabricksConfig::*plain = nullptr;
+  std::optional<SecretSourced> DatabricksConfig::*secret = nullptr;
   // An authentication attribute: set in the environment, it keeps the config
   // file closed when no profile is named (the SDKs' rule).
   bool auth = false;

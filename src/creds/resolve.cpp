@@ -60,26 +60,13 @@ class AttributeFiller {
   void fill(const Attribute& attribute, std::optional<std::string> value, const std::string& origin) {
     if (!value || value->empty()) return;  // an empty value is unset, as an empty variable
     if (attribute.secret) {
-      fill_secret(secret_slot(attribute.key), std::move(*value), origin);
+      fill_secret(config_.*attribute.secret, std::move(*value), origin);
     } else {
-      fill_plain(plain_slot(attribute.key), std::move(*value), origin);
+      fill_plain(config_.*attribute.plain, std::move(*value), origin);
     }
   }
 
  private:
-  std::optional<Sourced>& plain_slot(std::string_view key) {
-    if (key == "host") return config_.host;
-    if (key == "username") return config_.username;
-    if (key == "auth_type") return config_.auth_type;
-    if (key == "account_id") return config_.account_id;
-    if (key == "workspace_id") return config_.workspace_id;
-    return config_.client_id;
-  }
-  std::optional<SecretSourced>& secret_slot(std::string_view key) {
-    if (key == "token") return config_.token;
-    if (key == "password") return config_.password;
-    return config_.client_secret;
-  }
   void fill_plain(std::optional<Sourced>& slot, std::string value, const std::string& origin) {
     if (slot) return;
     config_.explain.push_back("  " + origin + " gives " + value);

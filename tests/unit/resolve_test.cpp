@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "creds/attributes.hpp"
 #include "creds/resolve.hpp"
 #include "temp_home.hpp"
 
@@ -400,4 +401,27 @@ TEST_CASE("helper failures and malformed output are errors naming the command") 
   Result<Credential> token = resolve_workspace_token(*config, ResolveContext{home.env, failing}, std::nullopt);
   REQUIRE_FALSE(token.ok());
   CHECK(token.error().exit_code == 103);
+}
+
+TEST_CASE("each attribute of the table is read into its own field") {
+  TempHome home;
+  std::string profile = "[all]\n";
+  for (const Attribute& attribute : databricks_attributes()) {
+    CHECK((attribute.plain == nullptr) != (attribute.secret == nullptr));  // exactly one field
+    profile += std::string(attribute.key) + " = value-of-" + std::string(attribute.key) + "\n";
+  }
+  home.write(".databrickscfg", profile);
+  Result<DatabricksConfig> config = load_databricks_config(home.env, ConfigRequest{"all", true}, nullptr);
+  REQUIRE(config.ok());
+  for (const Attribute& attribute : databricks_attributes()) {
+    INFO(attribute.key);
+    const std::string expected = "value-of-" + std::string(attribute.key);
+    if (attribute.secret) {
+      REQUIRE((*config).*attribute.secret);
+      CHECK(((*config).*attribute.secret)->value.view() == expected);
+    } else {
+      REQUIRE((*config).*attribute.plain);
+      CHECK(((*config).*attribute.plain)->value == expected);
+    }
+  }
 }
