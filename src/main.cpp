@@ -17,6 +17,7 @@
 #include "common/redact.hpp"
 #include "common/strings.hpp"
 #include "creds/classify.hpp"
+#include "perform/explain.hpp"
 #include "perform/run.hpp"
 #include "perform/version.hpp"
 

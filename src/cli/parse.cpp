@@ -807,6 +807,13 @@ std::optional<std::string> request_method_conflict(const TransferConfig& transfe
   return std::nullopt;
 }
 
+std::string request_method(const TransferConfig& transfer) {
+  if (transfer.method) return *transfer.method;
+  if (transfer.head) return "HEAD";
+  if (transfer.post_data && !transfer.get_query) return "POST";
+  return "GET";
+}
+
 Result<CommandLine> parse_command_line(const std::vector<std::string>& args, const ParseContext& context) {
   return Parser(context).run(args);
 }

@@ -35,6 +35,8 @@ Result<CommandLine> parse_command_line(const std::vector<std::string>& args, con
 // -T and -d against the kind -I or -F fixed: curl's warning text when they
 // conflict (dbcurl then exits 2, as curl does), nullopt when they do not.
 std::optional<std::string> request_method_conflict(const TransferConfig& transfer);
+// The method a transfer sends: -X, else HEAD for -I, POST for data, GET.
+std::string request_method(const TransferConfig& transfer);
 std::string request_kind_conflict(RequestKind asked, RequestKind already);
 
 // One line of a -K file as command-line words: the option (with "--" added

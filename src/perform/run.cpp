@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "apply/apply.hpp"
+#include "cli/parse.hpp"
 #include "common/diagnostics.hpp"
 #include "common/exit_codes.hpp"
 #include "common/redact.hpp"
@@ -42,13 +43,6 @@ OutputStream open_trace_stream(const GlobalConfig& global) {
     diagnostics().warning("Failed to create/open output file " + global.trace_file + ": " + std::strerror(errno));
   }
   return stream;
-}
-
-std::string request_method(const TransferConfig& config) {
-  if (config.method) return *config.method;
-  if (config.head) return "HEAD";
-  if (config.post_data && !config.get_query) return "POST";
-  return "GET";
 }
 
 RetryPolicy retry_policy(const TransferConfig& config) {
@@ -456,24 +450,6 @@ int perform_transfers(const GlobalConfig& global, std::vector<PlannedTransfer>& 
   const int exit_code = global.parallel ? run_parallel(session, transfers) : run_serial(session, transfers);
   if (source) write_libcurl_source(*global.libcurl_file, source->program());
   return exit_code;
-}
-
-std::string explain_transfers(const std::vector<std::string>& resolution,
-                              const std::vector<PlannedTransfer>& transfers) {
-  std::string out = "dbcurl --explain: nothing is sent.\n\nResolution:\n";
-  for (const auto& line : resolution) out += "  " + line + "\n";
-  for (const auto& planned : transfers) {
-    const RequestPlan& plan = planned.plan;
-    out += "\nRequest " + std::to_string(planned.url_index + 1) + ": " + request_method(*planned.config) + " " +
-           plan.url + "\n";
-    for (const auto& line : plan.explain) out += "  " + line + "\n";
-    out +=
-        "  User-Agent: " + (planned.config->user_agent ? *planned.config->user_agent : default_user_agent(plan)) + "\n";
-    if (plan.auth == AuthMode::kBearer) out += "  Authorization: Bearer " + redacted_form(plan.bearer->view()) + "\n";
-    for (const auto& header : plan.headers) out += "  " + header + "\n";
-    if (planned.config->post_data) out += "  body: " + std::to_string(planned.config->post_data->size()) + " bytes\n";
-  }
-  return redact_trace(out);
 }
 
 }  // namespace dbcurl

@@ -14,8 +14,4 @@ namespace dbcurl {
 
 int perform_transfers(const GlobalConfig& global, std::vector<PlannedTransfer>& transfers, const Environment& env);
 
-// --explain: what would be sent, tokens redacted. Sends nothing.
-std::string explain_transfers(const std::vector<std::string>& resolution,
-                              const std::vector<PlannedTransfer>& transfers);
-
 }  // namespace dbcurl
