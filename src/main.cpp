@@ -147,7 +147,7 @@ int run(int argc, char** argv) {
   if (global.list_profiles) {
     const auto& dbcurl = resolver.dbcurl_config();
     if (!dbcurl) return report(dbcurl.error());
-    Result<std::vector<std::string>> names = list_profile_names(env, *dbcurl ? &**dbcurl : nullptr);
+    Result<std::vector<std::string>> names = list_profile_names(resolver.files(), *dbcurl ? &**dbcurl : nullptr);
     if (!names) return report(names.error());
     for (const auto& name : *names) std::printf("%s\n", name.c_str());
     return exit_code::kOk;

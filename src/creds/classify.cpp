@@ -220,15 +220,9 @@ bool url_matches_workspace(const UrlParts& url, const WorkspaceHost& workspace) 
   return url.port == workspace_port;
 }
 
-const Result<std::optional<DbcurlConfig>>& CredentialResolver::dbcurl_config() {
-  if (!dbcurl_) dbcurl_.emplace(load_dbcurl_config(env_));
-  return *dbcurl_;
-}
+const Result<std::optional<DbcurlConfig>>& CredentialResolver::dbcurl_config() { return files_.dbcurl_config(); }
 
-const DbcurlConfig* CredentialResolver::dbcurl_or_null() {
-  const auto& loaded = dbcurl_config();
-  return loaded && *loaded ? &**loaded : nullptr;
-}
+const DbcurlConfig* CredentialResolver::dbcurl_or_null() { return files_.dbcurl_config_or_null(); }
 
 const Result<DatabricksConfig>& CredentialResolver::config() {
   if (!config_) {
@@ -236,7 +230,7 @@ const Result<DatabricksConfig>& CredentialResolver::config() {
     if (!dbcurl)
       config_.emplace(dbcurl.error());
     else
-      config_.emplace(load_databricks_config(env_, ConfigRequest{profile_flag_, true}, dbcurl_or_null()));
+      config_.emplace(load_databricks_config(env_, ConfigRequest{profile_flag_, true, &files_}, dbcurl_or_null()));
   }
   return *config_;
 }
@@ -260,7 +254,7 @@ Result<DatabricksConfig> CredentialResolver::load_for_host(const UrlParts& url) 
   const DbcurlConfig* own = dbcurl_or_null();
   const auto matches = [&url](const WorkspaceHost& candidate) { return url_matches_workspace(url, candidate); };
 
-  Result<std::vector<std::string>> names = profiles_naming_host(env_, own, matches);
+  Result<std::vector<std::string>> names = profiles_naming_host(files_, own, matches);
   if (!names) return nothing;
   if (names->size() > 1) {
     const Result<DatabricksConfig>& resolved = config();
@@ -273,7 +267,7 @@ Result<DatabricksConfig> CredentialResolver::load_for_host(const UrlParts& url) 
     }
     names = std::vector<std::string>{resolved->profile->value};
   }
-  if (names->size() == 1) return load_databricks_config(env_, ConfigRequest{names->front(), false}, own);
+  if (names->size() == 1) return load_databricks_config(env_, ConfigRequest{names->front(), false, &files_}, own);
 
   DatabricksConfig bare;
   bare.workspace = WorkspaceHost{effective_scheme(url), to_lower(url.host), url.port, std::nullopt};
@@ -285,7 +279,7 @@ Result<DatabricksConfig> CredentialResolver::load_for_host(const UrlParts& url) 
       return bare;
     }
   }
-  if (netrc_names_token_host(env_, url.host)) {
+  if (netrc_names_token_host(files_, url.host)) {
     bare.explain.push_back("a netrc 'login token' entry names " + url.host);
     return bare;
   }
@@ -319,14 +313,14 @@ Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& t
 
   // -n: the entry curl would take for this host (a "default" entry too),
   // looked up by the name libcurl uses (no brackets, normal IPv4/IPv6 form).
-  std::optional<std::vector<NetrcEntry>> netrc_entries;
   const NetrcEntry* netrc_entry = nullptr;
+  bool netrc_read = false;  // the file exists
   const std::string netrc_file = netrc_path(transfer.netrc_file, resolver.env());
   if (transfer.netrc || transfer.netrc_optional || transfer.netrc_file) {
-    Result<std::optional<std::vector<NetrcEntry>>> entries = load_netrc(netrc_file);
+    const NetrcFile& entries = resolver.files().netrc(netrc_file);
     if (!entries) return entries.error();
-    netrc_entries = std::move(*entries);
-    if (netrc_entries) netrc_entry = find_netrc_entry(*netrc_entries, libcurl_host_name(parts.host));
+    netrc_read = entries->has_value();
+    if (netrc_read) netrc_entry = find_netrc_entry(**entries, libcurl_host_name(parts.host));
   }
   if (std::optional<Error> refused = refuse_passwords(transfer, parts, origin, netrc_entry, config)) return *refused;
 
@@ -396,7 +390,7 @@ Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& t
     token = plan.netrc_password->view();
     token_source = "the netrc entry at " + where;
   } else {
-    if (netrc_entries && !wants_token)
+    if (netrc_read && !wants_token)
       plan.explain.push_back("netrc " + netrc_file + " has no entry for " + parts.host + ": using the resolved token");
     if (config.auth_type && config.auth_type->value != "pat" && config.auth_type->value != "databricks-cli") {
       if (config.auth_type->value == "basic") return password_refused(origin, "auth_type = basic");

@@ -44,11 +44,13 @@ class CredentialResolver {
  public:
   CredentialResolver(const Environment& env, std::optional<std::string> profile_flag, CommandRunner& runner,
                      const TokenCache* cache, TokenHttp* http = nullptr)
-      : env_(env), profile_flag_(std::move(profile_flag)), context_{env, runner, cache} {
+      : env_(env), files_(env), profile_flag_(std::move(profile_flag)), context_{env, runner, cache} {
     context_.http = http;
+    context_.files = &files_;
   }
 
   const Environment& env() const { return env_; }
+  ConfigFiles& files() { return files_; }
   const Result<std::optional<DbcurlConfig>>& dbcurl_config();
   // The resolved workspace (docs/resolution.md, "Workspace and attributes").
   const Result<DatabricksConfig>& config();
@@ -62,9 +64,9 @@ class CredentialResolver {
   Result<DatabricksConfig> load_for_host(const UrlParts& url);
 
   const Environment& env_;
+  ConfigFiles files_;
   std::optional<std::string> profile_flag_;
   ResolveContext context_;
-  std::optional<Result<std::optional<DbcurlConfig>>> dbcurl_;
   std::optional<Result<DatabricksConfig>> config_;
   std::map<std::string, Result<DatabricksConfig>> host_configs_;
   std::map<std::pair<const DatabricksConfig*, std::string>, Result<Credential>> tokens_;

@@ -18,34 +18,6 @@ namespace {
 
 constexpr std::string_view kSettingsSection = "__settings__";
 
-std::string config_file_path(const Environment& env) {
-  if (auto path = env.get("DATABRICKS_CONFIG_FILE")) return expand_home(*path, env);
-  return home_directory(env) + "/.databrickscfg";
-}
-
-// Whether any profile of the file holds a secret (token, password, client secret).
-bool holds_secret(const IniFile& file) {
-  for (const auto& section : file.sections) {
-    for (const auto& [key, value] : section.entries) {
-      const Attribute* attribute = find_attribute(key);
-      if (attribute != nullptr && attribute->secret && !trim(value).empty()) return true;
-    }
-  }
-  return false;
-}
-
-Result<std::optional<IniFile>> read_config_file(const std::string& path) {
-  Result<std::optional<std::string>> text = read_file_if_exists(path, kMaxConfigFileBytes, exit_code::kConfigInvalid);
-  if (!text) return text.error();
-  if (!*text) return std::optional<IniFile>{};
-  Result<IniFile> parsed = parse_ini(**text, path);
-  wipe_string(**text);
-  if (!parsed) return parsed.error();
-  // A host-only file shared with others gives nothing away: no warning.
-  if (holds_secret(*parsed)) warn_if_shared(path);
-  return std::optional<IniFile>{std::move(*parsed)};
-}
-
 Error reserved_profile(const std::string& path, const Sourced& chosen) {
   return make_error(exit_code::kConfigInvalid,
                     path + ": " + std::string(kSettingsSection) +
@@ -128,8 +100,10 @@ Sourced implicit_profile(const std::optional<IniFile>& file, const DbcurlConfig*
 
 Result<DatabricksConfig> load_databricks_config(const Environment& env, const ConfigRequest& request,
                                                 const DbcurlConfig* dbcurl) {
+  std::optional<ConfigFiles> own_files;
+  ConfigFiles& files = request.files != nullptr ? *request.files : own_files.emplace(env);
   DatabricksConfig config;
-  config.config_file = config_file_path(env);
+  config.config_file = files.databricks_config_path();
   AttributeFiller filler(config);
 
   std::optional<Sourced> named;
@@ -153,7 +127,7 @@ Result<DatabricksConfig> load_databricks_config(const Environment& env, const Co
     config.explain.push_back("config file " + config.config_file +
                              ": not read (no profile named, and the environment sets a host or credential)");
   } else {
-    Result<std::optional<IniFile>> file = read_config_file(config.config_file);
+    const Result<std::optional<IniFile>>& file = files.databricks_config();
     if (!file) return file.error();
     const Sourced chosen = named ? *named : implicit_profile(*file, dbcurl);
     if (chosen.value == kSettingsSection) return reserved_profile(config.config_file, chosen);
@@ -271,9 +245,9 @@ Result<Credential> resolve_workspace_token(const DatabricksConfig& config, const
                     "  or a token_command to ~/.config/dbcurl/config.toml (see FILES in 'man dbcurl')\n");
 }
 
-Result<std::vector<std::string>> profiles_naming_host(const Environment& env, const DbcurlConfig* dbcurl,
+Result<std::vector<std::string>> profiles_naming_host(ConfigFiles& files, const DbcurlConfig* dbcurl,
                                                       const std::function<bool(const WorkspaceHost&)>& matches) {
-  Result<std::optional<IniFile>> file = read_config_file(config_file_path(env));
+  const Result<std::optional<IniFile>>& file = files.databricks_config();
   if (!file) return file.error();
   std::vector<std::string> names;
   const auto add_if_named = [&](const std::string& name, const std::optional<std::string>& configured) {
@@ -292,15 +266,15 @@ Result<std::vector<std::string>> profiles_naming_host(const Environment& env, co
   return names;
 }
 
-bool netrc_names_token_host(const Environment& env, std::string_view host) {
-  Result<std::optional<std::vector<NetrcEntry>>> entries = load_netrc(netrc_path(std::nullopt, env));
+bool netrc_names_token_host(ConfigFiles& files, std::string_view host) {
+  const NetrcFile& entries = files.netrc(netrc_path(std::nullopt, files.env()));
   if (!entries || !*entries) return false;  // a broken netrc never makes a plain request a workspace one
   const NetrcEntry* entry = find_netrc_machine(**entries, host);
   return entry != nullptr && entry->login == "token";
 }
 
-Result<std::vector<std::string>> list_profile_names(const Environment& env, const DbcurlConfig* dbcurl) {
-  Result<std::optional<IniFile>> file = read_config_file(config_file_path(env));
+Result<std::vector<std::string>> list_profile_names(ConfigFiles& files, const DbcurlConfig* dbcurl) {
+  const Result<std::optional<IniFile>>& file = files.databricks_config();
   if (!file) return file.error();
   std::vector<std::string> names;
   if (*file) {

@@ -12,6 +12,7 @@
 
 #include "common/result.hpp"
 #include "common/secret.hpp"
+#include "creds/config_files.hpp"
 #include "creds/dbcurl_config.hpp"
 #include "creds/environment.hpp"
 #include "creds/helper.hpp"
@@ -55,12 +56,14 @@ struct ResolveContext {
   CommandRunner& runner;
   const TokenCache* cache = nullptr;  // null: no cache
   SystemTime now = std::chrono::system_clock::now();
-  TokenHttp* http = nullptr;  // null: sources that need HTTP fail (unit tests pass a fake)
+  TokenHttp* http = nullptr;     // null: sources that need HTTP fail (unit tests pass a fake)
+  ConfigFiles* files = nullptr;  // the run's files, read once; null: sources read their own
 };
 
 struct ConfigRequest {
   std::optional<std::string> profile;  // --profile, or the profile a request's host picked
   bool use_environment = true;         // false when a host picked the profile (docs/resolution.md)
+  ConfigFiles* files = nullptr;        // the run's files, read once; null: read here
 };
 
 struct Credential {
@@ -80,13 +83,13 @@ Result<Credential> resolve_workspace_token(const DatabricksConfig& config, const
                                            const std::optional<std::string>& netrc_file);
 
 // Profiles of ~/.databrickscfg and config.toml whose host matches.
-Result<std::vector<std::string>> profiles_naming_host(const Environment& env, const DbcurlConfig* dbcurl,
+Result<std::vector<std::string>> profiles_naming_host(ConfigFiles& files, const DbcurlConfig* dbcurl,
                                                       const std::function<bool(const WorkspaceHost&)>& matches);
 
 // Whether ~/.netrc (or $NETRC) has a "machine HOST login token" entry.
-bool netrc_names_token_host(const Environment& env, std::string_view host);
+bool netrc_names_token_host(ConfigFiles& files, std::string_view host);
 
 // Profile names of ~/.databrickscfg then config.toml, without repeats.
-Result<std::vector<std::string>> list_profile_names(const Environment& env, const DbcurlConfig* dbcurl);
+Result<std::vector<std::string>> list_profile_names(ConfigFiles& files, const DbcurlConfig* dbcurl);
 
 }  // namespace dbcurl

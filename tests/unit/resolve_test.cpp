@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include "creds/attributes.hpp"
 #include "creds/resolve.hpp"
 #include "temp_home.hpp"
@@ -282,7 +284,8 @@ TEST_CASE("a netrc entry with another login is not a token source") {
 TEST_CASE("--list-profiles names every section but __settings__") {
   TempHome home;
   home.write(".databrickscfg", std::string("[__settings__]\ndefault_profile = prod\n") + kConfigFile);
-  Result<std::vector<std::string>> names = list_profile_names(home.env, nullptr);
+  ConfigFiles files(home.env);
+  Result<std::vector<std::string>> names = list_profile_names(files, nullptr);
   REQUIRE(names.ok());
   CHECK(*names == std::vector<std::string>{"DEFAULT", "prod", "hostonly"});
 }
@@ -424,4 +427,23 @@ TEST_CASE("each attribute of the table is read into its own field") {
       CHECK(((*config).*attribute.plain)->value == expected);
     }
   }
+}
+
+TEST_CASE("the configuration files are read once per run: later lookups share the first reading") {
+  TempHome home;
+  home.write(".databrickscfg", kConfigFile);
+  home.write(".netrc", "machine n.test login token password dapi-netrc-token\n");
+  ConfigFiles files(home.env);
+  REQUIRE(files.databricks_config().ok());
+  CHECK(netrc_names_token_host(files, "n.test"));
+  std::filesystem::remove(home.path(".databrickscfg"));
+  std::filesystem::remove(home.path(".netrc"));
+  // Removed after the first reading, both files still give what they gave.
+  CHECK(netrc_names_token_host(files, "n.test"));
+  Result<DatabricksConfig> config = load_databricks_config(home.env, ConfigRequest{"prod", true, &files}, nullptr);
+  REQUIRE(config.ok());
+  CHECK(config->token->value.view() == "dapi-prod-token");
+  Result<std::vector<std::string>> names = list_profile_names(files, nullptr);
+  REQUIRE(names.ok());
+  CHECK(names->size() == 3);
 }

@@ -19,7 +19,9 @@ class NetrcToken final : public TokenSource {
   }
   Result<TokenAttempt> resolve(const TokenRequest& request) const override {
     const std::string path = netrc_path(request.netrc_file, request.context.env);
-    Result<std::optional<std::vector<NetrcEntry>>> entries = load_netrc(path);
+    std::optional<NetrcFile> own;
+    const NetrcFile& entries =
+        request.context.files != nullptr ? request.context.files->netrc(path) : own.emplace(load_netrc(path));
     if (!entries) return entries.error();
     const NetrcEntry* entry = *entries ? find_netrc_machine(**entries, request.config.workspace->host) : nullptr;
     if (entry == nullptr || entry->login != "token" || !entry->password || entry->password->empty()) {

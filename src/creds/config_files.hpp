@@ -1,0 +1,42 @@
+#pragma once
+// The files credential resolution reads — ~/.databrickscfg, dbcurl's
+// config.toml, netrc files — each read once per run, on first use, and shared
+// as plain values by resolution, the host lookups and the token sources.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/result.hpp"
+#include "creds/dbcurl_config.hpp"
+#include "creds/environment.hpp"
+#include "creds/ini.hpp"
+#include "creds/netrc.hpp"
+
+namespace dbcurl {
+
+using NetrcFile = Result<std::optional<std::vector<NetrcEntry>>>;  // nullopt: no such file
+
+class ConfigFiles {
+ public:
+  explicit ConfigFiles(const Environment& env) : env_(env) {}
+  ConfigFiles(const ConfigFiles&) = delete;
+  ConfigFiles& operator=(const ConfigFiles&) = delete;
+
+  const Environment& env() const { return env_; }
+  // DATABRICKS_CONFIG_FILE (with ~ expanded), else ~/.databrickscfg.
+  std::string databricks_config_path() const;
+  const Result<std::optional<IniFile>>& databricks_config();
+  const Result<std::optional<DbcurlConfig>>& dbcurl_config();
+  const DbcurlConfig* dbcurl_config_or_null();  // null when missing or broken
+  const NetrcFile& netrc(const std::string& path);
+
+ private:
+  const Environment& env_;
+  std::optional<Result<std::optional<IniFile>>> databricks_config_;
+  std::optional<Result<std::optional<DbcurlConfig>>> dbcurl_config_;
+  std::map<std::string, NetrcFile> netrc_;
+};
+
+}  // namespace dbcurl
