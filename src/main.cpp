@@ -26,8 +26,7 @@ namespace {
 
 int usage_failure(const std::string& message) {
   for (std::string_view line : split_lines(message)) diagnostics().error_always(line);
-  const std::string& name = diagnostics().program_name();
-  diagnostics().error_always("try '" + name + " --help' or '" + name + " --manual' for more information");
+  diagnostics().usage_hint();
   return exit_code::kUsage;
 }
 

@@ -55,6 +55,10 @@ void Diagnostics::error_unless_silent(std::string_view text) const {
 
 void Diagnostics::error_always(std::string_view text) const { write_line(program_name_ + ": ", text); }
 
+void Diagnostics::usage_hint() const {
+  error_always("try '" + program_name_ + " --help' or '" + program_name_ + " --manual' for more information");
+}
+
 void Diagnostics::note(std::string_view text) const {
   if (!silent_) write_line("Note: ", text);
 }

@@ -34,6 +34,8 @@ class Diagnostics {
   void note(std::string_view text) const;  // "Note: ", hidden by -s
   // Shown even under -s: option errors (as curl) and refusals before sending.
   void error_always(std::string_view text) const;
+  // curl's "try 'curl --help' or 'curl --manual' ..." after a usage error, also under -s.
+  void usage_hint() const;
 
  private:
   void write_line(std::string_view prefix, std::string_view text) const;

@@ -35,23 +35,40 @@ Result<TransferPlan> plan_transfers(const CommandLine& line, CredentialResolver&
                                                         std::to_string(kMaxGlobUrls) +
                                                         " URLs, more than dbcurl plans in one call");
       }
-      // Each -T pairs with one URL argument, in order, as -o does.
-      const std::optional<std::string> upload_file =
-          index < transfer.upload_files.size() ? std::optional(transfer.upload_files[index]) : std::nullopt;
-      std::vector<std::string> matches;
-      for (std::size_t k = 0; k < glob->size(); ++k) {
-        const std::string globbed = glob->url(k, &matches);
-        const std::string url = with_upload_name(globbed, split_url(globbed).rest, upload_file);
-        const std::string url_rest = split_url(url).rest;
-        Result<RequestPlan> plan = plan_request(url, transfer, resolver, warn);
-        if (!plan) return plan.error();
-        if (uses_remote_name(transfer, index) && !transfer.remote_header_name && remote_name(url_rest).empty()) {
-          result.stop = PlanStop::kNoRemoteName;
-          return result;
+      // Each -T pairs with one URL argument, in order, as -o does. Its
+      // pattern is expanded too: each file goes to every URL, as curl's.
+      std::vector<std::optional<std::string>> upload_files{std::nullopt};
+      if (index < transfer.upload_files.size()) {
+        const std::string& pattern = transfer.upload_files[index];
+        Result<UrlGlob> files = transfer.globoff ? UrlGlob::literal(pattern) : UrlGlob::parse(pattern);
+        if (!files) {
+          const Error& error = files.error();
+          return make_error(error.exit_code, "(3) " + error.message, glob_error_text(error, pattern));
         }
-        std::optional<std::string> output = output_name(transfer, index, url_rest, matches);
-        planned.push_back(PlannedTransfer{&transfer, url, index, std::move(output), upload_file,
-                                          uses_remote_name(transfer, index), std::move(*plan)});
+        if (files->size() * glob->size() > kMaxGlobUrls) {
+          return make_error(exit_code::kUrlMalformat, "(3) -T " + pattern + " with " + given + " makes more than " +
+                                                          std::to_string(kMaxGlobUrls) +
+                                                          " transfers, more than dbcurl plans in one call");
+        }
+        upload_files.clear();
+        for (std::size_t f = 0; f < files->size(); ++f) upload_files.emplace_back(files->url(f));
+      }
+      std::vector<std::string> matches;
+      for (const std::optional<std::string>& upload_file : upload_files) {
+        for (std::size_t k = 0; k < glob->size(); ++k) {
+          const std::string globbed = glob->url(k, &matches);
+          const std::string url = with_upload_name(globbed, split_url(globbed).rest, upload_file);
+          const std::string url_rest = split_url(url).rest;
+          Result<RequestPlan> plan = plan_request(url, transfer, resolver, warn);
+          if (!plan) return plan.error();
+          if (uses_remote_name(transfer, index) && !transfer.remote_header_name && remote_name(url_rest).empty()) {
+            result.stop = PlanStop::kNoRemoteName;
+            return result;
+          }
+          std::optional<std::string> output = output_name(transfer, index, url_rest, matches);
+          planned.push_back(PlannedTransfer{&transfer, url, index, std::move(output), upload_file,
+                                            uses_remote_name(transfer, index), std::move(*plan)});
+        }
       }
     }
   }

@@ -102,7 +102,10 @@ bool Transfer::open_upload(const std::string& path, TransferSinks& sinks) {
   } else {
     upload_file_.reset(std::fopen(path.c_str(), "rb"));
     if (!upload_file_) {
-      fail(CURLE_READ_ERROR, "Can't open '" + path + "'!", true);
+      // curl says so as it says a usage error, also under -s; its (26) line follows.
+      diagnostics().error_always("Can't open '" + path + "'!");
+      diagnostics().usage_hint();
+      fail(CURLE_READ_ERROR, curl_easy_strerror(CURLE_READ_ERROR), true);
       return false;
     }
     sinks.upload = upload_file_.get();
