@@ -97,6 +97,16 @@ class Workspace:
         self.tls = tls
         self.requests = []
         self.busy = {}
+        # OAuth (fake_oauth below): the service principals' secrets by client id,
+        # the OIDC id tokens it accepts (-> the client id they must come with,
+        # None for account-wide federation), the lifetime of what it issues,
+        # and every token request it answered, for tests to count.
+        self.oauth_clients = {}
+        self.oidc_tokens = {}
+        self.token_lifetime = 3600
+        self.token_requests = []
+        self.github_id_token = None  # the id token /github/id-token hands out, with request token github_request_token
+        self.github_request_token = None
         self._lock = threading.Lock()
         self._server = None
         self._thread = None
@@ -260,6 +270,8 @@ class Workspace:
 
     def route(self, request):
         path = request.path
+        if path.startswith("/oidc/") or path.startswith("/github/"):
+            return self.oauth(request)
         if path.startswith("/api/"):
             denied = self.authorized(request)
             if denied is not None:
@@ -414,6 +426,52 @@ def _test_endpoint(workspace, request):
 
 
 Workspace.test_endpoint = _test_endpoint
+
+
+def _oauth(workspace, request):
+    """OAuth as a Databricks workspace or account serves it: the authorization
+    server metadata, the token endpoint (client credentials with HTTP Basic,
+    and RFC 8693 token exchange), and GitHub Actions' id-token endpoint."""
+    from urllib.parse import parse_qs, unquote_plus, urlsplit
+    origin = f"{'https' if workspace.tls else 'http'}://{request.header('Host')}"
+    path = request.path
+    if path == "/oidc/.well-known/oauth-authorization-server" and request.method == "GET":
+        return json_reply(200, {"issuer": origin + "/oidc", "authorization_endpoint": origin + "/oidc/v1/authorize",
+                                "token_endpoint": origin + "/oidc/v1/token"})
+    if path == "/github/id-token" and request.method == "GET":
+        if request.header("Authorization") != f"Bearer {workspace.github_request_token}":
+            return json_reply(401, {"message": "bad request token"})
+        return json_reply(200, {"count": 1, "value": workspace.github_id_token})
+    if request.method != "POST" or not (path == "/oidc/v1/token" or
+                                        (path.startswith("/oidc/accounts/") and path.endswith("/v1/token"))):
+        return json_reply(404, {"error_code": "ENDPOINT_NOT_FOUND", "message": f"No API found for '{path}'"})
+    with workspace._lock:
+        workspace.token_requests.append(request)
+    form = {k: v[-1] for k, v in parse_qs(request.body.decode("latin-1"), keep_blank_values=True).items()}
+    invalid = json_reply(401, {"error": "invalid_client", "error_description": "Client authentication failed"})
+    if form.get("scope") != "all-apis":
+        return json_reply(400, {"error": "invalid_scope"})
+    grant = form.get("grant_type")
+    if grant == "client_credentials":
+        scheme, _, credential = (request.header("Authorization") or "").partition(" ")
+        if scheme != "Basic":
+            return invalid
+        client, _, secret = base64.b64decode(credential).decode().partition(":")
+        if workspace.oauth_clients.get(unquote_plus(client)) != unquote_plus(secret):
+            return invalid
+    elif grant == "urn:ietf:params:oauth:grant-type:token-exchange":
+        if form.get("subject_token_type") != "urn:ietf:params:oauth:token-type:jwt":
+            return json_reply(400, {"error": "invalid_request"})
+        subject = form.get("subject_token")
+        if subject not in workspace.oidc_tokens or workspace.oidc_tokens[subject] != form.get("client_id"):
+            return json_reply(400, {"error": "invalid_grant", "error_description": "Token exchange failed"})
+    else:
+        return json_reply(400, {"error": "unsupported_grant_type"})
+    return json_reply(200, {"access_token": workspace.token, "token_type": "Bearer",
+                            "expires_in": workspace.token_lifetime, "scope": "all-apis"})
+
+
+Workspace.oauth = _oauth
 
 
 def _unquote(text):

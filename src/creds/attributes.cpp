@@ -25,6 +25,22 @@ constexpr Attribute kAttributes[] = {
      .env = "DATABRICKS_WORKSPACE_ID",
      .plain = &DatabricksConfig::workspace_id,
      .profile_only = true},
+    // Workload identity federation (config/auth_oidc.go).
+    {.key = "audience", .env = "DATABRICKS_TOKEN_AUDIENCE", .plain = &DatabricksConfig::audience},
+    {.key = "oidc_token_env",
+     .env = "DATABRICKS_OIDC_TOKEN_ENV",
+     .plain = &DatabricksConfig::oidc_token_env,
+     .auth = true},
+    {.key = "databricks_id_token_filepath",
+     .env = "DATABRICKS_OIDC_TOKEN_FILEPATH",
+     .plain = &DatabricksConfig::oidc_token_filepath,
+     .auth = true},
+    {.key = "actions_id_token_request_url",
+     .env = "ACTIONS_ID_TOKEN_REQUEST_URL",
+     .plain = &DatabricksConfig::actions_id_token_request_url},
+    {.key = "actions_id_token_request_token",
+     .env = "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
+     .secret = &DatabricksConfig::actions_id_token_request_token},
 };
 
 }  // namespace

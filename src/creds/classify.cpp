@@ -6,8 +6,10 @@
 #include "common/redact.hpp"
 #include "common/secret.hpp"
 #include "common/strings.hpp"
+#include "creds/account.hpp"
 #include "creds/netrc.hpp"
 #include "creds/proxy_route.hpp"
+#include "creds/sources/token_source.hpp"
 #include "creds/url.hpp"
 
 namespace dbcurl {
@@ -90,7 +92,7 @@ void use_resolved_token(const Credential& resolved, const DatabricksConfig& conf
   plan.credential_origin = resolved.origin + " (" + redacted_form(resolved.token.view()) + ")";
   for (const auto& line : resolved.explain) plan.explain.push_back(line);
   plan.explain.push_back("auth: bearer token " + redacted_form(resolved.token.view()) + " from " + resolved.origin);
-  if (config.workspace && config.workspace->is_account_host()) {
+  if (resolved.auth_label == "pat" && config.workspace && config.workspace->is_account_host()) {
     warn("a personal access token is workspace-scoped; " + config.workspace->origin() +
          " is an account host, where it will be rejected");
   }
@@ -184,12 +186,21 @@ Result<Target> locate(const std::string& given, CredentialResolver& resolver, st
       return make_error(exit_code::kNoCredentials, "no Databricks workspace configured for " + given,
                         "Set DATABRICKS_HOST, pass --profile NAME, or add 'host = ...' to ~/.databrickscfg.\n");
     }
-    const WorkspaceHost& workspace = *config->workspace;
+    const DatabricksConfig* target = &*config;
+    if (path_only && is_account_api_path(parts.rest) && !is_account_config(*config)) {
+      Result<const DatabricksConfig*> account = resolver.account_config();
+      if (!account) return account.error();
+      if (*account != nullptr) {
+        target = *account;
+        explain.push_back("account API path: the account profile [" + target->profile->value + "]");
+      }
+    }
+    const WorkspaceHost& workspace = *target->workspace;
     url = workspace.scheme + "://" + (parts.userinfo.empty() ? "" : parts.userinfo + "@") + workspace.host +
           (workspace.port.empty() ? "" : ":" + workspace.port) + parts.rest;
-    explain.push_back(std::string(path_only ? "path-only URL" : "placeholder host " + parts.host) +
-                      ": the resolved workspace " + workspace.origin() + " is put in front");
-    return Target{url, split_url(url), &*config};
+    explain.push_back(std::string(path_only ? "path-only URL" : "placeholder host " + parts.host) + ": " +
+                      (target == &*config ? "the resolved workspace " : "") + workspace.origin() + " is put in front");
+    return Target{url, split_url(url), target};
   }
   if (config && config->workspace && url_matches_workspace(parts, *config->workspace)) {
     explain.push_back("host " + parts.host + " is the resolved workspace");
@@ -286,6 +297,30 @@ Result<DatabricksConfig> CredentialResolver::load_for_host(const UrlParts& url) 
   return nothing;
 }
 
+Result<const DatabricksConfig*> CredentialResolver::account_config() {
+  if (!account_config_) {
+    const Result<DatabricksConfig>& resolved = config();
+    const std::optional<std::string> account_id =
+        resolved && resolved->account_id ? std::optional<std::string>(resolved->account_id->value) : std::nullopt;
+    Result<std::vector<std::string>> names = account_profile_names(files_, account_id);
+    if (!names) {
+      account_config_.emplace(names.error());
+    } else if (names->size() > 1) {
+      account_config_.emplace(make_error(exit_code::kAmbiguousHost,
+                                         "an account API path, and several account profiles: " + join(*names, ", "),
+                                         "Pick one with --profile NAME.\n"));
+    } else if (names->size() == 1) {
+      account_config_.emplace(
+          load_databricks_config(env_, ConfigRequest{names->front(), false, &files_}, dbcurl_or_null()));
+    } else {
+      account_config_.emplace(make_error(exit_code::kOk, ""));  // none: the resolved workspace keeps it
+    }
+  }
+  if (*account_config_) return &**account_config_;
+  if (account_config_->error().exit_code == exit_code::kOk) return static_cast<const DatabricksConfig*>(nullptr);
+  return account_config_->error();
+}
+
 const Result<Credential>& CredentialResolver::token(const DatabricksConfig& config,
                                                     const std::optional<std::string>& netrc_file) {
   const auto key = std::make_pair(&config, netrc_file.value_or(""));
@@ -303,6 +338,9 @@ Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& t
   plan.workspace = target->config != nullptr;
   plan.headers = transfer.headers;
   if (!plan.workspace) return plan;
+  Result<std::string> filled = fill_id_placeholders(plan.url, *target->config, plan.explain);
+  if (!filled) return filled.error();
+  plan.url = std::move(*filled);
   if (std::optional<Error> refused = refuse_other_schemes(target->parts, transfer)) return *refused;
 
   if (std::optional<Error> refused = refuse_header_line_breaks(plan.headers)) return *refused;
@@ -392,7 +430,7 @@ Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& t
   } else {
     if (netrc_read && !wants_token)
       plan.explain.push_back("netrc " + netrc_file + " has no entry for " + parts.host + ": using the resolved token");
-    if (config.auth_type && config.auth_type->value != "pat" && config.auth_type->value != "databricks-cli") {
+    if (config.auth_type && !is_supported_auth_type(config.auth_type->value)) {
       if (config.auth_type->value == "basic") return password_refused(origin, "auth_type = basic");
       return make_error(exit_code::kUnsupportedAuth, "auth_type '" + config.auth_type->value + "' (from " +
                                                          config.auth_type->origin + ") is not supported by dbcurl yet");

@@ -58,6 +58,10 @@ class CredentialResolver {
   // "login token" entry that names this host; nullptr when none does.
   Result<const DatabricksConfig*> config_for_host(const UrlParts& url);
   const Result<Credential>& token(const DatabricksConfig& config, const std::optional<std::string>& netrc_file);
+  // Where an account API path goes when the resolved configuration is a
+  // workspace's: the one account profile (of the resolved account_id, when
+  // set); nullptr when there is none.
+  Result<const DatabricksConfig*> account_config();
 
  private:
   const DbcurlConfig* dbcurl_or_null();
@@ -69,6 +73,7 @@ class CredentialResolver {
   ResolveContext context_;
   std::optional<Result<DatabricksConfig>> config_;
   std::map<std::string, Result<DatabricksConfig>> host_configs_;
+  std::optional<Result<DatabricksConfig>> account_config_;
   std::map<std::pair<const DatabricksConfig*, std::string>, Result<Credential>> tokens_;
 };
 

@@ -266,6 +266,24 @@ Result<std::vector<std::string>> profiles_naming_host(ConfigFiles& files, const 
   return names;
 }
 
+Result<std::vector<std::string>> account_profile_names(ConfigFiles& files,
+                                                       const std::optional<std::string>& account_id) {
+  const Result<std::optional<IniFile>>& file = files.databricks_config();
+  if (!file) return file.error();
+  std::vector<std::string> names;
+  if (!*file) return names;
+  for (const auto& section : (*file)->sections) {
+    const std::optional<std::string> host = section.get("host");
+    const std::optional<std::string> id = section.get("account_id");
+    if (section.name == kSettingsSection || !host || !id || trim(*id).empty()) continue;
+    Result<WorkspaceHost> normalized = normalize_host(*host);
+    if (normalized && normalized->is_account_host() && (!account_id || trim(*id) == *account_id)) {
+      names.push_back(section.name);
+    }
+  }
+  return names;
+}
+
 bool netrc_names_token_host(ConfigFiles& files, std::string_view host) {
   const NetrcFile& entries = files.netrc(netrc_path(std::nullopt, files.env()));
   if (!entries || !*entries) return false;  // a broken netrc never makes a plain request a workspace one

@@ -45,9 +45,14 @@ struct DatabricksConfig {
   std::optional<Sourced> workspace_id;
   std::optional<Sourced> client_id;
   std::optional<SecretSourced> client_secret;
-  std::optional<Sourced> cli_path;             // DATABRICKS_CLI_PATH
-  std::optional<HelperCommand> token_command;  // from config.toml
-  std::vector<std::string> explain;            // one line per step, secrets redacted
+  std::optional<Sourced> audience;                              // of the OIDC id token
+  std::optional<Sourced> oidc_token_env;                        // names the env-oidc variable
+  std::optional<Sourced> oidc_token_filepath;                   // file-oidc
+  std::optional<Sourced> actions_id_token_request_url;          // github-oidc
+  std::optional<SecretSourced> actions_id_token_request_token;  // github-oidc
+  std::optional<Sourced> cli_path;                              // DATABRICKS_CLI_PATH
+  std::optional<HelperCommand> token_command;                   // from config.toml
+  std::vector<std::string> explain;                             // one line per step, secrets redacted
 };
 
 // What resolution may use besides pure inputs.
@@ -85,6 +90,11 @@ Result<Credential> resolve_workspace_token(const DatabricksConfig& config, const
 // Profiles of ~/.databrickscfg and config.toml whose host matches.
 Result<std::vector<std::string>> profiles_naming_host(ConfigFiles& files, const DbcurlConfig* dbcurl,
                                                       const std::function<bool(const WorkspaceHost&)>& matches);
+
+// Profiles of ~/.databrickscfg with an accounts host and an account_id
+// (account_id, when given, must be theirs).
+Result<std::vector<std::string>> account_profile_names(ConfigFiles& files,
+                                                       const std::optional<std::string>& account_id);
 
 // Whether ~/.netrc (or $NETRC) has a "machine HOST login token" entry.
 bool netrc_names_token_host(ConfigFiles& files, std::string_view host);

@@ -25,7 +25,7 @@ class DatabricksCli final : public TokenSource {
  public:
   std::optional<std::string> looks_at(const TokenRequest& request) const override {
     const DatabricksConfig& config = request.config;
-    if (!config.workspace) return std::nullopt;
+    if (!config.workspace || !auth_type_selects(config, "databricks-cli")) return std::nullopt;
     const HelperCommand cli = databricks_cli_command(config);
     if (!requires_databricks_cli(config) &&
         !find_executable(cli.argv[0], request.context.env.get("PATH").value_or(""))) {

@@ -13,7 +13,7 @@ class NetrcToken final : public TokenSource {
  public:
   std::optional<std::string> looks_at(const TokenRequest& request) const override {
     const DatabricksConfig& config = request.config;
-    if (!config.workspace || requires_databricks_cli(config)) return std::nullopt;
+    if (!config.workspace || !auth_type_selects(config, "pat")) return std::nullopt;
     return "a 'login token' entry for " + config.workspace->host + " in " +
            netrc_path(request.netrc_file, request.context.env);
   }

@@ -12,7 +12,7 @@ class TokenCommand final : public TokenSource {
  public:
   std::optional<std::string> looks_at(const TokenRequest& request) const override {
     const DatabricksConfig& config = request.config;
-    if (!config.workspace || !config.token_command || requires_databricks_cli(config)) return std::nullopt;
+    if (!config.workspace || !config.token_command || !auth_type_selects(config, "pat")) return std::nullopt;
     return "token_command '" + describe_command(config.token_command->argv) + "'";
   }
   Result<TokenAttempt> resolve(const TokenRequest& request) const override {

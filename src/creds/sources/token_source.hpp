@@ -44,4 +44,11 @@ std::span<const TokenSource* const> token_sources();
 // auth_type = databricks-cli: the CLI is the only source after an explicit token.
 bool requires_databricks_cli(const DatabricksConfig& config);
 
+// Whether a source of this SDK auth_type name may apply: auth_type is unset
+// or names it ("pat" names the token, token_command and netrc sources).
+bool auth_type_selects(const DatabricksConfig& config, std::string_view name);
+
+// The auth_type names dbcurl knows (the SDKs' names of its sources).
+bool is_supported_auth_type(std::string_view name);
+
 }  // namespace dbcurl

@@ -6,11 +6,30 @@ const TokenSource& profile_token_source();
 const TokenSource& token_command_source();
 const TokenSource& netrc_token_source();
 const TokenSource& databricks_cli_source();
+const TokenSource& oauth_m2m_source();
+const TokenSource& github_oidc_source();
+const TokenSource& env_oidc_source();
+const TokenSource& file_oidc_source();
 
+// The Go SDK's order (config/auth_default.go, DefaultCredentials): pat,
+// oauth-m2m, databricks-cli, then the federation sources; dbcurl's own
+// token_command and netrc sit with pat.
 std::span<const TokenSource* const> token_sources() {
-  static const TokenSource* const kSources[] = {&profile_token_source(), &token_command_source(), &netrc_token_source(),
-                                                &databricks_cli_source()};
+  static const TokenSource* const kSources[] = {
+      &profile_token_source(),  &token_command_source(), &netrc_token_source(), &oauth_m2m_source(),
+      &databricks_cli_source(), &github_oidc_source(),   &env_oidc_source(),    &file_oidc_source()};
   return kSources;
+}
+
+bool auth_type_selects(const DatabricksConfig& config, std::string_view name) {
+  return !config.auth_type || config.auth_type->value == name;
+}
+
+bool is_supported_auth_type(std::string_view name) {
+  for (std::string_view known : {"pat", "databricks-cli", "oauth-m2m", "github-oidc", "env-oidc", "file-oidc"}) {
+    if (name == known) return true;
+  }
+  return false;
 }
 
 bool requires_databricks_cli(const DatabricksConfig& config) {

@@ -1,0 +1,111 @@
+#include "creds/sources/oauth_token.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "common/redact.hpp"
+
+namespace dbcurl {
+
+namespace {
+
+Error token_failure(std::string message) { return make_error(exit_code::kTokenRequestFailed, std::move(message)); }
+
+nlohmann::json parse_object(const SecretString& body) {
+  nlohmann::json document = nlohmann::json::parse(body.view(), nullptr, /*allow_exceptions=*/false);
+  if (!document.is_object()) document = nlohmann::json();
+  return document;  // moved, not copied: it may hold a token
+}
+
+std::string string_member(const nlohmann::json& document, const char* name) {
+  const auto found = document.find(name);
+  return found != document.end() && found->is_string() ? found->get<std::string>() : std::string();
+}
+
+// An OAuth error answer (RFC 6749 5.2) in one line: "invalid_client: description".
+std::string oauth_error_text(const HttpReply& reply) {
+  const nlohmann::json document = parse_object(reply.body);
+  std::string text = string_member(document, "error");
+  const std::string description = string_member(document, "error_description");
+  if (!description.empty()) text += (text.empty() ? "" : ": ") + description;
+  if (text.empty()) text = string_member(document, "message");  // Databricks' own error shape
+  for (char& c : text) {
+    if (c == '\r' || c == '\n') c = ' ';
+  }
+  return text.empty() ? std::string() : ", " + text;
+}
+
+// expires_in, a number of seconds (some servers send it as a string).
+std::optional<std::chrono::seconds> expires_in(const nlohmann::json& document) {
+  const auto found = document.find("expires_in");
+  if (found == document.end()) return std::nullopt;
+  if (found->is_number_integer() && found->get<long long>() > 0) return std::chrono::seconds(found->get<long long>());
+  if (found->is_string()) {
+    const std::string text = found->get<std::string>();
+    if (!text.empty() && text.size() < 12 && text.find_first_not_of("0123456789") == std::string::npos) {
+      return std::chrono::seconds(std::stoll(text));
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<std::string> oauth_token_endpoint(const DatabricksConfig& config, TokenHttp& http) {
+  const std::string origin = config.workspace->origin();
+  if (config.workspace->is_account_host()) {
+    if (!config.account_id) {
+      return make_error(exit_code::kConfigInvalid,
+                        origin + " is an account host: OAuth there needs account_id (DATABRICKS_ACCOUNT_ID)");
+    }
+    return origin + "/oidc/accounts/" + config.account_id->value + "/v1/token";
+  }
+  const std::string discovery = origin + "/oidc/.well-known/oauth-authorization-server";
+  Result<HttpReply> reply = http.get(discovery, {});
+  if (!reply) return reply.error();
+  if (reply->status == 404) return token_failure(origin + " does not offer OAuth (HTTP 404 from " + discovery + ")");
+  if (reply->status != 200) {
+    return token_failure("OAuth discovery at " + discovery + " answered HTTP " + std::to_string(reply->status));
+  }
+  const std::string endpoint = string_member(parse_object(reply->body), "token_endpoint");
+  if (endpoint.empty()) return token_failure("OAuth discovery at " + discovery + " names no token_endpoint");
+  return endpoint;
+}
+
+Result<OAuthToken> request_oauth_token(TokenHttp& http, const std::string& endpoint, const std::vector<HttpField>& form,
+                                       const BasicCredentials* basic, SystemTime now) {
+  Result<HttpReply> reply = http.post_form(endpoint, {}, form, basic);
+  if (!reply) return reply.error();
+  if (reply->status != 200) {
+    return token_failure("token endpoint " + endpoint + " refused the request: HTTP " + std::to_string(reply->status) +
+                         oauth_error_text(*reply));
+  }
+  nlohmann::json document = parse_object(reply->body);
+  const auto token = document.find("access_token");
+  if (token == document.end() || !token->is_string() || token->get_ref<const std::string&>().empty()) {
+    return token_failure("token endpoint " + endpoint + " answered without an access_token");
+  }
+  std::string& text = token->get_ref<std::string&>();
+  register_secret(text);
+  OAuthToken result{SecretString(text), std::nullopt};
+  wipe_string(text);
+  if (std::optional<std::chrono::seconds> lifetime = expires_in(document)) result.expiry = now + *lifetime;
+  return result;
+}
+
+Result<Credential> cached_oauth_credential(const std::string& key, const std::string& origin,
+                                           const ResolveContext& context, const OAuthFetch& fetch) {
+  if (context.cache != nullptr) {
+    if (std::optional<SecretString> cached = context.cache->get(key, context.now)) {
+      register_secret(cached->view());
+      return Credential{std::move(*cached), origin + " (cached in " + context.cache->file_for(key) + ")", "oauth", {}};
+    }
+  }
+  if (context.http == nullptr) return token_failure(origin + ": no HTTP client to ask for a token");
+  std::vector<std::string> explain;
+  Result<OAuthToken> token = fetch(*context.http, explain);
+  if (!token) return token.error();
+  if (token->expiry && context.cache != nullptr) context.cache->put(key, token->access_token, *token->expiry);
+  return Credential{std::move(token->access_token), origin, "oauth", std::move(explain)};
+}
+
+}  // namespace dbcurl
