@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "apply/token_http_client.hpp"
+#include "apply/url_parser.hpp"
 #include "cli/api_paths.hpp"
 #include "cli/help.hpp"
 #include "cli/parse.hpp"
@@ -142,7 +143,7 @@ int run(int argc, char** argv) {
   ProcessRunner runner;
   const TokenCache cache(TokenCache::default_directory(env));
   CurlTokenHttp http(env);
-  CredentialResolver resolver(env, global.profile, runner, &cache, &http);
+  CredentialResolver resolver(env, global.profile, runner, &cache, parse_url_as_libcurl, &http);
   if (global.list_profiles) {
     const auto& dbcurl = resolver.dbcurl_config();
     if (!dbcurl) return report(dbcurl.error());

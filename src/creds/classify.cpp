@@ -105,7 +105,7 @@ std::optional<Error> plan_route(const UrlParts& parts, const TransferConfig& tra
                                 RequestPlan& plan) {
   const ProxyRoute route = libcurl_proxy_route(parts, transfer, env);
   plan.explain.push_back("route: " + route.why);
-  if (effective_scheme(parts) != "http") return std::nullopt;
+  if (parts.scheme != "http") return std::nullopt;
   if (route.proxied) {
     return make_error(exit_code::kPlainHttpRefused,
                       "refusing to send a Databricks token over plain http:// " + route.why + " to " + parts.host,
@@ -123,15 +123,13 @@ std::optional<Error> plan_route(const UrlParts& parts, const TransferConfig& tra
 
 // Databricks credentials go only over https:// (and http:// to loopback,
 // plan_route): rtsp://, ftp://, imap://, ... to a workspace host would carry
-// the token or a password in cleartext (docs/SECURITY.md). A scheme-less URL
-// has the scheme libcurl gives it: --proto-default's, else its guess.
-std::optional<Error> refuse_other_schemes(const UrlParts& parts, const TransferConfig& transfer) {
-  const std::string scheme = parts.scheme.empty() && transfer.default_protocol ? to_lower(*transfer.default_protocol)
-                                                                               : effective_scheme(parts);
-  if (scheme == "https" || scheme == "http") return std::nullopt;
+// the token or a password in cleartext (docs/SECURITY.md). The scheme is the
+// one libcurl uses (the UrlParser's: given, --proto-default's or guessed).
+std::optional<Error> refuse_other_schemes(const UrlParts& parts) {
+  if (parts.scheme == "https" || parts.scheme == "http") return std::nullopt;
   return make_error(
       exit_code::kPlainHttpRefused,
-      "refusing to send Databricks credentials over " + scheme + ":// to the workspace host " + parts.host,
+      "refusing to send Databricks credentials over " + parts.scheme + ":// to the workspace host " + parts.host,
       "dbcurl sends them only over https://: use https://" + parts.host +
           "/..., or plain curl for a service other than Databricks on that host.\n");
 }
@@ -160,12 +158,17 @@ SecretString percent_decoded(std::string_view text) {
 
 struct Target {
   std::string url;
-  UrlParts parts;
+  UrlParts parts;                            // as libcurl reads url
   const DatabricksConfig* config = nullptr;  // null: a plain request
 };
 
-Result<Target> locate(const std::string& given, CredentialResolver& resolver, std::vector<std::string>& explain,
-                      const WarningSink& warn) {
+// Where a URL goes, as libcurl reads it: what decides its credentials.
+std::string describe_destination(const UrlParts& parts) {
+  return parts.scheme + "://" + parts.host + ":" + effective_port(parts);
+}
+
+Result<Target> locate(const std::string& given, const TransferConfig& transfer, CredentialResolver& resolver,
+                      std::vector<std::string>& explain, const WarningSink& warn) {
   std::string url = given;
   if (auto repaired = repair_msys_path(url)) {
     warn("repaired " + url + " to " + *repaired + " (Git Bash rewrote the path; MSYS_NO_PATHCONV=1 avoids it)");
@@ -175,34 +178,45 @@ Result<Target> locate(const std::string& given, CredentialResolver& resolver, st
     warn("repaired a doubled scheme in " + url + " (the host already had https://)");
     url = *repaired;
   }
-  UrlParts parts = split_url(url);
+  const UrlParts text = split_url(url);
   const bool path_only = url.starts_with("/");
-  const bool placeholder = is_placeholder_host(parts.host);
+  const bool placeholder = is_placeholder_host(text.host);
   const Result<DatabricksConfig>& config = resolver.config();
 
+  const DatabricksConfig* completed = nullptr;  // path-only or placeholder: the configuration put in front
   if (path_only || placeholder) {
     if (!config) return config.error();
     if (!config->workspace) {
       return make_error(exit_code::kNoCredentials, "no Databricks workspace configured for " + given,
                         "Set DATABRICKS_HOST, pass --profile NAME, or add 'host = ...' to ~/.databrickscfg.\n");
     }
-    const DatabricksConfig* target = &*config;
-    if (path_only && is_account_api_path(parts.rest) && !is_account_config(*config)) {
+    completed = &*config;
+    if (path_only && is_account_api_path(text.rest) && !is_account_config(*config)) {
       Result<const DatabricksConfig*> account = resolver.account_config();
       if (!account) return account.error();
       if (*account != nullptr) {
-        target = *account;
-        explain.push_back("account API path: the account profile [" + target->profile->value + "]");
+        completed = *account;
+        explain.push_back("account API path: the account profile [" + completed->profile->value + "]");
       }
     }
-    const WorkspaceHost& workspace = *target->workspace;
-    url = workspace.scheme + "://" + (parts.userinfo.empty() ? "" : parts.userinfo + "@") + workspace.host +
-          (workspace.port.empty() ? "" : ":" + workspace.port) + parts.rest;
-    explain.push_back(std::string(path_only ? "path-only URL" : "placeholder host " + parts.host) + ": " +
-                      (target == &*config ? "the resolved workspace " : "") + workspace.origin() + " is put in front");
-    return Target{url, split_url(url), target};
+    const WorkspaceHost& workspace = *completed->workspace;
+    url = workspace.scheme + "://" + (text.userinfo.empty() ? "" : text.userinfo + "@") + workspace.host +
+          (workspace.port.empty() ? "" : ":" + workspace.port) + text.rest;
+    explain.push_back(std::string(path_only ? "path-only URL" : "placeholder host " + text.host) + ": " +
+                      (completed == &*config ? "the resolved workspace " : "") + workspace.origin() +
+                      " is put in front");
   }
-  if (config && config->workspace && url_matches_workspace(parts, *config->workspace)) {
+  // libcurl's reading decides, not the text: 127.1, 0x7f.0.0.1, %31%32%37.0.0.1,
+  // :08443, https:/host, an upper-case host are all the host libcurl connects to.
+  Result<UrlParts> parsed = resolver.parse_url(url, transfer.default_protocol);
+  if (!parsed) {
+    explain.push_back("libcurl rejects the URL (" + parsed.error().message + "): plain curl request");
+    return Target{url, UrlParts{}, nullptr};
+  }
+  const UrlParts& parts = *parsed;
+  explain.push_back("destination: " + describe_destination(parts) + " (as libcurl reads the URL)");
+  if (completed != nullptr) return Target{url, parts, completed};
+  if (config && config->workspace && resolver.is_for_workspace(parts, *config->workspace)) {
     explain.push_back("host " + parts.host + " is the resolved workspace");
     return Target{url, parts, &*config};
   }
@@ -219,16 +233,20 @@ Result<Target> locate(const std::string& given, CredentialResolver& resolver, st
 
 }  // namespace
 
-bool url_matches_workspace(const UrlParts& url, const WorkspaceHost& workspace) {
-  if (!iequals(url.host, workspace.host)) return false;
-  // Any other scheme naming a workspace host is one, whatever its port, so
-  // that plan_request refuses it before a token or password goes out.
-  const std::string scheme = effective_scheme(url);
-  if (scheme != "https" && scheme != "http") return true;
-  if (url.port.empty()) return true;
-  const std::string workspace_port =
-      workspace.port.empty() ? (workspace.scheme == "http" ? "80" : "443") : workspace.port;
-  return url.port == workspace_port;
+bool url_matches_workspace(const UrlParts& url, const UrlParts& workspace) {
+  if (comparable_host(url.host) != comparable_host(workspace.host)) return false;
+  return url.port.empty() || url.port == effective_port(workspace);
+}
+
+bool is_other_scheme_to_workspace_host(const UrlParts& url, const UrlParts& workspace) {
+  return url.scheme != "https" && url.scheme != "http" && comparable_host(url.host) == comparable_host(workspace.host);
+}
+
+bool CredentialResolver::is_for_workspace(const UrlParts& url, const WorkspaceHost& workspace) const {
+  // The configured host as libcurl would read it too (127.1 is 127.0.0.1 there as well).
+  const Result<UrlParts> parsed = parse_url(workspace.origin(), std::nullopt);
+  if (!parsed) return false;
+  return url_matches_workspace(url, *parsed) || is_other_scheme_to_workspace_host(url, *parsed);
 }
 
 const Result<std::optional<DbcurlConfig>>& CredentialResolver::dbcurl_config() { return files_.dbcurl_config(); }
@@ -249,7 +267,7 @@ const Result<DatabricksConfig>& CredentialResolver::config() {
 Result<const DatabricksConfig*> CredentialResolver::config_for_host(const UrlParts& url) {
   const DatabricksConfig* none = nullptr;
   if (url.host.empty()) return none;
-  const std::string key = to_lower(url.host) + ":" + url.port;
+  const std::string key = url.scheme + "://" + to_lower(url.host) + ":" + url.port;
   auto found = host_configs_.find(key);
   if (found == host_configs_.end()) found = host_configs_.emplace(key, load_for_host(url)).first;
   if (found->second) return &*found->second;
@@ -263,7 +281,7 @@ Result<DatabricksConfig> CredentialResolver::load_for_host(const UrlParts& url) 
   // Broken config files are reported when a workspace request needs them, never for a plain request.
   if (!dbcurl_config()) return nothing;
   const DbcurlConfig* own = dbcurl_or_null();
-  const auto matches = [&url](const WorkspaceHost& candidate) { return url_matches_workspace(url, candidate); };
+  const auto matches = [this, &url](const WorkspaceHost& candidate) { return is_for_workspace(url, candidate); };
 
   Result<std::vector<std::string>> names = profiles_naming_host(files_, own, matches);
   if (!names) return nothing;
@@ -281,7 +299,7 @@ Result<DatabricksConfig> CredentialResolver::load_for_host(const UrlParts& url) 
   if (names->size() == 1) return load_databricks_config(env_, ConfigRequest{names->front(), false, &files_}, own);
 
   DatabricksConfig bare;
-  bare.workspace = WorkspaceHost{effective_scheme(url), to_lower(url.host), url.port, std::nullopt};
+  bare.workspace = WorkspaceHost{url.scheme, to_lower(url.host), url.port, std::nullopt};
   if (own != nullptr) {
     for (const auto& entry : own->hosts) {
       if (!matches(entry.host)) continue;
@@ -332,7 +350,7 @@ const Result<Credential>& CredentialResolver::token(const DatabricksConfig& conf
 Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& transfer, CredentialResolver& resolver,
                                  const WarningSink& warn) {
   RequestPlan plan;
-  Result<Target> target = locate(url, resolver, plan.explain, warn);
+  Result<Target> target = locate(url, transfer, resolver, plan.explain, warn);
   if (!target) return target.error();
   plan.url = target->url;
   plan.workspace = target->config != nullptr;
@@ -341,12 +359,11 @@ Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& t
   Result<std::string> filled = fill_id_placeholders(plan.url, *target->config, plan.explain);
   if (!filled) return filled.error();
   plan.url = std::move(*filled);
-  if (std::optional<Error> refused = refuse_other_schemes(target->parts, transfer)) return *refused;
+  if (std::optional<Error> refused = refuse_other_schemes(target->parts)) return *refused;
 
   if (std::optional<Error> refused = refuse_header_line_breaks(plan.headers)) return *refused;
   const UrlParts& parts = target->parts;
-  const std::string origin =
-      effective_scheme(parts) + "://" + parts.host + (parts.port.empty() ? "" : ":" + parts.port);
+  const std::string origin = parts.scheme + "://" + parts.host + (parts.port.empty() ? "" : ":" + parts.port);
   const DatabricksConfig& config = *target->config;
 
   // -n: the entry curl would take for this host (a "default" entry too),

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include "common/diagnostics.hpp"
 #include "common/result.hpp"
 #include "creds/resolve.hpp"
+#include "creds/url.hpp"
 
 namespace dbcurl {
 
@@ -42,15 +44,26 @@ struct RequestPlan {
 // needs them.
 class CredentialResolver {
  public:
+  // parse_url reads URLs as libcurl does (src/apply/url_parser.hpp; tests pass fakes).
   CredentialResolver(const Environment& env, std::optional<std::string> profile_flag, CommandRunner& runner,
-                     const TokenCache* cache, TokenHttp* http = nullptr)
-      : env_(env), files_(env), profile_flag_(std::move(profile_flag)), context_{env, runner, cache} {
+                     const TokenCache* cache, UrlParser parse_url, TokenHttp* http = nullptr)
+      : env_(env),
+        files_(env),
+        profile_flag_(std::move(profile_flag)),
+        context_{env, runner, cache},
+        parse_url_(std::move(parse_url)) {
     context_.http = http;
     context_.files = &files_;
   }
 
   const Environment& env() const { return env_; }
   ConfigFiles& files() { return files_; }
+  Result<UrlParts> parse_url(std::string_view url, const std::optional<std::string>& default_protocol) const {
+    return parse_url_(url, default_protocol);
+  }
+  // Whether a request to url (parsed) is one for this workspace: it goes
+  // there, or under another scheme to its host (which plan_request refuses).
+  bool is_for_workspace(const UrlParts& url, const WorkspaceHost& workspace) const;
   const Result<std::optional<DbcurlConfig>>& dbcurl_config();
   // The resolved workspace (docs/resolution.md, "Workspace and attributes").
   const Result<DatabricksConfig>& config();
@@ -75,10 +88,15 @@ class CredentialResolver {
   std::map<std::string, Result<DatabricksConfig>> host_configs_;
   std::optional<Result<DatabricksConfig>> account_config_;
   std::map<std::pair<const DatabricksConfig*, std::string>, Result<Credential>> tokens_;
+  UrlParser parse_url_;
 };
 
-// Whether a URL's host (and port, when it gives one) is the workspace's.
-bool url_matches_workspace(const UrlParts& url, const WorkspaceHost& workspace);
+// Both URLs as a UrlParser gives them. Whether url goes to the workspace: the
+// same host, and the same port when url gives one (docs/differences.md).
+bool url_matches_workspace(const UrlParts& url, const UrlParts& workspace);
+// Whether url names the workspace's host under a scheme other than http(s),
+// whatever its port: such a request would carry credentials in cleartext.
+bool is_other_scheme_to_workspace_host(const UrlParts& url, const UrlParts& workspace);
 
 // warn receives warnings (doubled scheme repaired, token in the process list).
 Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& transfer, CredentialResolver& resolver,

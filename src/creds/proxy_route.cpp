@@ -141,7 +141,7 @@ ProxyRoute libcurl_proxy_route(const UrlParts& url, const TransferConfig& transf
   if (!proxy && !transfer.preproxy) {
     // The scheme's own variable, then all_proxy. Upper-case HTTP_PROXY is never
     // read: a CGI program gets it from a request's Proxy: header.
-    const std::string scheme_variable = effective_scheme(url) + "_proxy";
+    const std::string scheme_variable = url.scheme + "_proxy";
     std::string upper_scheme_variable = scheme_variable;
     for (char& c : upper_scheme_variable) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
     const std::string variables[] = {scheme_variable, scheme_variable == "http_proxy" ? "" : upper_scheme_variable,
@@ -155,7 +155,7 @@ ProxyRoute libcurl_proxy_route(const UrlParts& url, const TransferConfig& transf
   }
   if (transfer.preproxy && !transfer.preproxy->empty()) return {true, "through a proxy (given with --preproxy)"};
   if (proxy && !proxy->empty()) return {true, "through a proxy (given with " + proxy_from + ")"};
-  return {false, "direct: no proxy is set for " + effective_scheme(url) + "://"};
+  return {false, "direct: no proxy is set for " + url.scheme + "://"};
 }
 
 }  // namespace dbcurl

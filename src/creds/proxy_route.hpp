@@ -23,6 +23,7 @@ struct ProxyRoute {
   std::string why;  // for --explain; names where the proxy came from, never its URL (it may hold credentials)
 };
 
+// url as a UrlParser gives it (its scheme is the one libcurl uses).
 ProxyRoute libcurl_proxy_route(const UrlParts& url, const TransferConfig& transfer, const Environment& env);
 
 // The host name libcurl matches against no_proxy: IPv4 numbers in dotted

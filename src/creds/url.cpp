@@ -63,17 +63,11 @@ UrlParts split_url(std::string_view url) {
   return parts;
 }
 
-std::string effective_scheme(const UrlParts& parts) {
-  if (!parts.scheme.empty()) return parts.scheme;
-  // libcurl's guess (CURLU_GUESS_SCHEME) from the host name's first label.
-  for (std::string_view scheme : {"ftp", "dict", "ldap", "imap", "smtp", "pop3"}) {
-    if (istarts_with(parts.host, std::string(scheme) + ".")) return std::string(scheme);
-  }
-  return "http";
-}
+std::string effective_port(const UrlParts& parts) { return parts.port.empty() ? parts.default_port : parts.port; }
 
-std::string effective_port(const UrlParts& parts) {
-  return parts.port.empty() ? default_port(effective_scheme(parts)) : parts.port;
+std::string comparable_host(std::string_view host) {
+  if (host.ends_with('.')) host.remove_suffix(1);
+  return to_lower(host);
 }
 
 bool is_placeholder_host(std::string_view host) {

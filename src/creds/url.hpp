@@ -1,7 +1,9 @@
 #pragma once
-// Just enough URL handling to classify requests, without libcurl: the parts
-// curl's URL parser would see, and the Go SDK's host normalisation.
+// URL handling for classifying requests, without libcurl: the parts of a URL
+// as libcurl's parser reads them (a UrlParser, implemented in src/apply), the
+// Go SDK's host normalisation, and text-level repairs.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,22 +13,33 @@
 namespace dbcurl {
 
 struct UrlParts {
-  std::string scheme;    // lower-case; empty when the URL has none
-  std::string userinfo;  // without the '@'
-  std::string host;      // IPv6 addresses keep their brackets
-  std::string port;      // empty when not given
-  std::string rest;      // path, query and fragment, as given
+  std::string scheme;        // lower-case; from a UrlParser, the one libcurl uses (given, --proto-default's or guessed)
+  std::string userinfo;      // without the '@', as given (percent-encoded)
+  std::string host;          // IPv6 addresses keep their brackets; from a UrlParser, libcurl's form (see below)
+  std::string port;          // decimal; empty when the URL gives none
+  std::string default_port;  // the scheme's, from a UrlParser (as libcurl knows it; empty for a scheme it does not)
+  std::string rest;          // path, query and fragment
 };
 
-// Splits "scheme://user@host:port/rest". A path-only URL ("/api/...") yields
-// an empty host.
+// A URL as libcurl reads it for a transfer, --proto-default (default_protocol)
+// included: the scheme it uses; the host with IPv4 numbers in dotted decimal
+// and %XX decoded, its case and a trailing dot kept; the port without leading
+// zeros. An error when libcurl rejects the URL. src/apply/url_parser.hpp has
+// the implementation; tests use fakes.
+using UrlParser =
+    std::function<Result<UrlParts>(std::string_view url, const std::optional<std::string>& default_protocol)>;
+
+// Splits "scheme://user@host:port/rest" as text: for paths and placeholders,
+// never to decide where a request goes (that is a UrlParser's job). A
+// path-only URL ("/api/...") yields an empty host.
 UrlParts split_url(std::string_view url);
-// The scheme curl uses: the given one, else its guess from the host name
-// (--proto-default, when given, comes before the guess: see plan_request).
-std::string effective_scheme(const UrlParts& parts);
+// The port a request goes to: the given one, else the scheme's default.
 std::string effective_port(const UrlParts& parts);
+// A host as a connection sees it, for comparing two hosts (a UrlParser's):
+// ASCII case folded, without the one trailing dot DNS ignores.
+std::string comparable_host(std::string_view host);
 bool is_placeholder_host(std::string_view host);  // "<databricks-instance>" and any "<...>"
-bool is_loopback_host(std::string_view host);     // 127.0.0.0/8, ::1, localhost
+bool is_loopback_host(std::string_view host);     // 127.0.0.0/8, ::1, localhost (as a UrlParser gives them)
 
 // A workspace host normalised the Go SDK way.
 struct WorkspaceHost {

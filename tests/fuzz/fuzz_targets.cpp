@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "apply/url_parser.hpp"
 #include "cli/parse.hpp"
 #include "common/redact.hpp"
 #include "creds/classify.hpp"
@@ -71,7 +72,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   env.set("DATABRICKS_HOST", "https://ws.cloud.databricks.com");
   env.set("DATABRICKS_TOKEN", "dapi0123456789abcdef0123456789abcdef");
   RefusingRunner runner;
-  dbcurl::CredentialResolver resolver(env, std::nullopt, runner, nullptr);
+  dbcurl::CredentialResolver resolver(env, std::nullopt, runner, nullptr, dbcurl::parse_url_as_libcurl);
   dbcurl::TransferConfig transfer;
   (void)dbcurl::plan_request(url, transfer, resolver, [](std::string_view) {});
 #elif defined(FUZZ_TARGET_WRITE_OUT)

@@ -5,10 +5,12 @@
 #include <functional>
 
 #include "creds/classify.hpp"
+#include "fake_url_parser.hpp"
 #include "temp_home.hpp"
 
 using namespace dbcurl;
 using dbcurl::testing::FakeRunner;
+using dbcurl::testing::parse_url_text;
 using dbcurl::testing::TempHome;
 
 namespace {
@@ -23,8 +25,10 @@ struct Planner {
     home.env.set("DATABRICKS_TOKEN", "dapi-resolved-token");
   }
 
+  UrlParser parser = parse_url_text;
+
   Result<RequestPlan> plan(const std::string& url, const TransferConfig& transfer = TransferConfig{}) {
-    CredentialResolver resolver(home.env, std::nullopt, runner, nullptr);
+    CredentialResolver resolver(home.env, std::nullopt, runner, nullptr, parser);
     return plan_request(url, transfer, resolver, [this](std::string_view text) { warnings.emplace_back(text); });
   }
 };
@@ -509,4 +513,47 @@ TEST_CASE("a token over http:// is planned direct, or refused when libcurl would
   Result<RequestPlan> tls = planner.plan("/api/x");  // inside TLS a proxy sees no token: libcurl decides
   REQUIRE(tls.ok());
   CHECK_FALSE(tls->direct_only);
+}
+
+TEST_CASE("the URL parser's reading decides, not the URL's text") {
+  Planner planner;
+  // As libcurl reads "https://alias:0443/": the workspace's host and port.
+  planner.parser = [](std::string_view url, const std::optional<std::string>& default_protocol) {
+    if (url.find("alias") == std::string_view::npos) return parse_url_text(url, default_protocol);
+    return parse_url_text("https://WS.cloud.databricks.com.:443/x", default_protocol);
+  };
+  Result<RequestPlan> token = planner.plan("https://alias:0443/x");
+  REQUIRE(token.ok());
+  CHECK(token->workspace);
+  CHECK(token->url == "https://alias:0443/x");  // libcurl gets the URL as given
+  CHECK(token->auth == AuthMode::kBearer);
+  Result<RequestPlan> password = planner.plan("https://alias:0443/x", with_user("alice:secret"));
+  REQUIRE_FALSE(password.ok());
+  CHECK(password.error().exit_code == exit_code::kPasswordRefused);
+}
+
+TEST_CASE("a URL the parser rejects gets nothing") {
+  Planner planner;
+  planner.parser = [](std::string_view, const std::optional<std::string>&) -> Result<UrlParts> {
+    return make_error(exit_code::kUrlMalformat, "Bad hostname");
+  };
+  Result<RequestPlan> plan = planner.plan("https://ws.cloud.databricks.com/x", with_user("alice:secret"));
+  REQUIRE(plan.ok());
+  CHECK_FALSE(plan->workspace);
+  CHECK(plan->auth == AuthMode::kNone);
+  CHECK_FALSE(plan->bearer.has_value());
+}
+
+TEST_CASE("the scheme is the parser's, --proto-default included, for every rule") {
+  Planner planner;
+  TransferConfig transfer;
+  transfer.default_protocol = "https";
+  // Scheme-less: https:// by --proto-default, so neither another scheme nor plain http.
+  Result<RequestPlan> plan = planner.plan("ws.cloud.databricks.com/api/x", transfer);
+  REQUIRE(plan.ok());
+  CHECK(plan->auth == AuthMode::kBearer);
+  transfer.default_protocol = "ftp";
+  Result<RequestPlan> ftp = planner.plan("ws.cloud.databricks.com:443/api/x", transfer);
+  REQUIRE_FALSE(ftp.ok());
+  CHECK(ftp.error().message.find("over ftp://") != std::string::npos);
 }

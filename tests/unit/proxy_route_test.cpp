@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "apply/url_parser.hpp"
 #include "creds/proxy_route.hpp"
 
 using namespace dbcurl;
@@ -125,7 +126,9 @@ TEST_CASE("which proxy libcurl 7.88 takes, and when none") {
     transfer.proxy = c.proxy_flag;
     transfer.noproxy = c.noproxy_flag;
     transfer.preproxy = c.preproxy_flag;
-    const ProxyRoute route = libcurl_proxy_route(split_url(c.url), transfer, env);
+    const Result<UrlParts> url = parse_url_as_libcurl(c.url, std::nullopt);
+    REQUIRE(url.ok());
+    const ProxyRoute route = libcurl_proxy_route(*url, transfer, env);
     INFO(route.why);
     CHECK(route.proxied == c.proxied);
   }
