@@ -30,10 +30,13 @@ struct TransferSinks {
   bool progress_meter = false;
   curl_xferinfo_callback progress = nullptr;  // -#: replaces libcurl's meter
   void* progress_data = nullptr;
-  char* error_buffer = nullptr;              // CURL_ERROR_SIZE bytes
-  curl_read_callback read_upload = nullptr;  // -T
-  curl_seek_callback seek_upload = nullptr;  // -T: rewinds a body libcurl must send again
-  void* upload = nullptr;                    // null: no upload
+  char* error_buffer = nullptr;  // CURL_ERROR_SIZE bytes
+  // -T's file, else standard input: curl's tool reads through its callback
+  // also without -T (what TELNET sends, SMTP's mail).
+  curl_read_callback read_upload = nullptr;
+  curl_seek_callback seek_upload = nullptr;  // rewinds a body libcurl must send again
+  void* upload = nullptr;                    // the callbacks' data
+  bool uploading = false;                    // -T
   long long upload_size = -1;                // -1: unknown (stdin): chunked
   long long resume_from = 0;                 // -C, resolved against the output file; -1: the server's size
   bool wait_for_multiplexing = false;        // -Z without --parallel-immediate

@@ -27,16 +27,22 @@ class LibcurlSource {
   std::string program() const;
 
  private:
+  struct Line {
+    std::size_t rank;  // where curl's tool sets the option: the program lists them in its order
+    std::string text;
+  };
   struct Transfer {
-    std::vector<std::string> setopts;
+    std::vector<Line> setopts;
+    std::vector<Line> pointers;  // options that cannot become source
   };
   static std::string option_name(CURLoption option);
+  Transfer& current();
   void add(CURLoption option, const std::string& value);
 
   std::vector<Transfer> transfers_;
-  std::vector<std::string> lists_;     // "slistN = curl_slist_append(slistN, ...);" blocks
-  std::vector<std::string> pointers_;  // options that cannot become source
+  std::vector<std::string> lists_;  // "slistN = curl_slist_append(slistN, ...);" blocks
   int list_count_ = 0;
+  bool reads_environment_ = false;  // getenv needs <stdlib.h>
 };
 
 // A C string literal for text, escaped as curl's --libcurl escapes it.

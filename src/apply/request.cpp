@@ -158,12 +158,14 @@ Status apply_request(Setter& set, CURL* easy, const TransferConfig& transfer, co
       set(CURLOPT_TIMEVALUE_LARGE, when);
     }
   }
-  if (sinks.upload != nullptr) {
-    set(CURLOPT_UPLOAD, 1L);
+  if (sinks.read_upload != nullptr) {
     set(CURLOPT_READFUNCTION, sinks.read_upload);
     set(CURLOPT_READDATA, sinks.upload);
     set(CURLOPT_SEEKFUNCTION, sinks.seek_upload);
     set(CURLOPT_SEEKDATA, sinks.upload);
+  }
+  if (sinks.uploading) {
+    set(CURLOPT_UPLOAD, 1L);
     if (sinks.upload_size >= 0) set(CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(sinks.upload_size));
   }
 

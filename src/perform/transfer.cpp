@@ -1,6 +1,7 @@
 #include "perform/transfer.hpp"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 
@@ -40,6 +41,7 @@ Transfer::Transfer(const Session& session, const PlannedTransfer& planned, BodyO
       !session.global.silent && !session.global.no_progress_meter && !output.to_terminal() && !session.global.parallel;
   sinks.error_buffer = error_buffer_;
   if (planned.upload_file && !open_upload(*planned.upload_file, sinks)) return;
+  if (!planned.upload_file) read_standard_input(sinks);
   sinks.resume_from = output.resume_from();
   if (sinks.progress_meter && session.global.progress_bar) {
     progress_bar_.emplace(diagnostics().stream(), std::max(sinks.resume_from, 0LL));
@@ -95,8 +97,19 @@ void Transfer::fail(int code, std::string message, bool stops_run) {
   outcome_.stops_run = stops_run;
 }
 
+// Without -T, as curl's tool: what is available on standard input, as it comes.
+void Transfer::read_standard_input(TransferSinks& sinks) {
+  sinks.upload = stdin;
+  sinks.read_upload = [](char* buffer, std::size_t size, std::size_t count, void*) -> std::size_t {
+    const ssize_t got = ::read(STDIN_FILENO, buffer, size * count);
+    return got > 0 ? static_cast<std::size_t>(got) : 0;
+  };
+  sinks.seek_upload = [](void*, curl_off_t, int) { return CURL_SEEKFUNC_CANTSEEK; };
+}
+
 // -T: the file (or standard input) the request body is read from.
 bool Transfer::open_upload(const std::string& path, TransferSinks& sinks) {
+  sinks.uploading = true;
   if (path == "-") {
     sinks.upload = stdin;
   } else {

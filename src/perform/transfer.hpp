@@ -65,6 +65,7 @@ class Transfer {
   bool dbcurl_fails() const;
   void fail(int code, std::string message, bool stops_run = false);
   bool open_upload(const std::string& path, TransferSinks& sinks);
+  static void read_standard_input(TransferSinks& sinks);
 
   const PlannedTransfer& planned_;
   BodyOutput& output_;

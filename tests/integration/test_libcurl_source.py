@@ -43,6 +43,22 @@ class LibcurlSource(SandboxTest):
         self.assertEqual(by_program, (by_dbcurl.method, by_dbcurl.target, sorted(by_dbcurl.headers), by_dbcurl.body))
         self.assertIn(b'"target": "/echo?x=y"', body)
 
+    def test_program_reads_as_curls(self):
+        # curl's option order, names for symbolic values, defaults left out (curl tests 1400 1401).
+        args = ["-s", "-v", "--basic", "-u", "fake:user", "-H", "X-Files: Mulder", "-b", "a=b", "--proto",
+                "=http,ftp,file", "--ftp-ssl-ccc", self.workspace.origin + "/echo"]
+        varying = ("CURLOPT_USERAGENT", "CURLOPT_HTTP_VERSION", "CURLOPT_CAINFO", "CURLOPT_CAPATH",
+                   "CURLOPT_SSH_KNOWNHOSTS", "CURLOPT_INTERLEAVEDATA", "CURLOPT_FTP_SSL_CCC")
+        programs = []
+        for program in (None, "curl"):
+            source = self.sandbox.path(f"{program or 'dbcurl'}.c")
+            run = self.sandbox.run(["--libcurl", source] + args, program=program)
+            self.assertEqual(run.code, 0, run.err)
+            with open(source) as handle:
+                programs.append([line for line in handle if not any(name in line for name in varying)])
+        self.assertEqual(programs[0], programs[1])
+        self.assertIn("  curl_easy_setopt(hnd, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);\n", programs[0])
+
     def test_workspace_token_stays_out_of_the_program(self):
         source = self.sandbox.path("workspace.c")
         env = {"DATABRICKS_HOST": self.workspace.origin, "DATABRICKS_TOKEN": CANARY}
