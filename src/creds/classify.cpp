@@ -98,6 +98,45 @@ void use_resolved_token(const Credential& resolved, const DatabricksConfig& conf
   }
 }
 
+// Reads one field of a "host:port:..." entry; a [bracketed] IPv6 address keeps its colons.
+std::string_view next_field(std::string_view& rest) {
+  std::size_t end = 0;
+  if (rest.starts_with('[')) end = rest.find(']');
+  end = rest.find(':', end == std::string_view::npos ? rest.size() : end);
+  const std::string_view field = rest.substr(0, end);
+  rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
+  return field;
+}
+
+struct RerouteTarget {
+  std::string host;
+  std::string option;
+};
+
+// --resolve (host:port:addr[,addr...]) and --connect-to (host:port:to-host:to-port)
+// make libcurl connect somewhere other than the URL's host. Which entry matches a
+// request is libcurl's decision, not redone here: for a token over plain http://
+// every address they name must be loopback, or the request is refused.
+std::optional<RerouteTarget> first_non_loopback_reroute(const TransferConfig& transfer) {
+  for (const std::string& entry : transfer.resolve) {
+    if (entry.starts_with('-')) continue;  // removes a cache entry, adds none
+    std::string_view rest = std::string_view(entry).substr(entry.starts_with('+') ? 1 : 0);
+    next_field(rest);
+    next_field(rest);
+    for (std::string_view address : split(rest, ',')) {
+      if (!is_loopback_host(address)) return RerouteTarget{std::string(address), "--resolve"};
+    }
+  }
+  for (const std::string& entry : transfer.connect_to) {
+    std::string_view rest = entry;
+    next_field(rest);
+    next_field(rest);
+    const std::string_view to_host = next_field(rest);
+    if (!to_host.empty() && !is_loopback_host(to_host)) return RerouteTarget{std::string(to_host), "--connect-to"};
+  }
+  return std::nullopt;
+}
+
 // A token over plain http:// goes only to loopback, and never through a proxy
 // (libcurl's choice of one, docs/SECURITY.md); apply.cpp then makes libcurl connect
 // directly, as decided here.
@@ -116,6 +155,12 @@ std::optional<Error> plan_route(const UrlParts& parts, const TransferConfig& tra
     return make_error(exit_code::kPlainHttpRefused,
                       "refusing to send a Databricks token over plain http:// to " + parts.host,
                       "Use https:// (Databricks workspaces only serve HTTPS).\n");
+  }
+  if (const std::optional<RerouteTarget> away = first_non_loopback_reroute(transfer)) {
+    return make_error(
+        exit_code::kPlainHttpRefused,
+        "refusing to send a Databricks token over plain http:// to " + away->host + " (" + away->option + ")",
+        "Use https://, or point " + away->option + " at a loopback address.\n");
   }
   plan.direct_only = true;
   return std::nullopt;

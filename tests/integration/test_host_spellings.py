@@ -84,6 +84,43 @@ class LoopbackOverHttp(WorkspaceTest):
         self.assertEqual(self.workspace.requests, [])
 
 
+class ReroutedPlainHttp(WorkspaceTest):
+    """--resolve and --connect-to move the connection away from the URL's host:
+    a token over plain http:// goes only where every address they name is
+    loopback (192.0.2.1 is TEST-NET-1: nothing answers there)."""
+    tls = False
+
+    def test_a_reroute_away_from_loopback_is_refused(self):
+        self.use_environment()
+        port = self.workspace.port
+        for args in (["--connect-to", "::192.0.2.1:"],
+                     ["--connect-to", f"127.0.0.1:{port}:[2001:db8::1]:{port}"],
+                     ["--resolve", f"127.0.0.1:{port}:192.0.2.1"],
+                     ["--resolve", f"+127.0.0.1:{port}:127.0.0.1,192.0.2.1"],
+                     ["--resolve", f"other.example:80:192.0.2.1"]):
+            with self.subTest(args=args):
+                run = self.dbcurl("-sS", "-m", "5", *args, f"http://127.0.0.1:{port}{CLUSTERS}")
+                self.assertEqual(run.code, 104, run.err)
+                self.assertIn("refusing to send a Databricks token over plain http://", run.err)
+                self.assertIn(args[0], run.err)
+                self.assertNoCanary(run.stdout, run.stderr)
+                self.assertEqual(self.workspace.requests, [])
+
+    def test_a_reroute_to_loopback_still_gets_the_token(self):
+        self.use_environment()
+        port = self.workspace.port
+        url = f"http://127.0.0.1:{port}{CLUSTERS}"
+        for args in (["--connect-to", f"::127.0.0.1:{port}"],
+                     ["--connect-to", f"127.0.0.1:{port}::{port}"],
+                     ["--resolve", f"-127.0.0.1:{port}"],
+                     ["--resolve", f"localhost:{port}:127.0.0.1"]):
+            with self.subTest(args=args):
+                self.workspace.clear()
+                run = self.dbcurl("-sS", *args, url)
+                self.assertClustersListed(run)
+                self.assertEqual(self.only_request().header("Authorization"), f"Bearer {CANARY}")
+
+
 class NamedWorkspaceSpellings(WorkspaceTest):
     """DATABRICKS_HOST names a real workspace host; --connect-to sends every
     connection to the fake workspace, so that what arrives there shows where
