@@ -137,6 +137,9 @@ template <class... Handlers>
 struct Overloaded : Handlers... {
   using Handlers::operator()...;
 };
+// clang 14 (the fuzz build) lacks C++20's deduction for aggregates.
+template <class... Handlers>
+Overloaded(Handlers...) -> Overloaded<Handlers...>;
 
 // Reads a value by its kind into where its row says it goes.
 Status store_value(const ValueStore& store, std::string_view word, const std::string& value, bool on,
