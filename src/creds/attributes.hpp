@@ -21,9 +21,11 @@ struct Attribute {
   // for redaction and shown redacted by --explain.
   std::optional<Sourced> DatabricksConfig::*plain = nullptr;
   std::optional<SecretSourced> DatabricksConfig::*secret = nullptr;
-  // An authentication attribute: set in the environment, it keeps the config
-  // file closed when no profile is named (the SDKs' rule).
-  bool auth = false;
+  // The authentication method it belongs to ("pat", "oauth", "azure", ...; the
+  // Go SDK's auth tag), empty for others. Set in the environment, it keeps the
+  // config file closed when no profile is named; two methods configured and no
+  // auth_type is an error (the SDKs' rules).
+  std::string_view auth = {};
   // Routing and auth-steering attributes the databricks CLI never takes from
   // the environment once a profile is named explicitly (--profile).
   bool profile_only = false;

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <map>
 
 #include "common/files.hpp"
 #include "common/redact.hpp"
@@ -31,28 +32,45 @@ class AttributeFiller {
 
   void fill(const Attribute& attribute, std::optional<std::string> value, const std::string& origin) {
     if (!value || value->empty()) return;  // an empty value is unset, as an empty variable
-    if (attribute.secret) {
-      fill_secret(config_.*attribute.secret, std::move(*value), origin);
-    } else {
-      fill_plain(config_.*attribute.plain, std::move(*value), origin);
+    const bool filled = attribute.secret ? fill_secret(config_.*attribute.secret, std::move(*value), origin)
+                                         : fill_plain(config_.*attribute.plain, std::move(*value), origin);
+    if (filled && !attribute.auth.empty()) note_method(attribute, origin);
+  }
+
+  // "azure (azure_tenant_id from ARM_TENANT_ID) and pat (token from ...)" when
+  // more than one authentication method is configured (basic aside: passwords
+  // are refused on their own), sorted as the Go SDK names them.
+  std::optional<std::string> conflicting_methods() const {
+    std::vector<std::string> described;
+    for (const auto& [method, first] : methods_) {
+      if (method != "basic") described.push_back(std::string(method) + " (" + first + ")");
     }
+    if (described.size() < 2) return std::nullopt;
+    return join(described, " and ");
   }
 
  private:
-  void fill_plain(std::optional<Sourced>& slot, std::string value, const std::string& origin) {
-    if (slot) return;
+  bool fill_plain(std::optional<Sourced>& slot, std::string value, const std::string& origin) {
+    if (slot) return false;
     config_.explain.push_back("  " + origin + " gives " + value);
     slot = Sourced{std::move(value), origin};
+    return true;
   }
-  void fill_secret(std::optional<SecretSourced>& slot, std::string value, const std::string& origin) {
-    if (!slot) {
+  bool fill_secret(std::optional<SecretSourced>& slot, std::string value, const std::string& origin) {
+    const bool empty = !slot;
+    if (empty) {
       register_secret(value);
       config_.explain.push_back("  " + origin + " gives " + redacted_form(value));
       slot = SecretSourced{SecretString(value), origin};
     }
     wipe_string(value);
+    return empty;
+  }
+  void note_method(const Attribute& attribute, const std::string& origin) {
+    methods_.try_emplace(attribute.auth, std::string(attribute.key) + " from " + origin);
   }
   DatabricksConfig& config_;
+  std::map<std::string_view, std::string> methods_;  // method -> its first attribute and where from
 };
 
 // explicit_profile: --profile named the profile, so the attributes the CLI
@@ -76,7 +94,7 @@ void fill_from_environment(AttributeFiller& filler, DatabricksConfig& config, co
 
 bool environment_sets_auth(const Environment& env) {
   for (const Attribute& attribute : databricks_attributes()) {
-    if ((attribute.auth || attribute.key == "host") && env.get(attribute.env)) return true;
+    if ((!attribute.auth.empty() || attribute.key == "host") && env.get(attribute.env)) return true;
   }
   return false;
 }
@@ -167,16 +185,12 @@ Result<DatabricksConfig> load_databricks_config(const Environment& env, const Co
     fill_from_environment(filler, config, env, true);
   }
 
-  // A token next to OAuth client credentials, and no auth_type to pick one:
-  // the SDKs refuse to guess, and so does dbcurl. (Username and password are
-  // refused on their own, later.)
-  const std::string* oauth_origin = config.client_id       ? &config.client_id->origin
-                                    : config.client_secret ? &config.client_secret->origin
-                                                           : nullptr;
-  if (config.token && oauth_origin != nullptr && !config.auth_type) {
-    return make_error(exit_code::kConfigInvalid, "more than one authorization method configured: oauth (from " +
-                                                     *oauth_origin + ") and pat (token from " + config.token->origin +
-                                                     "); set auth_type to pick one");
+  // Two authentication methods (a token and OAuth client credentials, a token
+  // and Azure attributes, ...) and no auth_type to pick one: the SDKs refuse
+  // to guess, and so does dbcurl.
+  if (std::optional<std::string> methods = filler.conflicting_methods(); methods && !config.auth_type) {
+    return make_error(exit_code::kConfigInvalid,
+                      "more than one authorization method configured: " + *methods + "; set auth_type to pick one");
   }
 
   if (config.host) {

@@ -50,9 +50,15 @@ struct DatabricksConfig {
   std::optional<Sourced> oidc_token_filepath;                   // file-oidc
   std::optional<Sourced> actions_id_token_request_url;          // github-oidc
   std::optional<SecretSourced> actions_id_token_request_token;  // github-oidc
-  std::optional<Sourced> cli_path;                              // DATABRICKS_CLI_PATH
-  std::optional<HelperCommand> token_command;                   // from config.toml
-  std::vector<std::string> explain;                             // one line per step, secrets redacted
+  std::optional<SecretSourced> metadata_service_url;            // a secret, as the SDKs mark it
+  std::optional<Sourced> azure_resource_id;                     // azure_workspace_resource_id
+  std::optional<Sourced> azure_client_id;
+  std::optional<SecretSourced> azure_client_secret;
+  std::optional<Sourced> azure_tenant_id;
+  std::optional<Sourced> azure_environment;    // PUBLIC, USGOVERNMENT, CHINA
+  std::optional<Sourced> cli_path;             // DATABRICKS_CLI_PATH
+  std::optional<HelperCommand> token_command;  // from config.toml
+  std::vector<std::string> explain;            // one line per step, secrets redacted
 };
 
 // What resolution may use besides pure inputs.

@@ -105,6 +105,23 @@ std::optional<SystemTime> parse_rfc3339(std::string_view text) {
   return std::chrono::system_clock::from_time_t(utc - offset_seconds);
 }
 
+std::optional<SystemTime> parse_local_time(std::string_view text) {
+  if (text.size() < 19 || text[10] != ' ') return std::nullopt;
+  // The same fields as RFC 3339: read them as UTC, then take them as local time.
+  std::string as_utc(text);
+  as_utc[10] = 'T';
+  as_utc += 'Z';
+  const std::optional<SystemTime> wall_clock = parse_rfc3339(as_utc);
+  if (!wall_clock) return std::nullopt;
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(*wall_clock);
+  std::tm parts{};
+  gmtime_r(&seconds, &parts);
+  parts.tm_isdst = -1;
+  const std::time_t local = std::mktime(&parts);
+  if (local == static_cast<std::time_t>(-1)) return std::nullopt;
+  return std::chrono::system_clock::from_time_t(local);
+}
+
 std::string TokenCache::default_directory(const Environment& env) {
   if (auto xdg = env.get("XDG_CACHE_HOME")) return *xdg + "/dbcurl";
   return home_directory(env) + "/.cache/dbcurl";

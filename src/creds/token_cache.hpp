@@ -18,6 +18,9 @@ using SystemTime = std::chrono::system_clock::time_point;
 
 // RFC 3339 as the databricks CLI prints it ("2024-05-01T12:00:00.123456789+02:00").
 std::optional<SystemTime> parse_rfc3339(std::string_view text);
+// Local wall-clock time as `az account get-access-token` prints expiresOn
+// ("2024-05-01 12:00:00.123456"), read in the local time zone.
+std::optional<SystemTime> parse_local_time(std::string_view text);
 
 class TokenCache {
  public:

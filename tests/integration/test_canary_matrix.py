@@ -12,6 +12,7 @@ import re
 import shutil
 import unittest
 
+from fake_token_service import TokenService
 from harness import CANARY, SandboxTest
 from nginx_server import NGINX, Nginx
 
@@ -19,13 +20,16 @@ CLUSTERS = "/api/2.0/clusters/list"
 # Bearer tokens without the PAT shape: only the Authorization rules can hide them.
 OPAQUE = "opaque-5ca1ab1e-canary-QZXW-token-JKVY-value"
 OAUTH = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJjYW5hcnktbWF0cml4In0.c2lnbmF0dXJlLWNhbmFyeQ"
+# An Azure service principal's client secret: dbcurl sends it to the token service only.
+CLIENT_SECRET = "Zq8~Xw7Vk.QZXWcanaryJKVY9vTtRb"
+AZURE_RESOURCE_ID = "/subscriptions/s/resourceGroups/g/providers/Microsoft.Databricks/workspaces/w"
 
 
 def basic(token):
     return base64.b64encode(f"token:{token}".encode()).decode()
 
 
-SECRETS = (CANARY, basic(CANARY), OPAQUE, OAUTH)
+SECRETS = (CANARY, basic(CANARY), OPAQUE, OAUTH, CLIENT_SECRET)
 # libcurl 7.88 sends a request header block over TLS in pieces of this size.
 HEADER_PIECE = 65536
 
@@ -77,6 +81,21 @@ SOURCES = {
         "bin/databricks": executable(f"""echo '{{"access_token": "{OAUTH}", "token_type": "Bearer", """
                                      f""""expiry": "2099-01-01T00:00:00.0Z"}}'\n""")},
         {"PATH": "{home}/bin:" + os.environ.get("PATH", "/usr/bin:/bin")}, []),
+    # `az account get-access-token` from an Azure CLI on PATH, for a workspace
+    # made an Azure one by its resource id.
+    "azure-cli": (f"Bearer {OAUTH}", {
+        "bin/az": executable(f"""echo '{{"accessToken": "{OAUTH}", "expires_on": 4070908800}}'\n""")},
+        {"PATH": "{home}/bin:" + os.environ.get("PATH", "/usr/bin:/bin"),
+         "DATABRICKS_AZURE_RESOURCE_ID": AZURE_RESOURCE_ID},
+        []),
+    # A metadata service on 127.0.0.1 (the test's token service).
+    "metadata-service": (f"Bearer {OAUTH}", {}, {"DATABRICKS_METADATA_SERVICE_URL": "{token_service}/metadata/token"},
+                         []),
+    # An Azure service principal's client secret, exchanged at the token service
+    # standing in for Microsoft Entra ID.
+    "azure-client-secret": (f"Bearer {OAUTH}", {}, {
+        "ARM_CLIENT_ID": "client-1", "ARM_CLIENT_SECRET": CLIENT_SECRET, "ARM_TENANT_ID": "tenant-1",
+        "DATABRICKS_AZURE_RESOURCE_ID": AZURE_RESOURCE_ID, "DBCURL_TEST_AZURE_LOGIN_ENDPOINT": "{token_service}/"}, []),
 }
 # Only source-specific files are removed between runs; the token cache may hold
 # a token (docs/SECURITY.md row 4 allows it there) and is emptied so that each run asks the CLI.
@@ -111,15 +130,18 @@ class NginxCanaryTest(SandboxTest):
     def setUpClass(cls):
         cls.server = Nginx()
         cls.server.start()
+        cls.token_service = TokenService(OAUTH).start()
 
     @classmethod
     def tearDownClass(cls):
+        cls.token_service.stop()
         cls.server.stop()
 
     def use_source(self, name):
         """A clean sandbox with one token source; returns (expected Authorization, extra args)."""
         expected, files, env, extra = SOURCES[name]
-        self.sandbox.env = {k: v for k, v in self.sandbox.env.items() if not k.startswith("DATABRICKS_")}
+        self.sandbox.env = {k: v for k, v in self.sandbox.env.items()
+                            if not k.startswith(("DATABRICKS_", "ARM_", "DBCURL_TEST_"))}
         self.sandbox.env["CURL_CA_BUNDLE"] = self.server.cafile
         self.sandbox.env["DATABRICKS_HOST"] = self.server.origin
         self.sandbox.env["PATH"] = os.environ.get("PATH", "/usr/bin:/bin")
@@ -127,7 +149,8 @@ class NginxCanaryTest(SandboxTest):
             if value is None:
                 del self.sandbox.env[variable]
             else:
-                self.sandbox.env[variable] = value.replace("{home}", self.sandbox.home)
+                self.sandbox.env[variable] = (value.replace("{home}", self.sandbox.home)
+                                              .replace("{token_service}", self.token_service.origin))
         shutil.rmtree(self.sandbox.path(TOKEN_CACHE), ignore_errors=True)
         for leftover in SOURCE_FILES + WRITTEN:
             if os.path.exists(self.sandbox.path(leftover)):

@@ -151,6 +151,12 @@ class WorkloadIdentityFederation(OAuthTest):
         self.workspace.token_lifetime = 30
         path = self.sandbox.write("id-token.jwt", ID_TOKEN + "\n")
         self.sandbox.env["DATABRICKS_OIDC_TOKEN_FILEPATH"] = path
+        both = self.dbcurl(CLUSTERS)  # the Go SDK's auth tags: file-oidc and oauth (client_id) need auth_type
+        self.assertEqual(both.code, 102, both.err)
+        self.assertIn("more than one authorization method configured: file-oidc (databricks_id_token_filepath from "
+                      "DATABRICKS_OIDC_TOKEN_FILEPATH) and oauth (client_id from DATABRICKS_CLIENT_ID)", both.err)
+        self.assertEqual(self.workspace.requests, [])
+        self.sandbox.env["DATABRICKS_AUTH_TYPE"] = "file-oidc"
         self.assertExchanged(self.dbcurl(CLUSTERS))
         run = self.dbcurl(CLUSTERS)
         self.assertClustersListed(run)
@@ -179,6 +185,7 @@ class WorkloadIdentityFederation(OAuthTest):
 
     def test_missing_file_fails_before_any_request(self):
         self.sandbox.env["DATABRICKS_OIDC_TOKEN_FILEPATH"] = self.sandbox.path("nowhere.jwt")
+        self.sandbox.env["DATABRICKS_AUTH_TYPE"] = "file-oidc"
         run = self.dbcurl(CLUSTERS)
         self.assertEqual(run.code, 110, run.err)
         self.assertIn("file-oidc: " + self.sandbox.path("nowhere.jwt") + " does not exist", run.err)

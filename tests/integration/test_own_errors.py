@@ -75,8 +75,8 @@ class SilentSetupFailures(WorkspaceTest):
 
     def test_106_unsupported_auth_type(self):
         self.use_environment()
-        self.sandbox.env["DATABRICKS_AUTH_TYPE"] = "azure-cli"
-        self.expect(106, "auth_type 'azure-cli' (from DATABRICKS_AUTH_TYPE) is not supported", CLUSTERS)
+        self.sandbox.env["DATABRICKS_AUTH_TYPE"] = "azure-msi"
+        self.expect(106, "auth_type 'azure-msi' (from DATABRICKS_AUTH_TYPE) is not supported", CLUSTERS)
 
     def test_107_header_with_a_line_break(self):
         self.use_environment()

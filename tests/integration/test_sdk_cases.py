@@ -18,7 +18,9 @@ URL = "/api/2.0/clusters/list"
 
 class SdkCases(SandboxTest):
     def run_case(self, case):
-        self.sandbox.env["PATH"] = "/usr/bin:/bin"  # no databricks CLI: the token comes from what the case gives
+        # No databricks CLI: the token comes from what the case gives; the
+        # Azure CLI cases have a stub az (sdk_cases/bin/az).
+        self.sandbox.env["PATH"] = (os.path.join(CASES_DIR, "bin") + ":" if case.get("az") else "") + "/usr/bin:/bin"
         config = self.sandbox.path(".databrickscfg")
         if "home" in case:
             shutil.copy(os.path.join(CASES_DIR, "homes", case["home"], ".databrickscfg"), config)

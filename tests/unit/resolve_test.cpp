@@ -223,7 +223,8 @@ TEST_CASE("a token next to OAuth client credentials without auth_type is refused
   REQUIRE_FALSE(both.ok());
   CHECK(both.error().exit_code == 102);
   CHECK(both.error().message ==
-        "more than one authorization method configured: oauth (from DATABRICKS_CLIENT_SECRET) and pat (token from " +
+        "more than one authorization method configured: oauth (client_secret from DATABRICKS_CLIENT_SECRET) and pat "
+        "(token from " +
             home.path(".databrickscfg") + " [prod]); set auth_type to pick one");
   home.write(".databrickscfg", std::string(kConfigFile) + "auth_type = pat\n");  // appended to [hostonly]
   home.env.set("DATABRICKS_TOKEN", "dapi-env");

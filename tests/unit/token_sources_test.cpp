@@ -48,3 +48,31 @@ TEST_CASE("token sources in order: token, token_command, netrc, databricks CLI; 
   config.workspace.reset();  // no workspace: only the explicit token can apply
   CHECK(applying(config, context).size() == 1);
 }
+
+TEST_CASE("the Azure CLI comes last, as in the Go SDK; auth_type azure-cli leaves only az") {
+  TempHome home;
+  for (const char* tool : {"bin/databricks", "bin/az"}) {
+    home.write(tool, "#!/bin/sh\n");
+    std::filesystem::permissions(home.path(tool), std::filesystem::perms::owner_all);
+  }
+  home.env.set("PATH", home.path("bin"));
+  home.env.set("NETRC", home.path("netrc"));
+  DatabricksConfig config;
+  config.config_file = home.path(".databrickscfg");
+  config.workspace = WorkspaceHost{"https", "adb-1.2.azuredatabricks.net", "", std::nullopt};
+  config.token_command.emplace();
+  config.token_command->argv = {"keyring", "get", "databricks", "ws"};
+  FakeRunner runner;
+  const ResolveContext context{home.env, runner};
+  const std::vector<std::string> all = applying(config, context);
+  REQUIRE(all.size() == 5);
+  CHECK(all[3].starts_with("the databricks CLI"));
+  CHECK(all[4] == "the Azure CLI 'az account get-access-token'");
+
+  for (const char* other : {"pat", "databricks-cli"}) {
+    config.auth_type = Sourced{other, "test"};
+    CHECK(applying(config, context).back().find("Azure CLI") == std::string::npos);
+  }
+  config.auth_type = Sourced{"azure-cli", "test"};
+  CHECK(applying(config, context) == std::vector<std::string>{"the Azure CLI 'az account get-access-token'"});
+}

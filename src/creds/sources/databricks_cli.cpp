@@ -23,9 +23,10 @@ HelperCommand databricks_cli_command(const DatabricksConfig& config) {
 
 class DatabricksCli final : public TokenSource {
  public:
+  std::string_view auth_type() const override { return "databricks-cli"; }
   std::optional<std::string> looks_at(const TokenRequest& request) const override {
     const DatabricksConfig& config = request.config;
-    if (!config.workspace || !auth_type_selects(config, "databricks-cli")) return std::nullopt;
+    if (!config.workspace || !auth_type_allows(config, "databricks-cli")) return std::nullopt;
     const HelperCommand cli = databricks_cli_command(config);
     if (!requires_databricks_cli(config) &&
         !find_executable(cli.argv[0], request.context.env.get("PATH").value_or(""))) {

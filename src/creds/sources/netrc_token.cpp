@@ -11,9 +11,10 @@ namespace {
 
 class NetrcToken final : public TokenSource {
  public:
+  std::string_view auth_type() const override { return "pat"; }
   std::optional<std::string> looks_at(const TokenRequest& request) const override {
     const DatabricksConfig& config = request.config;
-    if (!config.workspace || !auth_type_selects(config, "pat")) return std::nullopt;
+    if (!config.workspace || !auth_type_allows(config, "pat")) return std::nullopt;
     return "a 'login token' entry for " + config.workspace->host + " in " +
            netrc_path(request.netrc_file, request.context.env);
   }

@@ -14,9 +14,10 @@ namespace {
 
 class OAuthM2m final : public TokenSource {
  public:
+  std::string_view auth_type() const override { return "oauth-m2m"; }
   std::optional<std::string> looks_at(const TokenRequest& request) const override {
     const DatabricksConfig& config = request.config;
-    if (!config.workspace || !auth_type_selects(config, "oauth-m2m")) return std::nullopt;
+    if (!config.workspace || !auth_type_allows(config, auth_type())) return std::nullopt;
     if (!config.auth_type && !config.client_id && !config.client_secret) return std::nullopt;
     return "oauth-m2m (client_id and client_secret)";
   }

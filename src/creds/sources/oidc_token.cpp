@@ -33,14 +33,13 @@ class IdTokenSource : public TokenSource {
  public:
   std::optional<std::string> looks_at(const TokenRequest& request) const override {
     const DatabricksConfig& config = request.config;
-    if (!config.workspace || !auth_type_selects(config, name())) return std::nullopt;
+    if (!config.workspace || !auth_type_allows(config, auth_type())) return std::nullopt;
     if (!config.auth_type && !configured(request)) return std::nullopt;
-    return std::string(name()) + " (" + where(request) + ")";
+    return std::string(auth_type()) + " (" + where(request) + ")";
   }
   Result<TokenAttempt> resolve(const TokenRequest& request) const override;
 
  protected:
-  virtual std::string_view name() const = 0;
   // Where the id token comes from, for messages and the cache key (no secret).
   virtual std::string where(const TokenRequest& request) const = 0;
   virtual bool configured(const TokenRequest& request) const = 0;
@@ -62,14 +61,14 @@ std::string audience_for(const DatabricksConfig& config, const std::string& endp
 
 Result<TokenAttempt> IdTokenSource::resolve(const TokenRequest& request) const {
   const DatabricksConfig& config = request.config;
-  const std::string source = std::string(name()) + " (" + where(request) + ")";
+  const std::string source = std::string(auth_type()) + " (" + where(request) + ")";
   if (!configured(request)) {
-    return make_error(exit_code::kNoCredentials, "auth_type " + std::string(name()) + " (from " +
+    return make_error(exit_code::kNoCredentials, "auth_type " + std::string(auth_type()) + " (from " +
                                                      config.auth_type->origin +
                                                      ") found no id token: " + where(request) + " is not set");
   }
   const std::string client = config.client_id ? config.client_id->value : std::string();
-  const std::string key = std::string(name()) + "\n" + config.workspace->origin() + "\n" +
+  const std::string key = std::string(auth_type()) + "\n" + config.workspace->origin() + "\n" +
                           (config.account_id ? config.account_id->value : std::string()) + "\n" + client + "\n" +
                           (config.audience ? config.audience->value : std::string()) + "\n" + where(request);
   const std::string origin =
@@ -83,7 +82,7 @@ Result<TokenAttempt> IdTokenSource::resolve(const TokenRequest& request) const {
     }
     Result<std::string> endpoint = oauth_token_endpoint(config, http);
     if (!endpoint) return endpoint.error();
-    std::string step = std::string(name()) + ": token endpoint " + *endpoint;
+    std::string step = std::string(auth_type()) + ": token endpoint " + *endpoint;
     if (asks_for_audience()) {
       const std::string audience = audience_for(config, *endpoint);
       step += ", id token audience " + audience;
@@ -118,8 +117,10 @@ Result<SecretString> checked_id_token(std::string& text, const std::string& sour
 }
 
 class EnvOidc final : public IdTokenSource {
+ public:
+  std::string_view auth_type() const override { return "env-oidc"; }
+
  protected:
-  std::string_view name() const override { return "env-oidc"; }
   static std::string variable(const TokenRequest& request) {
     return request.config.oidc_token_env ? request.config.oidc_token_env->value : "DATABRICKS_OIDC_TOKEN";
   }
@@ -134,8 +135,10 @@ class EnvOidc final : public IdTokenSource {
 };
 
 class FileOidc final : public IdTokenSource {
+ public:
+  std::string_view auth_type() const override { return "file-oidc"; }
+
  protected:
-  std::string_view name() const override { return "file-oidc"; }
   std::string where(const TokenRequest& request) const override {
     return request.config.oidc_token_filepath ? request.config.oidc_token_filepath->value
                                               : "DATABRICKS_OIDC_TOKEN_FILEPATH";
@@ -152,8 +155,10 @@ class FileOidc final : public IdTokenSource {
 };
 
 class GithubOidc final : public IdTokenSource {
+ public:
+  std::string_view auth_type() const override { return "github-oidc"; }
+
  protected:
-  std::string_view name() const override { return "github-oidc"; }
   bool asks_for_audience() const override { return true; }
   std::string where(const TokenRequest&) const override {
     return "ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN";

@@ -9,9 +9,10 @@ namespace {
 
 class ProfileToken final : public TokenSource {
  public:
+  std::string_view auth_type() const override { return "pat"; }
   std::optional<std::string> looks_at(const TokenRequest& request) const override {
     const DatabricksConfig& config = request.config;
-    if (!auth_type_selects(config, "pat") && !requires_databricks_cli(config)) return std::nullopt;
+    if (!auth_type_allows(config, "pat") && !requires_databricks_cli(config)) return std::nullopt;
     return "'token' of " +
            (config.profile ? config.config_file + " [" + config.profile->value + "]" : config.config_file) +
            " or DATABRICKS_TOKEN";

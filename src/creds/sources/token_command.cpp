@@ -10,9 +10,10 @@ namespace {
 
 class TokenCommand final : public TokenSource {
  public:
+  std::string_view auth_type() const override { return "pat"; }
   std::optional<std::string> looks_at(const TokenRequest& request) const override {
     const DatabricksConfig& config = request.config;
-    if (!config.workspace || !config.token_command || !auth_type_selects(config, "pat")) return std::nullopt;
+    if (!config.workspace || !config.token_command || !auth_type_allows(config, "pat")) return std::nullopt;
     return "token_command '" + describe_command(config.token_command->argv) + "'";
   }
   Result<TokenAttempt> resolve(const TokenRequest& request) const override {

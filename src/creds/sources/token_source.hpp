@@ -7,6 +7,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 
 #include "common/result.hpp"
 #include "creds/resolve.hpp"
@@ -31,6 +32,8 @@ struct TokenAttempt {
 class TokenSource {
  public:
   virtual ~TokenSource() = default;
+  // The SDKs' auth_type name of what it yields ("pat", "azure-cli", ...).
+  virtual std::string_view auth_type() const = 0;
   // What the source looks at, for --explain and the "nothing found" message;
   // nullopt when it does not apply (no workspace, ruled out by auth_type, ...).
   virtual std::optional<std::string> looks_at(const TokenRequest& request) const = 0;
@@ -41,14 +44,13 @@ class TokenSource {
 // The sources in the order they are tried.
 std::span<const TokenSource* const> token_sources();
 
+// Whether a source of this auth_type exists (else auth_type is refused).
+bool is_supported_auth_type(std::string_view name);
+
+// Whether a source of auth type name may be tried: no auth_type, or that one.
+bool auth_type_allows(const DatabricksConfig& config, std::string_view name);
+
 // auth_type = databricks-cli: the CLI is the only source after an explicit token.
 bool requires_databricks_cli(const DatabricksConfig& config);
-
-// Whether a source of this SDK auth_type name may apply: auth_type is unset
-// or names it ("pat" names the token, token_command and netrc sources).
-bool auth_type_selects(const DatabricksConfig& config, std::string_view name);
-
-// The auth_type names dbcurl knows (the SDKs' names of its sources).
-bool is_supported_auth_type(std::string_view name);
 
 }  // namespace dbcurl
