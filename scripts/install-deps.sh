@@ -12,6 +12,7 @@ build_packages=(
   file                                      # cpack -G DEB: finds the ELF files for dpkg-shlibdeps
   libcurl4-openssl-dev libtomlplusplus-dev  # libcurl, toml++ (used header-only)
   libboost-dev                              # Boost.Process (header-only)
+  libssl-dev                                # SHA-256 (OpenSSL's libcrypto, which libcurl loads too)
   nlohmann-json3-dev                        # JSON: databricks CLI output, token cache, pages
   groff-base                                # renders the man page for --manual
   python3 openssl                           # the demo's sample workspace (tests/fake_workspace.py)

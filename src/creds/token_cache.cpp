@@ -1,6 +1,7 @@
 #include "creds/token_cache.hpp"
 
 #include <fcntl.h>
+#include <openssl/evp.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -120,6 +121,24 @@ std::optional<SystemTime> parse_local_time(std::string_view text) {
   const std::time_t local = std::mktime(&parts);
   if (local == static_cast<std::time_t>(-1)) return std::nullopt;
   return std::chrono::system_clock::from_time_t(local);
+}
+
+std::string secret_fingerprint(std::string_view secret) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  if (EVP_Digest(secret.data(), secret.size(), digest, &size, EVP_sha256(), nullptr) != 1) {
+    // Without a digest the caller's key cannot tell secrets apart: one that
+    // matches nothing makes every lookup miss.
+    std::random_device random;
+    return "no-digest-" + std::to_string(random()) + std::to_string(random());
+  }
+  std::string hex;
+  for (unsigned int i = 0; i < size; ++i) {
+    constexpr char kDigits[] = "0123456789abcdef";
+    hex += kDigits[digest[i] >> 4];
+    hex += kDigits[digest[i] & 0xf];
+  }
+  return hex;
 }
 
 std::string TokenCache::default_directory(const Environment& env) {

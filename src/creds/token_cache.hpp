@@ -22,6 +22,11 @@ std::optional<SystemTime> parse_rfc3339(std::string_view text);
 // ("2024-05-01 12:00:00.123456"), read in the local time zone.
 std::optional<SystemTime> parse_local_time(std::string_view text);
 
+// What a cache key holds of a secret that tells tokens apart (an OIDC id
+// token, a metadata service URL): its SHA-256 in hex, never the secret, since
+// the key is written in the cache file.
+std::string secret_fingerprint(std::string_view secret);
+
 class TokenCache {
  public:
   explicit TokenCache(std::string directory) : directory_(std::move(directory)) {}

@@ -2,6 +2,7 @@
 (tests/fake_token_service.py): the headers the SDKs send, the token used and
 cached until expires_on, the local-only rule, failures."""
 
+import os
 import unittest
 
 from fake_token_service import TokenService
@@ -34,6 +35,18 @@ class MetadataService(HelperTest):
         self.assertClustersListed(second)
         self.assertEqual(len(self.service.requests), 1, "the second call asks the service nothing")
         self.assertNoCanary(first.stdout, first.stderr, second.stdout, second.stderr, canary=OAUTH_TOKEN)
+        cache = self.sandbox.path(".cache/dbcurl")
+        for name in os.listdir(cache):
+            with open(os.path.join(cache, name)) as handle:
+                self.assertNotIn(self.service.origin, handle.read(), "the URL is a secret: its hash keys the cache")
+
+    def test_another_service_is_not_answered_from_the_cache(self):
+        self.assertClustersListed(self.dbcurl(CLUSTERS))
+        other = TokenService(OAUTH_TOKEN).start()
+        self.addCleanup(other.stop)
+        self.sandbox.env["DATABRICKS_METADATA_SERVICE_URL"] = other.origin + "/metadata/token"
+        self.assertClustersListed(self.dbcurl(CLUSTERS))
+        self.assertEqual((len(self.service.requests), len(other.requests)), (1, 1))
 
     def test_expired_token_is_asked_again(self):
         self.service.expires_in = 30  # within the one-minute margin: never reused

@@ -17,8 +17,11 @@ from integration.test_main_job import CLUSTERS, WorkspaceTest
 CLIENT_ID = "c0ffee00-1234-4321-abcd-0123456789ab"
 CLIENT_SECRET = "dose5ecre75ecre75ecre75ecre75ecre7"
 ID_TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJyZXBvOm9yZy9yZXBvIn0.aWQtdG9rZW4tY2FuYXJ5LXNpZ25hdHVyZQ"
+# A second identity of the same pipeline (another job, a refreshed file).
+OTHER_ID_TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJyZXBvOm9yZy9vdGhlciJ9.b3RoZXItaWQtdG9rZW4tY2FuYXJ5LXNpZw"
 GITHUB_REQUEST_TOKEN = "ghrt5ca1ab1e5ca1ab1e5ca1ab1e5ca1ab1e"
-SECRETS = (CANARY, CLIENT_SECRET, ID_TOKEN, GITHUB_REQUEST_TOKEN)
+OTHER_GITHUB_REQUEST_TOKEN = "ghrt0ther0ther0ther0ther0ther0ther0"
+SECRETS = (CANARY, CLIENT_SECRET, ID_TOKEN, OTHER_ID_TOKEN, GITHUB_REQUEST_TOKEN, OTHER_GITHUB_REQUEST_TOKEN)
 
 
 def form_of(request):
@@ -173,6 +176,87 @@ class WorkloadIdentityFederation(OAuthTest):
         self.assertEqual(len(github), 1)
         self.assertEqual(parse_qs(github[0].target.split("?", 1)[1])["audience"],
                          [self.workspace.origin + "/oidc/v1/token"])
+
+    def cache_files(self):
+        cache = self.sandbox.path(".cache")
+        found = []
+        for folder, _, names in os.walk(cache):
+            for name in names:
+                with open(os.path.join(folder, name)) as handle:
+                    found.append(handle.read())
+        return found
+
+    def assertSubjects(self, *subjects):
+        self.assertEqual([form_of(r)["subject_token"] for r in self.workspace.token_requests], list(subjects))
+
+    def test_another_id_token_is_not_answered_from_the_cache(self):
+        self.workspace.oidc_tokens[OTHER_ID_TOKEN] = CLIENT_ID
+        self.sandbox.env["DATABRICKS_OIDC_TOKEN"] = ID_TOKEN
+        self.assertClustersListed(self.dbcurl(CLUSTERS))
+        self.sandbox.env["DATABRICKS_OIDC_TOKEN"] = OTHER_ID_TOKEN
+        self.assertClustersListed(self.dbcurl(CLUSTERS))
+        self.assertClustersListed(self.dbcurl(CLUSTERS))
+        self.sandbox.env["DATABRICKS_OIDC_TOKEN"] = ID_TOKEN
+        self.assertClustersListed(self.dbcurl(CLUSTERS))
+        self.assertSubjects(ID_TOKEN, OTHER_ID_TOKEN)  # each cached under its own key
+        path = self.sandbox.write("id-token.jwt", ID_TOKEN)
+        self.sandbox.env.update({"DATABRICKS_OIDC_TOKEN_FILEPATH": path, "DATABRICKS_AUTH_TYPE": "file-oidc"})
+        self.assertClustersListed(self.dbcurl(CLUSTERS))
+        self.sandbox.write("id-token.jwt", OTHER_ID_TOKEN)  # the same file, rewritten by the CI runner
+        self.assertClustersListed(self.dbcurl(CLUSTERS))
+        self.assertSubjects(ID_TOKEN, OTHER_ID_TOKEN, ID_TOKEN, OTHER_ID_TOKEN)
+        for text in self.cache_files():
+            self.assertNoSecrets(text.replace(CANARY, ""))  # the obtained token is the cache's to hold
+
+    def test_another_github_job_is_not_answered_from_the_cache(self):
+        self.workspace.github_id_token = ID_TOKEN
+        self.workspace.github_request_token = GITHUB_REQUEST_TOKEN
+        self.sandbox.env["ACTIONS_ID_TOKEN_REQUEST_URL"] = self.workspace.origin + "/github/id-token?api-version=2.0"
+        self.sandbox.env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"] = GITHUB_REQUEST_TOKEN
+        self.assertClustersListed(self.dbcurl(CLUSTERS))
+        self.assertClustersListed(self.dbcurl(CLUSTERS))
+        self.assertEqual(len(self.workspace.token_requests), 1)
+        self.workspace.github_request_token = OTHER_GITHUB_REQUEST_TOKEN
+        self.sandbox.env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"] = OTHER_GITHUB_REQUEST_TOKEN
+        self.assertClustersListed(self.dbcurl(CLUSTERS))
+        self.assertEqual(len(self.workspace.token_requests), 2, "another job's request token asks again")
+        for text in self.cache_files():
+            self.assertNoSecrets(text.replace(CANARY, ""))
+
+    def use_federation(self, source):
+        """Configures one federation source (with DATABRICKS_AUTH_TYPE naming it)."""
+        self.sandbox.env["DATABRICKS_AUTH_TYPE"] = source
+        if source == "env-oidc":
+            self.sandbox.env["DATABRICKS_OIDC_TOKEN"] = ID_TOKEN
+        elif source == "file-oidc":
+            self.sandbox.env["DATABRICKS_OIDC_TOKEN_FILEPATH"] = self.sandbox.write("id.jwt", ID_TOKEN)
+        else:
+            self.workspace.github_id_token = ID_TOKEN
+            self.workspace.github_request_token = GITHUB_REQUEST_TOKEN
+            self.sandbox.env["ACTIONS_ID_TOKEN_REQUEST_URL"] = self.workspace.origin + "/github/id-token?api-version=2.0"
+            self.sandbox.env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"] = GITHUB_REQUEST_TOKEN
+
+    def test_each_source_cached_within_its_lifetime_and_asked_again_after(self):
+        for source in ("env-oidc", "file-oidc", "github-oidc"):
+            with self.subTest(source=source):
+                self.use_federation(source)
+                for lifetime, runs, exchanges in ((3600, 3, 1), (30, 2, 2)):  # 30 s: within the minute's margin
+                    self.workspace.token_lifetime = lifetime
+                    shutil.rmtree(self.sandbox.path(".cache"), ignore_errors=True)
+                    before = len(self.workspace.token_requests)
+                    for _ in range(runs):
+                        self.assertClustersListed(self.dbcurl(CLUSTERS))
+                    self.assertEqual(len(self.workspace.token_requests) - before, exchanges, f"lifetime {lifetime}")
+
+    def test_github_refusing_the_request_token_fails_and_sends_nothing(self):
+        self.use_federation("github-oidc")
+        self.workspace.github_request_token = OTHER_GITHUB_REQUEST_TOKEN
+        run = self.dbcurl("-v", CLUSTERS)
+        self.assertEqual(run.code, 110, run.err)
+        self.assertIn("github-oidc (ACTIONS_ID_TOKEN_REQUEST_URL): GitHub's id token endpoint answered HTTP 401", run.err)
+        self.assertEqual(self.api_requests(), [])
+        self.assertEqual(self.workspace.token_requests, [])
+        self.assertNoSecrets(run.stdout, run.stderr)
 
     def test_rejected_id_token_fails_and_sends_nothing(self):
         self.sandbox.env["DATABRICKS_OIDC_TOKEN"] = ID_TOKEN

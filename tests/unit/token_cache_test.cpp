@@ -92,3 +92,9 @@ TEST_CASE("local times as az prints expiresOn, in the local time zone") {
     ::unsetenv("TZ");
   ::tzset();
 }
+
+TEST_CASE("a secret in a cache key is its SHA-256") {
+  // FIPS 180-2's example: SHA-256("abc").
+  CHECK(secret_fingerprint("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(secret_fingerprint("id-token-1") != secret_fingerprint("id-token-2"));
+}

@@ -12,6 +12,7 @@
 #include "common/strings.hpp"
 #include "creds/sources/helper_token.hpp"
 #include "creds/sources/token_source.hpp"
+#include "creds/token_cache.hpp"
 #include "creds/url.hpp"
 
 namespace dbcurl {
@@ -85,7 +86,7 @@ class MetadataService final : public TokenSource {
         return make_error(exit_code::kTokenRequestFailed, "the metadata service cannot be asked here");
       }
       const std::string key =
-          std::string(kAuthType) + "\n" + config.workspace->origin() + "\n" + std::string(url.value.view());
+          std::string(kAuthType) + "\n" + config.workspace->origin() + "\n" + secret_fingerprint(url.value.view());
       return cached_credential(key, "the metadata service of " + url.origin, std::string(kAuthType), request.context,
                                [&]() -> Result<ObtainedToken> {
                                  std::vector<HttpField> headers;

@@ -16,6 +16,7 @@
 #include "common/strings.hpp"
 #include "creds/sources/oauth_token.hpp"
 #include "creds/sources/token_source.hpp"
+#include "creds/token_cache.hpp"
 
 namespace dbcurl {
 
@@ -43,12 +44,20 @@ class IdTokenSource : public TokenSource {
   // Where the id token comes from, for messages and the cache key (no secret).
   virtual std::string where(const TokenRequest& request) const = 0;
   virtual bool configured(const TokenRequest& request) const = 0;
-  // Whether the id token is made for an audience (GitHub's); the others are
-  // read before any request, so a broken one costs no round trip.
+  // What tells one id token from another, read before the cache (whose key
+  // holds its fingerprint, so that another id token is never answered with
+  // the first one's Databricks token) and before any request, so a broken one
+  // costs no round trip: the id token itself when it is read here; GitHub's
+  // request URL and token, which name the job that asks for one.
+  virtual Result<SecretString> identity(const TokenRequest& request) const = 0;
+  // Whether the id token is made for an audience (GitHub's).
   virtual bool asks_for_audience() const { return false; }
-  // The id token (for audience, when it asks for one), registered as a secret.
-  virtual Result<SecretString> id_token(const TokenRequest& request, TokenHttp& http,
-                                        const std::string& audience) const = 0;
+  // The id token for audience, registered as a secret; for sources that read
+  // it here, their identity.
+  virtual Result<SecretString> id_token(const TokenRequest&, TokenHttp&, const std::string& /*audience*/,
+                                        SecretString identity) const {
+    return identity;
+  }
 };
 
 // The audience the id token is asked for: the configured one, else an account's
@@ -67,33 +76,32 @@ Result<TokenAttempt> IdTokenSource::resolve(const TokenRequest& request) const {
                                                      config.auth_type->origin +
                                                      ") found no id token: " + where(request) + " is not set");
   }
+  Result<SecretString> known_as = identity(request);
+  if (!known_as) return known_as.error();
   const std::string client = config.client_id ? config.client_id->value : std::string();
   const std::string key = std::string(auth_type()) + "\n" + config.workspace->origin() + "\n" +
                           (config.account_id ? config.account_id->value : std::string()) + "\n" + client + "\n" +
-                          (config.audience ? config.audience->value : std::string()) + "\n" + where(request);
+                          (config.audience ? config.audience->value : std::string()) + "\n" + where(request) + "\n" +
+                          secret_fingerprint(known_as->view());
   const std::string origin =
       source + (client.empty() ? ", account-wide federation"
                                : " for client " + client + " (from " + config.client_id->origin + ")");
   const OAuthFetch fetch = [&](TokenHttp& http, std::vector<std::string>& explain) -> Result<OAuthToken> {
-    std::optional<Result<SecretString>> subject;
-    if (!asks_for_audience()) {
-      subject = id_token(request, http, "");
-      if (!*subject) return subject->error();
-    }
     Result<std::string> endpoint = oauth_token_endpoint(config, http);
     if (!endpoint) return endpoint.error();
     std::string step = std::string(auth_type()) + ": token endpoint " + *endpoint;
+    std::string audience;
     if (asks_for_audience()) {
-      const std::string audience = audience_for(config, *endpoint);
+      audience = audience_for(config, *endpoint);
       step += ", id token audience " + audience;
-      subject = id_token(request, http, audience);
-      if (!*subject) return subject->error();
     }
+    Result<SecretString> subject = id_token(request, http, audience, std::move(*known_as));
+    if (!subject) return subject.error();
     explain.push_back(std::move(step));
     std::vector<HttpField> form;
     form.push_back({"grant_type", SecretString("urn:ietf:params:oauth:grant-type:token-exchange")});
     form.push_back({"subject_token_type", SecretString("urn:ietf:params:oauth:token-type:jwt")});
-    form.push_back({"subject_token", std::move(**subject)});
+    form.push_back({"subject_token", std::move(*subject)});
     form.push_back({"scope", SecretString(kDefaultOAuthScope)});
     if (!client.empty()) form.push_back({"client_id", SecretString(client)});
     return request_oauth_token(http, *endpoint, form, nullptr, request.context.now);
@@ -128,7 +136,7 @@ class EnvOidc final : public IdTokenSource {
   bool configured(const TokenRequest& request) const override {
     return request.context.env.get(variable(request)).has_value();
   }
-  Result<SecretString> id_token(const TokenRequest& request, TokenHttp&, const std::string&) const override {
+  Result<SecretString> identity(const TokenRequest& request) const override {
     std::string text = request.context.env.get(variable(request)).value_or("");
     return checked_id_token(text, "env-oidc (" + variable(request) + ")");
   }
@@ -144,7 +152,7 @@ class FileOidc final : public IdTokenSource {
                                               : "DATABRICKS_OIDC_TOKEN_FILEPATH";
   }
   bool configured(const TokenRequest& request) const override { return request.config.oidc_token_filepath.has_value(); }
-  Result<SecretString> id_token(const TokenRequest& request, TokenHttp&, const std::string&) const override {
+  Result<SecretString> identity(const TokenRequest& request) const override {
     const std::string path = expand_home(request.config.oidc_token_filepath->value, request.context.env);
     Result<std::optional<std::string>> text =
         read_file_if_exists(path, kMaxIdTokenBytes, exit_code::kTokenRequestFailed);
@@ -166,10 +174,17 @@ class GithubOidc final : public IdTokenSource {
   bool configured(const TokenRequest& request) const override {
     return request.config.actions_id_token_request_url && request.config.actions_id_token_request_token;
   }
+  Result<SecretString> identity(const TokenRequest& request) const override {
+    std::string both = request.config.actions_id_token_request_url->value + "\n" +
+                       std::string(request.config.actions_id_token_request_token->value.view());
+    SecretString result(both);
+    wipe_string(both);
+    return result;
+  }
   // GET <request URL>&audience=<audience> with the request token as Bearer;
   // the id token is the JSON reply's "value" (githubIDTokenSource.IDToken).
-  Result<SecretString> id_token(const TokenRequest& request, TokenHttp& http,
-                                const std::string& audience) const override {
+  Result<SecretString> id_token(const TokenRequest& request, TokenHttp& http, const std::string& audience,
+                                SecretString) const override {
     const std::string url =
         request.config.actions_id_token_request_url->value + "&audience=" + url_encode_form(audience);
     std::string authorization = "Bearer " + std::string(request.config.actions_id_token_request_token->value.view());
