@@ -31,7 +31,9 @@ def _free_port():
 
 
 class Nginx:
-    def __init__(self):
+    def __init__(self, oauth_token_endpoint=None):
+        """oauth_token_endpoint: what the workspace's OAuth discovery document
+        names (no discovery document without it)."""
         self.work = tempfile.mkdtemp(prefix="dbcurl-nginx-")
         self.port = _free_port()
         self.other_port = _free_port()  # TLS, HTTP/2 and HTTP/1.1
@@ -40,6 +42,10 @@ class Nginx:
         self.log = os.path.join(self.work, "access.log")
         self.hops_log = os.path.join(self.work, "hops.log")
         self.process = None
+        # Token requests are not the user's requests: kept out of the logs.
+        discovery = "" if oauth_token_endpoint is None else (
+            "location = /oidc/.well-known/oauth-authorization-server "
+            f"{{ access_log off; return 200 '{{\"token_endpoint\":\"{oauth_token_endpoint}\"}}'; }}")
         conf = os.path.join(self.work, "nginx.conf")
         with open(conf, "w") as handle:
             handle.write(f"""
@@ -65,6 +71,7 @@ http {{
     default_type application/json;
     location / {{ return 200 '{CLUSTERS_JSON}'; }}
     location /denied/ {{ return 401 '{DENIED_JSON}'; }}
+    {discovery}
     location = /redirect/same {{ return 302 /api/2.0/clusters/list; }}
     location = /redirect/host {{ return 302 https://localhost:{self.port}/api/2.0/clusters/list; }}
     location = /redirect/port {{ return 302 https://127.0.0.1:{self.other_port}/api/2.0/clusters/list; }}

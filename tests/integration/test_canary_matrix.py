@@ -22,6 +22,11 @@ OPAQUE = "opaque-5ca1ab1e-canary-QZXW-token-JKVY-value"
 OAUTH = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJjYW5hcnktbWF0cml4In0.c2lnbmF0dXJlLWNhbmFyeQ"
 # An Azure service principal's client secret: dbcurl sends it to the token service only.
 CLIENT_SECRET = "Zq8~Xw7Vk.QZXWcanaryJKVY9vTtRb"
+# A Databricks service principal's OAuth secret (oauth-m2m), sent as HTTP Basic to the token endpoint.
+M2M_SECRET = "dose7Hq2Lm9XvRcanaryWpB4ZtK8NyF3"
+# An OIDC id token (workload identity federation) and GitHub's request token, both bearer credentials.
+ID_TOKEN = "eyJraWQiOiJjYW5hcnkifQ.eyJzdWIiOiJyZXBvOlFaWFctY2FuYXJ5In0.aWQtdG9rZW4tSktWWS1zaWduYXR1cmU"
+GITHUB_REQUEST_TOKEN = "ghrtQv7Zp3Wc9KcanaryXm2Rb8Ld5Tn"
 AZURE_RESOURCE_ID = "/subscriptions/s/resourceGroups/g/providers/Microsoft.Databricks/workspaces/w"
 
 
@@ -29,7 +34,9 @@ def basic(token):
     return base64.b64encode(f"token:{token}".encode()).decode()
 
 
-SECRETS = (CANARY, basic(CANARY), OPAQUE, OAUTH, CLIENT_SECRET)
+M2M_CLIENT_ID = "sp-7f3e"
+SECRETS = (CANARY, basic(CANARY), OPAQUE, OAUTH, CLIENT_SECRET, M2M_SECRET,
+           base64.b64encode(f"{M2M_CLIENT_ID}:{M2M_SECRET}".encode()).decode(), ID_TOKEN, GITHUB_REQUEST_TOKEN)
 # libcurl 7.88 sends a request header block over TLS in pieces of this size.
 HEADER_PIECE = 65536
 
@@ -96,7 +103,21 @@ SOURCES = {
     "azure-client-secret": (f"Bearer {OAUTH}", {}, {
         "ARM_CLIENT_ID": "client-1", "ARM_CLIENT_SECRET": CLIENT_SECRET, "ARM_TENANT_ID": "tenant-1",
         "DATABRICKS_AZURE_RESOURCE_ID": AZURE_RESOURCE_ID, "DBCURL_TEST_AZURE_LOGIN_ENDPOINT": "{token_service}/"}, []),
+    # A Databricks service principal: the workspace's OAuth discovery names the
+    # token service as its token endpoint.
+    "oauth-m2m": (f"Bearer {OAUTH}", {}, {"DATABRICKS_CLIENT_ID": M2M_CLIENT_ID, "DATABRICKS_CLIENT_SECRET": M2M_SECRET},
+                  []),
+    # Workload identity federation: the id token exchanged at the same endpoint.
+    "env-oidc": (f"Bearer {OAUTH}", {}, {"DATABRICKS_OIDC_TOKEN": ID_TOKEN}, []),
+    "file-oidc": (f"Bearer {OAUTH}", {"id-token.jwt": ID_TOKEN + "\n"},
+                  {"DATABRICKS_OIDC_TOKEN_FILEPATH": "{home}/id-token.jwt"}, []),
+    "github-oidc": (f"Bearer {OAUTH}", {}, {
+        "ACTIONS_ID_TOKEN_REQUEST_URL": "{token_service}/github/id-token?api-version=2.0",
+        "ACTIONS_ID_TOKEN_REQUEST_TOKEN": GITHUB_REQUEST_TOKEN}, []),
 }
+# The sources that ask the token service, and the auth_type that makes their failure the error.
+TOKEN_SERVICE_SOURCES = ("metadata-service", "azure-client-secret", "oauth-m2m", "env-oidc", "file-oidc",
+                         "github-oidc")
 # Only source-specific files are removed between runs; the token cache may hold
 # a token (docs/SECURITY.md row 4 allows it there) and is emptied so that each run asks the CLI.
 TOKEN_CACHE = ".cache/dbcurl"
@@ -128,9 +149,13 @@ class NginxCanaryTest(SandboxTest):
 
     @classmethod
     def setUpClass(cls):
-        cls.server = Nginx()
-        cls.server.start()
-        cls.token_service = TokenService(OAUTH).start()
+        cls.token_service = TokenService(OAUTH, id_token=ID_TOKEN).start()
+        cls.server = Nginx(oauth_token_endpoint=cls.token_service.origin + "/oidc/v1/token")
+        try:
+            cls.server.start()
+        except Exception:
+            cls.token_service.stop()
+            raise
 
     @classmethod
     def tearDownClass(cls):
@@ -141,7 +166,7 @@ class NginxCanaryTest(SandboxTest):
         """A clean sandbox with one token source; returns (expected Authorization, extra args)."""
         expected, files, env, extra = SOURCES[name]
         self.sandbox.env = {k: v for k, v in self.sandbox.env.items()
-                            if not k.startswith(("DATABRICKS_", "ARM_", "DBCURL_TEST_"))}
+                            if not k.startswith(("DATABRICKS_", "ARM_", "DBCURL_TEST_", "ACTIONS_"))}
         self.sandbox.env["CURL_CA_BUNDLE"] = self.server.cafile
         self.sandbox.env["DATABRICKS_HOST"] = self.server.origin
         self.sandbox.env["PATH"] = os.environ.get("PATH", "/usr/bin:/bin")
@@ -217,6 +242,25 @@ class CanaryMatrix(NginxCanaryTest):
                 self.assertIn(f"* h2h3 [authorization: {scheme} {value[:4]}\u2026(redacted)]", verbose)
             if "--trace-time" in CHANNELS[channel]:
                 self.assertRegex(trace, r"(?m)^\d\d:\d\d:\d\d\.\d{6} => Send header")
+
+    def test_refusals_echoing_what_was_sent(self):
+        """A token service that refuses and echoes the secrets it was sent (in
+        its OAuth error_description): dbcurl's message shows none of them, -v
+        included, and nothing reaches the workspace."""
+        self.token_service.echo = True
+        self.addCleanup(setattr, self.token_service, "echo", False)
+        for protocol in PROTOCOLS:
+            for source in TOKEN_SERVICE_SOURCES:
+                with self.subTest(protocol=protocol, source=source):
+                    _, extra = self.use_source(source)
+                    self.sandbox.env["DATABRICKS_AUTH_TYPE"] = source
+                    asked_before, logged_before = len(self.token_service.requests), len(self.server.logged())
+                    run, written = self.run_recorded(PROTOCOLS[protocol] + ["-v"] + extra +
+                                                     [self.server.origin + CLUSTERS])
+                    self.assertEqual(run.code, 110, run.err)
+                    self.assertGreater(len(self.token_service.requests), asked_before)
+                    self.assertNothingShown(run, written)
+                    self.assertEqual(self.server.logged()[logged_before:], [], "nothing is sent")
 
     def value_offset(self, source):
         """Where the Authorization value starts in the request header block

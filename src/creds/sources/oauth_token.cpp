@@ -1,5 +1,7 @@
 #include "creds/sources/oauth_token.hpp"
 
+#include <openssl/evp.h>
+
 #include <nlohmann/json.hpp>
 
 #include "common/redact.hpp"
@@ -71,8 +73,26 @@ Result<std::string> oauth_token_endpoint(const DatabricksConfig& config, TokenHt
   return endpoint;
 }
 
+namespace {
+
+// The client's Authorization value as libcurl builds it, base64 of
+// "user:password": a secret too, should an endpoint echo it in its error.
+void register_basic_credentials(const BasicCredentials& basic) {
+  std::string pair = basic.user + ":" + std::string(basic.password.view());
+  std::string encoded(4 * ((pair.size() + 2) / 3) + 1, '\0');
+  const int size = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(encoded.data()),
+                                   reinterpret_cast<const unsigned char*>(pair.data()), static_cast<int>(pair.size()));
+  encoded.resize(size > 0 ? static_cast<std::size_t>(size) : 0);
+  register_secret(encoded);
+  wipe_string(encoded);
+  wipe_string(pair);
+}
+
+}  // namespace
+
 Result<OAuthToken> request_oauth_token(TokenHttp& http, const std::string& endpoint, const std::vector<HttpField>& form,
                                        const BasicCredentials* basic, SystemTime now) {
+  if (basic != nullptr) register_basic_credentials(*basic);
   Result<HttpReply> reply = http.post_form(endpoint, {}, form, basic);
   if (!reply) return reply.error();
   if (reply->status != 200) {
