@@ -23,7 +23,10 @@ class CompletionTest(SandboxTest):
     def setUp(self):
         super().setUp()
         self.sandbox.env["PATH"] = os.path.dirname(os.path.abspath(DBCURL)) + ":" + os.environ.get("PATH", "")
-        self.sandbox.write(".databrickscfg", "[DEFAULT]\nhost = h\n[prod-east]\nhost = p\n[staging]\nhost = s\n")
+        # acct: an account profile (issue 16), listed with the workspace profiles.
+        self.sandbox.write(".databrickscfg", "[DEFAULT]\nhost = h\n[prod-east]\nhost = p\n[staging]\nhost = s\n"
+                                             "[acct]\nhost = https://accounts.cloud.databricks.com\n"
+                                             "account_id = 0d5c1e7a-1111-2222-3333-444455556666\n")
 
     def shell(self, argv, script):
         return subprocess.run(argv + [script], capture_output=True, text=True, env=self.sandbox.env, timeout=60,
@@ -68,8 +71,9 @@ printf '%s\\n' "${{COMPREPLY[@]}}"
         self.assertIn("--paginate", self.complete("dbcurl --pag"))
 
     def test_profile_names(self):
-        self.assertEqual(sorted(self.complete("dbcurl --profile ")), ["DEFAULT", "prod-east", "staging"])
+        self.assertEqual(sorted(self.complete("dbcurl --profile ")), ["DEFAULT", "acct", "prod-east", "staging"])
         self.assertEqual(self.complete("dbcurl --profile pr"), ["prod-east"])
+        self.assertEqual(self.complete("dbcurl --profile ac"), ["acct"])
 
     def test_methods_and_files(self):
         self.assertEqual(self.complete("dbcurl -X P"), ["POST", "PUT", "PATCH"])
@@ -101,7 +105,7 @@ class Fish(CompletionTest):
         self.assertIn(["--profile", "Databricks configuration profile to use"], self.complete("dbcurl --prof"))
 
     def test_profiles_methods_paths(self):
-        self.assertEqual(sorted(e[0] for e in self.complete("dbcurl --profile ")), ["DEFAULT", "prod-east", "staging"])
+        self.assertEqual(sorted(e[0] for e in self.complete("dbcurl --profile ")), ["DEFAULT", "acct", "prod-east", "staging"])
         self.assertEqual(sorted(e[0] for e in self.complete("dbcurl -X P")), ["PATCH", "POST", "PUT"])
         self.assertIn("/api/2.0/clusters/list", [e[0] for e in self.complete("dbcurl /api/2.0/clus")])
 
