@@ -12,6 +12,7 @@ class Dbcurl < Formula
   depends_on "nlohmann-json" => :build
   depends_on "tomlplusplus" => :build # used header-only
   depends_on "curl"
+  depends_on "openssl@3" # SHA-256 of token cache keys (libcrypto, which curl loads too)
 
   def install
     system "cmake", "-S", ".", "-B", "build", "-DDBCURL_TESTS=OFF", *std_cmake_args

@@ -176,7 +176,7 @@ class PackagingRecipes(unittest.TestCase):
             self.assertRegex(cmake, rf"option\({option} ", option)
         # Every library the build looks for is a dependency.
         brew_names = {"CURL": "curl", "tomlplusplus": "tomlplusplus", "Boost": "boost",
-                      "nlohmann_json": "nlohmann-json"}
+                      "nlohmann_json": "nlohmann-json", "OpenSSL": "openssl@3"}
         for package in re.findall(r"find_package\((\w+)", cmake):
             self.assertIn(f'depends_on "{brew_names[package]}"', formula, package)
         # Every file it moves is one that cmake --install puts there.
