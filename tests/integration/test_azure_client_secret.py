@@ -55,14 +55,16 @@ class AzureClientSecret(HelperTest):
         self.entra.status = 401
         self.entra.body = (b'{"error": "invalid_client", "error_description": "AADSTS7000215: Invalid client secret '
                            b'provided. Trace ID: 1\\r\\nCorrelation ID: 2"}')
-        quiet = self.dbcurl(CLUSTERS)
-        self.assertEqual(quiet.code, 101, quiet.err)
+        self.script("az", f'echo \'{{"accessToken": "{OAUTH_TOKEN}", "expires_on": 4070908800}}\'\n')
+        unnamed = self.dbcurl(CLUSTERS)  # the refusal, not az's identity instead
+        self.assertEqual(unnamed.code, 110, unnamed.err)
+        self.assertIn("HTTP 401: AADSTS7000215: Invalid client secret provided\n", unnamed.err)
         self.sandbox.env["DATABRICKS_AUTH_TYPE"] = "azure-client-secret"
         refused = self.dbcurl(CLUSTERS)
         self.assertEqual(refused.code, 110, refused.err)
         self.assertIn("HTTP 401: AADSTS7000215: Invalid client secret provided\n", refused.err)
         self.assertEqual(self.workspace.requests, [], "nothing is sent")
-        self.assertNoCanary(quiet.err, refused.err, canary=CLIENT_SECRET)
+        self.assertNoCanary(unnamed.err, refused.err, canary=CLIENT_SECRET)
 
     def test_incomplete_or_misplaced(self):
         self.sandbox.env["DATABRICKS_AUTH_TYPE"] = "azure-client-secret"

@@ -59,9 +59,9 @@ class MetadataService(HelperTest):
             with self.subTest(url=url):
                 self.sandbox.env["DATABRICKS_METADATA_SERVICE_URL"] = url
                 self.sandbox.env.pop("DATABRICKS_AUTH_TYPE", None)
-                quiet = self.dbcurl(CLUSTERS)
-                self.assertEqual(quiet.code, 101, quiet.err)
-                self.assertIn("the metadata service", quiet.err)
+                unnamed = self.dbcurl(CLUSTERS)  # configured: refused without auth_type too
+                self.assertEqual(unnamed.code, 102, unnamed.err)
+                self.assertIn("the metadata service URL (from DATABRICKS_METADATA_SERVICE_URL) is", unnamed.err)
                 self.sandbox.env["DATABRICKS_AUTH_TYPE"] = "metadata-service"
                 refused = self.dbcurl(CLUSTERS)
                 self.assertEqual(refused.code, 102, refused.err)
@@ -69,8 +69,11 @@ class MetadataService(HelperTest):
         self.assertEqual(self.workspace.requests, [])
 
     def test_failing_service(self):
-        self.sandbox.env["DATABRICKS_AUTH_TYPE"] = "metadata-service"
         self.service.status = 418
+        unnamed = self.dbcurl(CLUSTERS)  # no quiet fallback to another identity
+        self.assertEqual(unnamed.code, 110, unnamed.err)
+        self.assertIn("answered HTTP 418", unnamed.err)
+        self.sandbox.env["DATABRICKS_AUTH_TYPE"] = "metadata-service"
         refused = self.dbcurl(CLUSTERS)
         self.assertEqual(refused.code, 110, refused.err)
         self.assertIn("answered HTTP 418", refused.err)

@@ -63,21 +63,28 @@ TEST_CASE("metadata-service: GET with the SDKs' headers; access_token until expi
                                                {"Accept", "application/json"}});
 }
 
-TEST_CASE("metadata-service: only localhost and 127.0.0.1; bad answers are errors with auth_type") {
+TEST_CASE("metadata-service: only localhost and 127.0.0.1; bad answers are errors, with or without auth_type") {
   for (const char* url : {"http://example.com/t", "http://127.0.0.2/t", "http://[::1]:1/t", "file:///t"}) {
     INFO(url);
     Services services;
     DatabricksConfig config = with_metadata_service(url);
-    const Result<Credential> quiet = services.resolve(config);
-    REQUIRE_FALSE(quiet.ok());
-    CHECK(quiet.error().exit_code == 101);
-    config.auth_type = Sourced{"metadata-service", "DATABRICKS_AUTH_TYPE"};
     const Result<Credential> refused = services.resolve(config);
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().exit_code == 102);
+    config.auth_type = Sourced{"metadata-service", "DATABRICKS_AUTH_TYPE"};
+    const Result<Credential> named = services.resolve(config);
+    REQUIRE_FALSE(named.ok());
+    CHECK(named.error().exit_code == 102);
     CHECK(services.http.sent.empty());
   }
   DatabricksConfig config = with_metadata_service("http://127.0.0.1:1/t");
+  {
+    Services services;
+    services.http.answer(418, "{}");
+    const Result<Credential> failed = services.resolve(config);  // no auth_type: no quiet fallback
+    REQUIRE_FALSE(failed.ok());
+    CHECK(failed.error().exit_code == 110);
+  }
   config.auth_type = Sourced{"metadata-service", "DATABRICKS_AUTH_TYPE"};
   for (const auto& [status, body, why] : std::vector<std::tuple<long, std::string, std::string>>{
            {418, "{}", "answered HTTP 418"},
@@ -144,8 +151,16 @@ TEST_CASE("azure-client-secret: tried with all three attributes; Entra's refusal
           "token request: HTTP 401: AADSTS7000215: Invalid client secret provided");
   }
   {
+    Services services;  // without auth_type a refusal is the error too: no quiet fallback to another identity
+    services.http.answer(401, R"({"error": "invalid_client"})");
+    const Result<Credential> refused = services.resolve(with_service_principal("adb-1.2.azuredatabricks.net"));
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().exit_code == 110);
+  }
+  {
     Services services;
     DatabricksConfig aws = with_service_principal("dbc-1.cloud.databricks.com");
+    CHECK(services.resolve(aws).error().exit_code == 101);  // not an Azure workspace: does not apply, as in the SDKs
     aws.auth_type = Sourced{"azure-client-secret", "DATABRICKS_AUTH_TYPE"};
     CHECK(services.resolve(aws).error().exit_code == 102);
     CHECK(services.http.sent.empty());

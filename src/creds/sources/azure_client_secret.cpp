@@ -6,7 +6,9 @@
 // <tenant>/oauth2/token, as the SDKs ask for it (Go
 // config/auth_azure_client_secret.go, Python azure_service_principal):
 // grant_type=client_credentials, client_id, client_secret, resource. Without
-// auth_type it is tried only when all three are set, and its failure is quiet.
+// auth_type it applies when all three are set for an Azure workspace (the
+// SDKs skip other hosts); then its failure is the error: dbcurl does not fall
+// back quietly to another identity.
 
 #include <nlohmann/json.hpp>
 
@@ -139,6 +141,10 @@ class AzureClientSecret final : public TokenSource {
     if (!config.workspace || !auth_type_allows(config, kAuthType)) return std::nullopt;
     const std::optional<ServicePrincipal> principal = service_principal(config);
     if (!principal && !config.auth_type) return std::nullopt;
+    if (!config.auth_type) {
+      const Result<std::optional<AzureEnvironment>> cloud = azure_environment(config);
+      if (cloud && !*cloud) return std::nullopt;
+    }
     if (!principal) return "an Azure service principal (azure_client_id, azure_client_secret, azure_tenant_id)";
     return "the Azure service principal " + principal->client_id.value + " (" + principal->client_id.origin + ")";
   }
@@ -152,9 +158,8 @@ class AzureClientSecret final : public TokenSource {
                             "ARM_CLIENT_SECRET, ARM_TENANT_ID)");
     }
     Result<Credential> credential = entra_credential(config, *principal, request.context);
-    if (credential) return TokenAttempt{std::move(*credential)};
-    if (config.auth_type) return credential.error();
-    return TokenAttempt{std::nullopt, credential.error().message};
+    if (!credential) return credential.error();
+    return TokenAttempt{std::move(*credential)};
   }
 };
 

@@ -4,7 +4,8 @@
 // (config/auth_metadata_service.go), asked with GET and the headers
 // X-Databricks-Metadata-Version: 1 and X-Databricks-Host: <workspace> for JSON
 // access_token, token_type, expires_on (epoch seconds); cached until then.
-// Without auth_type a service that fails is noted and the next source tried.
+// A configured service that fails, or is not local, is the error, with or
+// without auth_type: dbcurl does not fall back quietly to another identity.
 
 #include <nlohmann/json.hpp>
 
@@ -74,7 +75,6 @@ class MetadataService final : public TokenSource {
   }
   Result<TokenAttempt> resolve(const TokenRequest& request) const override {
     const DatabricksConfig& config = request.config;
-    const bool required = config.auth_type.has_value();
     if (!config.metadata_service_url) {
       return make_error(exit_code::kConfigInvalid, "auth_type metadata-service (from " + config.auth_type->origin +
                                                        ") needs DATABRICKS_METADATA_SERVICE_URL");
@@ -99,9 +99,8 @@ class MetadataService final : public TokenSource {
                                  return parse_reply(*reply, url.origin);
                                });
     }();
-    if (credential) return TokenAttempt{std::move(*credential)};
-    if (required) return credential.error();
-    return TokenAttempt{std::nullopt, credential.error().message};
+    if (!credential) return credential.error();
+    return TokenAttempt{std::move(*credential)};
   }
 };
 
