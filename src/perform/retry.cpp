@@ -3,6 +3,7 @@
 #include <curl/curl.h>
 
 #include <algorithm>
+#include <string_view>
 
 namespace dbcurl {
 
@@ -14,6 +15,13 @@ bool transient_http(long code) {
 }
 }  // namespace
 
+RetryScheme retry_scheme(const char* scheme) {
+  const std::string_view name = scheme != nullptr ? scheme : "";
+  if (name == "HTTP" || name == "HTTPS") return RetryScheme::kHttp;
+  if (name == "FTP" || name == "FTPS") return RetryScheme::kFtp;
+  return RetryScheme::kOther;
+}
+
 std::optional<RetryDecision> decide_retry(const RetryPolicy& policy, RetryState& state, const AttemptFacts& facts) {
   if (policy.retries <= 0 || state.left <= 0) return std::nullopt;
   if (policy.max_time_seconds > 0 && facts.elapsed >= std::chrono::seconds(policy.max_time_seconds))
@@ -22,14 +30,17 @@ std::optional<RetryDecision> decide_retry(const RetryPolicy& policy, RetryState&
   std::string why;
   bool http = false;
   if (facts.result == CURLE_OPERATION_TIMEDOUT || facts.result == CURLE_COULDNT_RESOLVE_HOST ||
-      facts.result == CURLE_COULDNT_RESOLVE_PROXY) {
+      facts.result == CURLE_COULDNT_RESOLVE_PROXY || facts.result == CURLE_FTP_ACCEPT_TIMEOUT) {
     why = ": timeout";
   } else if (policy.connection_refused && facts.result == CURLE_COULDNT_CONNECT && facts.refused) {
     why = ": connection refused";
   } else if ((facts.result == CURLE_OK || (policy.fail && facts.result == CURLE_HTTP_RETURNED_ERROR)) &&
-             facts.http_scheme && transient_http(facts.response_code)) {
+             facts.scheme == RetryScheme::kHttp && transient_http(facts.response_code)) {
     why = ": HTTP error";
     http = true;
+  } else if (facts.result != CURLE_OK && facts.scheme == RetryScheme::kFtp && facts.response_code / 100 == 4) {
+    // An FTP server that takes only so many users says so with a 4xx.
+    why = ": FTP error";
   } else if (facts.result != CURLE_OK && policy.all_errors) {
     why = "(retrying all errors)";
   } else {

@@ -1,7 +1,8 @@
 #pragma once
 // curl 7.88's --retry rules, as a pure decision: what to retry, how long to
 // wait (doubling from 1 s, or --retry-delay, or the server's Retry-After on
-// 429/503 and the other transient HTTP codes), and the warning curl prints.
+// 429/503 and the other transient HTTP codes; an FTP 4xx reply is transient
+// too), and the warning curl prints.
 
 #include <chrono>
 #include <optional>
@@ -18,10 +19,16 @@ struct RetryPolicy {
   bool fail = false;                // -f or --fail-with-body: HTTP errors end as 22
 };
 
+// The schemes curl's --retry looks at: HTTP(S) status codes, FTP(S) 4xx replies.
+enum class RetryScheme { kHttp, kFtp, kOther };
+
+// CURLINFO_SCHEME's answer (upper case; null when none) as --retry sees it.
+RetryScheme retry_scheme(const char* scheme);
+
 struct AttemptFacts {
   int result = 0;  // CURLcode
   long response_code = 0;
-  bool http_scheme = true;
+  RetryScheme scheme = RetryScheme::kHttp;
   long retry_after_seconds = 0;          // CURLINFO_RETRY_AFTER
   bool refused = false;                  // OS errno was ECONNREFUSED
   std::chrono::milliseconds elapsed{0};  // since the first attempt

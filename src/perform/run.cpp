@@ -6,7 +6,6 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
-#include <cstring>
 #include <map>
 #include <memory>
 #include <thread>
@@ -76,7 +75,7 @@ std::unique_ptr<Transfer> perform_with_retries(const Session& session, const Pla
     facts.response_code = outcome.status;
     const char* scheme = nullptr;
     curl_easy_getinfo(easy, CURLINFO_SCHEME, &scheme);
-    facts.http_scheme = scheme != nullptr && (std::strcmp(scheme, "HTTP") == 0 || std::strcmp(scheme, "HTTPS") == 0);
+    facts.scheme = retry_scheme(scheme);
     curl_off_t retry_after = 0;
     curl_easy_getinfo(easy, CURLINFO_RETRY_AFTER, &retry_after);
     facts.retry_after_seconds = static_cast<long>(retry_after);

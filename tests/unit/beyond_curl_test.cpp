@@ -12,7 +12,7 @@ using namespace std::chrono_literals;
 TEST_CASE("retry: curl's transient errors, doubling delays, Retry-After, and the warning") {
   const RetryPolicy policy{3, 0, 0, false, false, false};
   RetryState state(policy);
-  AttemptFacts busy{CURLE_OK, 503, true, 0, false, 0ms};
+  AttemptFacts busy{CURLE_OK, 503, RetryScheme::kHttp, 0, false, 0ms};
   auto first = decide_retry(policy, state, busy);
   REQUIRE(first);
   CHECK(first->delay == 1s);
@@ -23,31 +23,50 @@ TEST_CASE("retry: curl's transient errors, doubling delays, Retry-After, and the
   CHECK_FALSE(decide_retry(policy, state, busy));  // none left
 
   RetryState fresh(policy);
-  CHECK_FALSE(decide_retry(policy, fresh, AttemptFacts{CURLE_OK, 404, true, 0, false, 0ms}));
-  CHECK_FALSE(decide_retry(policy, fresh, AttemptFacts{CURLE_HTTP_RETURNED_ERROR, 503, true, 0, false, 0ms}));
-  CHECK(decide_retry(policy, fresh, AttemptFacts{CURLE_OPERATION_TIMEDOUT, 0, true, 0, false, 0ms})->warning ==
-        "Problem : timeout. Will retry in 1 seconds. 3 retries left.");
-  CHECK_FALSE(decide_retry(policy, fresh, AttemptFacts{CURLE_COULDNT_CONNECT, 0, true, 0, true, 0ms}));
+  CHECK_FALSE(decide_retry(policy, fresh, AttemptFacts{CURLE_OK, 404, RetryScheme::kHttp, 0, false, 0ms}));
+  CHECK_FALSE(
+      decide_retry(policy, fresh, AttemptFacts{CURLE_HTTP_RETURNED_ERROR, 503, RetryScheme::kHttp, 0, false, 0ms}));
+  CHECK(decide_retry(policy, fresh, AttemptFacts{CURLE_OPERATION_TIMEDOUT, 0, RetryScheme::kHttp, 0, false, 0ms})
+            ->warning == "Problem : timeout. Will retry in 1 seconds. 3 retries left.");
+  CHECK_FALSE(decide_retry(policy, fresh, AttemptFacts{CURLE_COULDNT_CONNECT, 0, RetryScheme::kHttp, 0, true, 0ms}));
 }
 
 TEST_CASE("retry: --retry-delay, --retry-connrefused, --retry-all-errors, -f, --retry-max-time") {
   const RetryPolicy fixed{5, 3, 0, true, true, true};
   RetryState state(fixed);
-  const AttemptFacts failed_http{CURLE_HTTP_RETURNED_ERROR, 429, true, 0, false, 0ms};
+  const AttemptFacts failed_http{CURLE_HTTP_RETURNED_ERROR, 429, RetryScheme::kHttp, 0, false, 0ms};
   CHECK(decide_retry(fixed, state, failed_http)->delay == 3s);
   CHECK(decide_retry(fixed, state, failed_http)->delay == 3s);
-  CHECK(decide_retry(fixed, state, AttemptFacts{CURLE_COULDNT_CONNECT, 0, true, 0, true, 0ms})
+  CHECK(decide_retry(fixed, state, AttemptFacts{CURLE_COULDNT_CONNECT, 0, RetryScheme::kHttp, 0, true, 0ms})
             ->warning.starts_with("Problem : connection refused."));
-  CHECK(decide_retry(fixed, state, AttemptFacts{CURLE_WRITE_ERROR, 0, true, 0, false, 0ms})
+  CHECK(decide_retry(fixed, state, AttemptFacts{CURLE_WRITE_ERROR, 0, RetryScheme::kHttp, 0, false, 0ms})
             ->warning.starts_with("Problem (retrying all errors)."));
 
   const RetryPolicy limited{5, 0, 10, false, false, false};
   RetryState limited_state(limited);
-  CHECK_FALSE(decide_retry(limited, limited_state, AttemptFacts{CURLE_OK, 503, true, 0, false, 11s}));
-  auto too_late = decide_retry(limited, limited_state, AttemptFacts{CURLE_OK, 503, true, 60, false, 1s});
+  CHECK_FALSE(decide_retry(limited, limited_state, AttemptFacts{CURLE_OK, 503, RetryScheme::kHttp, 0, false, 11s}));
+  auto too_late = decide_retry(limited, limited_state, AttemptFacts{CURLE_OK, 503, RetryScheme::kHttp, 60, false, 1s});
   REQUIRE(too_late);
   CHECK_FALSE(too_late->retry);
   CHECK(too_late->warning.starts_with("The Retry-After: time would make"));
+}
+
+TEST_CASE("retry: an FTP 4xx reply is transient, as curl's --retry says (curl test 196)") {
+  CHECK(retry_scheme("FTP") == RetryScheme::kFtp);
+  CHECK(retry_scheme("FTPS") == RetryScheme::kFtp);
+  CHECK(retry_scheme("HTTPS") == RetryScheme::kHttp);
+  CHECK(retry_scheme("IMAP") == RetryScheme::kOther);
+  CHECK(retry_scheme(nullptr) == RetryScheme::kOther);
+  const RetryPolicy policy{2, 0, 0, false, false, false};
+  RetryState state(policy);
+  auto denied = decide_retry(policy, state, AttemptFacts{CURLE_LOGIN_DENIED, 430, RetryScheme::kFtp, 0, false, 0ms});
+  REQUIRE(denied);
+  CHECK(denied->warning == "Problem : FTP error. Will retry in 1 seconds. 2 retries left.");
+  CHECK_FALSE(decide_retry(policy, state, AttemptFacts{CURLE_LOGIN_DENIED, 530, RetryScheme::kFtp, 0, false, 0ms}));
+  CHECK_FALSE(decide_retry(policy, state, AttemptFacts{CURLE_LOGIN_DENIED, 430, RetryScheme::kOther, 0, false, 0ms}));
+  CHECK_FALSE(decide_retry(policy, state, AttemptFacts{CURLE_OK, 450, RetryScheme::kFtp, 0, false, 0ms}));
+  CHECK(decide_retry(policy, state, AttemptFacts{CURLE_FTP_ACCEPT_TIMEOUT, 0, RetryScheme::kFtp, 0, false, 0ms})
+            ->warning.starts_with("Problem : timeout."));
 }
 
 TEST_CASE("pages: arrays concatenate, paging fields go, the next page is named") {
