@@ -9,6 +9,16 @@
 
 namespace dbcurl {
 
+namespace {
+// curl reads a -T URL with libcurl's URL API (to append the file's name)
+// before it opens the file: a URL that API rejects is error 3, not 26.
+bool upload_url_parses(const std::string& url) {
+  const UrlHandle handle(curl_url());
+  return handle && curl_url_set(handle.get(), CURLUPART_URL, url.c_str(),
+                                CURLU_GUESS_SCHEME | CURLU_NON_SUPPORT_SCHEME) == CURLUE_OK;
+}
+}  // namespace
+
 Transfer::Transfer(const Session& session, const PlannedTransfer& planned, BodyOutput& output, long time_left_ms)
     : planned_(planned),
       output_(output),
@@ -40,6 +50,10 @@ Transfer::Transfer(const Session& session, const PlannedTransfer& planned, BodyO
   sinks.progress_meter =
       !session.global.silent && !session.global.no_progress_meter && !output.to_terminal() && !session.global.parallel;
   sinks.error_buffer = error_buffer_;
+  if (planned.upload_file && *planned.upload_file != "-" && !upload_url_parses(planned.plan.url)) {
+    fail(CURLE_URL_MALFORMAT, curl_easy_strerror(CURLE_URL_MALFORMAT), true);
+    return;
+  }
   if (planned.upload_file && !open_upload(*planned.upload_file, sinks)) return;
   if (!planned.upload_file) read_standard_input(sinks);
   sinks.resume_from = output.resume_from();

@@ -132,6 +132,18 @@ class OutputLikeCurl(SandboxTest):
                     self.assertEqual(sorted(os.listdir(directory)), ["1", "blocker"])
                     os.remove(os.path.join(directory, "1"))
 
+    def test_upload_to_a_url_libcurl_rejects_is_error_3_before_the_file(self):
+        # curl reads a -T URL with libcurl's URL API before it opens the file (curl test 1469).
+        url = self.server.origin + "/echo"
+        (mine, mine_dir), (theirs, theirs_dir) = self.both(
+            ["-sS", "-o", "{dir}/1", url, "--next", "-T", "{dir}/missing", self.server.origin + "/with space/",
+             "--next", "-o", "{dir}/3", url])
+        self.assertEqual(theirs.code, 3)
+        self.assertEqual(mine.code, theirs.code)
+        self.assertEqual(messages(mine.err), messages(theirs.err))
+        for directory in (mine_dir, theirs_dir):
+            self.assertEqual(sorted(os.listdir(directory)), ["1"])
+
     def test_a_dump_header_file_it_cannot_open_stops_the_run(self):
         # curl 7.88 crashes here (fclose(NULL)); its code means a write error that ends the run.
         directory = self.sandbox.home
