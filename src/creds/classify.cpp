@@ -224,7 +224,10 @@ Result<Target> locate(const std::string& given, const TransferConfig& transfer, 
     url = *repaired;
   }
   const UrlParts text = split_url(url);
-  const bool path_only = url.starts_with("/");
+  // A path is dbcurl's only where curl fails on it: under --proto-default
+  // libcurl reads one as a URL (file: a local file; https: host "api" of
+  // /api/...), and it stays curl's.
+  const bool path_only = url.starts_with("/") && !resolver.parse_url(url, transfer.default_protocol);
   const bool placeholder = is_placeholder_host(text.host);
   const Result<DatabricksConfig>& config = resolver.config();
 

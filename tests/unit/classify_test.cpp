@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <functional>
 
+#include "apply/url_parser.hpp"
 #include "creds/classify.hpp"
 #include "fake_url_parser.hpp"
 #include "temp_home.hpp"
@@ -556,4 +557,28 @@ TEST_CASE("the scheme is the parser's, --proto-default included, for every rule"
   Result<RequestPlan> ftp = planner.plan("ws.cloud.databricks.com:443/api/x", transfer);
   REQUIRE_FALSE(ftp.ok());
   CHECK(ftp.error().message.find("over ftp://") != std::string::npos);
+}
+
+TEST_CASE("a path is the workspace's only where libcurl rejects it, as curl then fails on it") {
+  Planner planner;
+  planner.parser = parse_url_as_libcurl;
+  Result<RequestPlan> api = planner.plan("/api/2.0/clusters/list");
+  REQUIRE(api.ok());
+  CHECK(api->workspace);
+  CHECK(api->bearer.has_value());
+  CHECK(api->url == "https://ws.cloud.databricks.com/api/2.0/clusters/list");
+  TransferConfig transfer;
+  // --proto-default file: a local file (curl test 1146).
+  transfer.default_protocol = "file";
+  Result<RequestPlan> file = planner.plan("/tmp/notes.txt", transfer);
+  REQUIRE(file.ok());
+  CHECK_FALSE(file->workspace);
+  CHECK_FALSE(file->bearer.has_value());
+  CHECK(file->url == "/tmp/notes.txt");
+  // --proto-default https: libcurl reads https:///api/... as the host "api", as curl does.
+  transfer.default_protocol = "https";
+  Result<RequestPlan> host = planner.plan("/api/2.0/clusters/list", transfer);
+  REQUIRE(host.ok());
+  CHECK_FALSE(host->workspace);
+  CHECK_FALSE(host->bearer.has_value());
 }
