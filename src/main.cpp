@@ -91,9 +91,25 @@ int run(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) return usage_failure("");
   ProcessEnvironment env;
-  const ParseContext context{system_file_reader(), [](std::string_view text) { diagnostics().warning(text); },
-                             [](std::string_view text) { diagnostics().error_always(text); }, find_curlrc(env),
-                             libcurl_features()};
+  std::FILE* error_file = nullptr;
+  const auto redirect_errors = [&error_file](std::string_view path) {
+    if (path == "-") {
+      diagnostics().set_stream(stdout);
+      return true;
+    }
+    std::FILE* file = std::fopen(std::string(path).c_str(), "w");
+    if (file == nullptr) return false;
+    if (error_file != nullptr) std::fclose(error_file);
+    error_file = file;
+    diagnostics().set_stream(file);
+    return true;
+  };
+  const ParseContext context{system_file_reader(),
+                             [](std::string_view text) { diagnostics().warning(text); },
+                             [](std::string_view text) { diagnostics().error_always(text); },
+                             find_curlrc(env),
+                             libcurl_features(),
+                             redirect_errors};
   Result<CommandLine> parsed = parse_command_line(args, context);
   if (!parsed) {
     // An empty message: the parser already said what curl says, without usage lines.
@@ -111,11 +127,6 @@ int run(int argc, char** argv) {
 
   diagnostics().set_silent(global.silent);
   diagnostics().set_show_error(global.show_error);
-  std::FILE* error_file = nullptr;
-  if (global.stderr_file) {
-    error_file = *global.stderr_file == "-" ? stdout : std::fopen(global.stderr_file->c_str(), "w");
-    if (error_file != nullptr) diagnostics().set_stream(error_file);
-  }
 
   if (global.show_manual && !manual_text().empty()) {
     std::fwrite(manual_text().data(), 1, manual_text().size(), stdout);
@@ -163,7 +174,7 @@ int run(int argc, char** argv) {
   int code = plan->transfers.empty() ? exit_code::kOk : perform_transfers(global, plan->transfers, env);
   // As curl: --fail-early ends the run at the failure, before the stop is reached.
   if (plan->stop && !(code != exit_code::kOk && global.fail_early)) code = report_stop(*plan->stop, code);
-  if (error_file != nullptr && error_file != stdout) std::fclose(error_file);
+  if (error_file != nullptr) std::fclose(error_file);
   return code;
 }
 

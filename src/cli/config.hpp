@@ -49,7 +49,6 @@ struct GlobalConfig {
   TraceMode trace_mode = TraceMode::kNone;
   std::string trace_file;  // "-" is stdout, "%" is stderr (as curl's)
   bool trace_time = false;
-  std::optional<std::string> stderr_file;  // --stderr
   bool fail_early = false;
   bool parallel = false;   // -Z
   long parallel_max = 50;  // --parallel-max, curl's default (1..300)

@@ -20,6 +20,37 @@ namespace {
 
 constexpr int kMaxConfigDepth = 16;
 
+// The options curl 7.88 reads a file name for: a name that looks like an
+// option (-k) gets its warning, as an option given one word too early would.
+bool names_a_file(OptionId id) {
+  switch (id) {
+    case OptionId::kAbstractUnixSocket:
+    case OptionId::kCacert:
+    case OptionId::kCapath:
+    case OptionId::kCert:
+    case OptionId::kConfig:
+    case OptionId::kCrlfile:
+    case OptionId::kDumpHeader:
+    case OptionId::kEtagCompare:
+    case OptionId::kEtagSave:
+    case OptionId::kKey:
+    case OptionId::kNetrcFile:
+    case OptionId::kOutput:
+    case OptionId::kProxyCacert:
+    case OptionId::kProxyCapath:
+    case OptionId::kProxyCert:
+    case OptionId::kProxyCrlfile:
+    case OptionId::kProxyKey:
+    case OptionId::kRandomFile:
+    case OptionId::kStderr:
+    case OptionId::kTrace:
+    case OptionId::kTraceAscii:
+    case OptionId::kUnixSocket:
+    case OptionId::kUploadFile: return true;
+    default: return false;
+  }
+}
+
 Error option_error(std::string_view word, std::string_view reason) {
   return make_error(exit_code::kUsage, "option " + std::string(word) + ": " + std::string(reason));
 }
@@ -388,12 +419,18 @@ class Parser {
   Status apply(const OptionSpec& spec, std::string_view word, const std::string& value, bool on) {
     GlobalConfig& global = line_.global;
     TransferConfig& t = transfer();
+    if (names_a_file(spec.id) && value.size() > 1 && value[0] == '-') {
+      warn("The file name argument '" + value + "' looks like a flag.");
+    }
     if (spec.store.kind != ValueKind::kOwnGrammar) return store_value(spec.store, word, value, on, global, t);
     const auto warn_sink = [this](std::string_view text) { warn(text); };
     switch (spec.id) {
       case OptionId::kAbstractUnixSocket:
         t.unix_socket = value;
         t.abstract_unix_socket = true;
+        break;
+      case OptionId::kStderr:
+        if (context_.redirect_errors && !context_.redirect_errors(value)) warn("Failed to open " + value + "!");
         break;
       case OptionId::kAnyauth: t.auth_methods = on ? CurlAuth::kAny : 0; break;
       case OptionId::kDelegation:

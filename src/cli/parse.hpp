@@ -2,6 +2,7 @@
 // curl's command-line grammar → CommandLine. Pure: files named by @file are
 // read through the given reader, warnings go to the given sink.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,6 +29,10 @@ struct ParseContext {
   WarningSink note;                           // "dbcurl: <text>" lines curl hides under -s unless -S
   std::optional<std::string> default_config;  // the .curlrc to read first, if any
   LibcurlFeatures features;
+  // --stderr FILE, called as it is read (as curl opens it then): later
+  // warnings and errors go to FILE ("-": standard output). False: FILE cannot
+  // be opened, and they stay where they were.
+  std::function<bool(std::string_view)> redirect_errors;
 };
 
 Result<CommandLine> parse_command_line(const std::vector<std::string>& args, const ParseContext& context);

@@ -54,7 +54,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       [](const std::string&, dbcurl::ReadLimit) {
         return dbcurl::FileContent{dbcurl::FileContent::Outcome::kRead, "file data\r\n", 0};
       },
-      [](std::string_view) {}, [](std::string_view) {}, std::nullopt, dbcurl::LibcurlFeatures{}};
+      [](std::string_view) {},
+      [](std::string_view) {},
+      std::nullopt,
+      dbcurl::LibcurlFeatures{},
+      [](std::string_view) { return true; }};
   (void)dbcurl::parse_command_line(split_words(text), context);
 #elif defined(FUZZ_TARGET_INI)
   (void)dbcurl::parse_ini(text, "fuzz.cfg");

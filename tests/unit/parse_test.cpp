@@ -35,7 +35,12 @@ Parsed parse(std::vector<std::string> args, std::map<std::string, std::string> f
       },
       [warnings](std::string_view text) { warnings->emplace_back(text); },
       [warnings](std::string_view text) { warnings->emplace_back("note: " + std::string(text)); }, std::nullopt,
-      LibcurlFeatures{.http3 = false, .tls_srp = true, .dns_servers = false, .protocols = {"ftp", "http", "https"}}};
+      LibcurlFeatures{.http3 = false, .tls_srp = true, .dns_servers = false, .protocols = {"ftp", "http", "https"}},
+      // --stderr: where it happens among the warnings; "unwritable" cannot be opened.
+      [warnings](std::string_view path) {
+        warnings->emplace_back("stderr: " + std::string(path));
+        return path != "unwritable";
+      }};
   Result<CommandLine> line = parse_command_line(args, context);
   return {std::move(line), *warnings};
 }
@@ -504,4 +509,25 @@ TEST_CASE("-C and --retry-delay values checked as curl checks them") {
   CHECK(error_of({"-C", "-5"}) == "option -C: expected a positive numerical parameter");
   CHECK(error_of({"--retry-delay", "9223372036854776"}) == "option --retry-delay: too large number");  // test 1269
   CHECK(error_of({"--retry-max-time", "9223372036854776"}) == "option --retry-max-time: too large number");
+}
+
+TEST_CASE("a file name that looks like an option warns, as curl's (curl test 1268)") {
+  Parsed flagged = parse({"--unix-socket", "-k", "-o-x", "u"});
+  REQUIRE(flagged.line.ok());
+  CHECK(flagged.warnings == std::vector<std::string>{"The file name argument '-k' looks like a flag.",
+                                                     "The file name argument '-x' looks like a flag."});
+  // "-" is standard output; a value that is not a file name never warns.
+  Parsed plain = parse({"-o", "-", "-H", "-k: v", "-d", "-x", "u"});
+  REQUIRE(plain.line.ok());
+  CHECK(plain.warnings.empty());
+  // -s (before) silences it, as curl's warnings.
+  CHECK(parse({"-s", "--trace", "-k", "u"}).warnings.empty());
+}
+
+TEST_CASE("--stderr takes effect as it is read, so later warnings go there (curl test 1268)") {
+  Parsed parsed = parse({"-o", "-a", "--stderr", "log", "--unix-socket", "-k", "--stderr", "unwritable", "u"});
+  REQUIRE(parsed.line.ok());
+  CHECK(parsed.warnings == std::vector<std::string>{"The file name argument '-a' looks like a flag.", "stderr: log",
+                                                    "The file name argument '-k' looks like a flag.",
+                                                    "stderr: unwritable", "Failed to open unwritable!"});
 }
