@@ -58,7 +58,6 @@ constexpr CURLoption kCurlOrder[] = {
     CURLOPT_TIMEOUT_MS,
     CURLOPT_POSTFIELDS,
     CURLOPT_POSTFIELDSIZE_LARGE,
-    CURLOPT_COPYPOSTFIELDS,  // after its size: it copies that many bytes
     CURLOPT_POST,
     CURLOPT_MIMEPOST,
     CURLOPT_MIME_OPTIONS,
@@ -407,7 +406,11 @@ void LibcurlSource::record_string(CURLoption option, const char* value) {
   add(option, redacted_literal(value));
 }
 
-void LibcurlSource::record_bytes(CURLoption option, std::string_view data) { add(option, redacted_literal(data)); }
+void LibcurlSource::record_bytes(CURLoption option, std::string_view data) {
+  // dbcurl hands libcurl a copy (COPYPOSTFIELDS); the program's literal lives
+  // as long as its handle, so the program says POSTFIELDS, as curl's does.
+  add(option == CURLOPT_COPYPOSTFIELDS ? CURLOPT_POSTFIELDS : option, redacted_literal(data));
+}
 
 void LibcurlSource::record_list(CURLoption option, const curl_slist* list) {
   if (list == nullptr) return;

@@ -59,6 +59,20 @@ class LibcurlSource(SandboxTest):
         self.assertEqual(programs[0], programs[1])
         self.assertIn("  curl_easy_setopt(hnd, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);\n", programs[0])
 
+    def test_post_data_reads_as_curls(self):
+        # curl's program sets the body with CURLOPT_POSTFIELDS (curl tests 1402 1465).
+        for data in ("foo=bar&baz=quux", "a\x01b\x02\xe4\n"):
+            programs = []
+            for program in (None, "curl"):
+                source = self.sandbox.path(f"{program or 'dbcurl'}-post.c")
+                run = self.sandbox.run(["--libcurl", source, "-s", "--data-binary", data,
+                                        self.workspace.origin + "/echo"], program=program)
+                self.assertEqual(run.code, 0, run.err)
+                with open(source, encoding="latin-1") as handle:
+                    programs.append([line for line in handle if "CURLOPT_POST" in line])
+            self.assertEqual(programs[0], programs[1])
+            self.assertEqual(len(programs[0]), 2, programs[0])
+
     def test_workspace_token_stays_out_of_the_program(self):
         source = self.sandbox.path("workspace.c")
         env = {"DATABRICKS_HOST": self.workspace.origin, "DATABRICKS_TOKEN": CANARY}
