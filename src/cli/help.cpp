@@ -67,8 +67,8 @@ std::string category_line(std::string_view name, std::string_view description) {
   return ' ' + name_column + ' ' + std::string(description) + '\n';
 }
 
-std::string category_list() {
-  std::string out = category_line(kDatabricks, kDatabricksDescription);
+std::string category_list(bool with_databricks) {
+  std::string out = with_databricks ? category_line(kDatabricks, kDatabricksDescription) : std::string();
   for (const HelpCategory& category : help_categories()) out += category_line(category.name, category.description);
   return out;
 }
@@ -85,8 +85,12 @@ std::string option_display_name(const OptionSpec& spec) {
 
 std::string help_text(std::string_view program_name, const std::optional<std::string>& category) {
   std::string out = "Usage: " + std::string(program_name) + " [options...] <url>\n";
+  // Through a `curl` symlink the summary and the category list are curl's
+  // own, as scripts (and curl's tests 1461 1462) read them; "databricks" and
+  // "all" still show dbcurl's options.
+  const bool databricks_first = program_name != "curl";
   if (!category) {
-    out += heading(kDatabricks, kDatabricksDescription) + databricks_rows() + '\n';
+    if (databricks_first) out += heading(kDatabricks, kDatabricksDescription) + databricks_rows() + '\n';
     out += rows(specs_in(help_category::kImportant));
     out +=
         "\nThis is not the full help, this menu is stripped into categories.\n"
@@ -98,12 +102,12 @@ std::string help_text(std::string_view program_name, const std::optional<std::st
     out += heading(kDatabricks, kDatabricksDescription) + databricks_rows() + '\n';
     return out + rows(specs_where([](const OptionSpec& spec) { return !spec.dbcurl_own; }));
   }
-  if (iequals(*category, "category")) return out + category_list();
+  if (iequals(*category, "category")) return out + category_list(databricks_first);
   if (iequals(*category, kDatabricks)) return out + heading(kDatabricks, kDatabricksDescription) + databricks_rows();
   for (const HelpCategory& known : help_categories()) {
     if (iequals(*category, known.name)) return out + heading(known.name, known.description) + rows(specs_in(known.bit));
   }
-  return out + "Invalid category provided, here is a list of all categories:\n\n" + category_list();
+  return out + "Invalid category provided, here is a list of all categories:\n\n" + category_list(databricks_first);
 }
 
 }  // namespace dbcurl

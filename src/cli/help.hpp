@@ -12,7 +12,8 @@ namespace dbcurl {
 std::string option_display_name(const OptionSpec& spec);
 // curl's --help [CATEGORY], Databricks options first: without a category the
 // most used options, "all" every option, "category" the list of categories.
-// The usage line names the program as invoked (dbcurl, or curl through a symlink).
+// The usage line names the program as invoked (dbcurl, or curl through a
+// symlink, whose summary and category list leave the Databricks lines out).
 std::string help_text(std::string_view program_name, const std::optional<std::string>& category);
 // The man page as text (built into the dbcurl binary at build time); empty
 // when the build had no groff to render it.

@@ -14,7 +14,9 @@ namespace dbcurl {
 
 std::string version_banner() {
   const curl_version_info_data* info = curl_version_info(CURLVERSION_NOW);
-  std::string out = std::string("dbcurl ") + kVersion + "\n";
+  // The first line names the libcurl too, as curl's does: scripts (and curl's
+  // tests 1022 1023) read the libcurl version from it.
+  std::string out = std::string("dbcurl ") + kVersion + " libcurl/" + info->version + "\n";
   out += std::string("curl ") + info->version + " (" + kCurlHostTriple + ") " + curl_version() + "\n";
   out += std::string("Release-Date: ") + LIBCURL_TIMESTAMP + "\n";
   out += "Protocols:";

@@ -3,6 +3,7 @@ dbcurl against the fake workspace, with the token filled in by dbcurl."""
 
 import base64
 import json
+import re
 import unittest
 
 from fake_workspace import Workspace
@@ -367,8 +368,11 @@ class TransferErrors(SandboxTest):
     def test_version_banner_has_curls_format(self):
         run = self.dbcurl("-V")
         lines = run.out.splitlines()
-        self.assertRegex(lines[0], r"^dbcurl \d+\.\d+\.\d+$")
+        self.assertRegex(lines[0], r"^dbcurl \d+\.\d+\.\d+ libcurl/7\.\d+\.\d+$")
         self.assertRegex(lines[1], r"^curl 7\.\d+\.\d+ \([^)]+\) libcurl/7\.\d+\.\d+ ")
+        # The libcurl version as curl's tests 1022 1023 read it: from the first line.
+        libcurl = re.compile(r"libcurl/([.\d]+)")
+        self.assertEqual(libcurl.search(lines[0]).group(1), libcurl.search(lines[1]).group(1))
         self.assertTrue(lines[2].startswith("Release-Date: "))
         self.assertTrue(lines[3].startswith("Protocols: ") and " https" in lines[3])
         self.assertTrue(lines[4].startswith("Features: "))

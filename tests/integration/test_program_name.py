@@ -30,6 +30,19 @@ class ProgramName(SandboxTest):
         self.assertRegex(refused.err, r"^curl: \(7\) ")
         self.assertTrue(self.sandbox.run(["--help"], program=link).out.startswith("Usage: curl [options...] <url>\n"))
 
+    def test_curl_symlink_help_is_curls_and_still_finds_the_databricks_options(self):
+        # curl tests 1461 and 1462 compare these outputs byte for byte.
+        link = self.curl_symlink()
+        for args in (["--help"], ["--help", "category"], ["--help", "no-such-category"]):
+            with self.subTest(args=args):
+                mine, theirs = self.sandbox.run(args, program=link), self.curl(*args)
+                self.assertEqual((mine.code, mine.out), (theirs.code, theirs.out))
+        for args in (["--help", "databricks"], ["--help", "all"]):
+            with self.subTest(args=args):
+                listed = self.sandbox.run(args, program=link).out
+                self.assertIn("     --profile <name>", listed)
+                self.assertIn("     --explain", listed)
+
     def test_version_banner_still_names_dbcurl(self):
         link = self.curl_symlink()
-        self.assertRegex(self.sandbox.run(["--version"], program=link).out, r"^dbcurl \d+\.\d+\.\d+\ncurl 7\.")
+        self.assertRegex(self.sandbox.run(["--version"], program=link).out, r"^dbcurl \d+\.\d+\.\d+ libcurl/7\.\d+\.\d+\ncurl 7\.")
