@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark (SPEC §11): builds dbcurl (release), installs nginx, HTTPie and
+# The benchmark (its budget: bench/notes.md): builds dbcurl (release), installs nginx, HTTPie and
 # valgrind from Debian when missing, and runs bench.py, which prints the table
 # and writes bench/results.md. Exits non-zero only if a run fails.
 set -euo pipefail
