@@ -6,8 +6,9 @@
 #   scripts/curl-suite.sh [--record] [--fresh-curl] [TEST...]
 #
 # The system curl's result is recorded in tests/curl-suite/curl-passes.txt,
-# keyed on the curl package version; it is recomputed (in parallel with
-# dbcurl's run) when the version differs or with --fresh-curl. The exit status
+# keyed on the curl package version and a hash of the tool tests' data files;
+# it is recomputed (in parallel with dbcurl's run) when either differs or with
+# --fresh-curl, and rewritten with --record. The exit status
 # is 1 when dbcurl fails a test that curl passes and that is not listed in
 # tests/curl-suite/known-failures.txt. --record rewrites both lists.
 #
@@ -86,9 +87,11 @@ mkdir -p "$work/bin"
 ln -sfn "$dbcurl" "$work/bin/curl"
 
 # Tool tests: every test whose client is the curl tool (libtest ones name a <tool>).
-if ((${#selected[@]} == 0)); then
-  mapfile -t selected < <(cd "$source_dir/tests/data" && grep -L '<tool>' test[0-9]* | sed 's/^test//' | sort -n)
-fi
+mapfile -t tool_tests < <(cd "$source_dir/tests/data" && grep -L '<tool>' test[0-9]* | sed 's/^test//' | sort -n)
+if ((${#selected[@]} == 0)); then selected=("${tool_tests[@]}"); fi
+# What curl's recorded result came from: the package and the tool tests' files.
+curl_key=("# curl $version"
+  "# tests $(cd "$source_dir/tests/data" && sha256sum "${tool_tests[@]/#/test}" | sha256sum | cut -d' ' -f1)")
 
 # One runtests.pl in its own copy of tests/ (its logs live there), with an
 # empty HOME and none of the user's DATABRICKS_*, CURL_* or proxy variables.
@@ -109,7 +112,7 @@ run_suite() {
 started=$(date +%s)
 curl_list=$lists/curl-passes.txt
 curl_current=0
-if [ "$fresh_curl" = 0 ] && [ -f "$curl_list" ] && [ "$(head -n 1 "$curl_list")" = "# curl $version" ]; then
+if [ "$fresh_curl" = 0 ] && [ -f "$curl_list" ] && [ "$(head -n 2 "$curl_list")" = "$(printf '%s\n' "${curl_key[@]}")" ]; then
   curl_current=1
 fi
 if [ "$curl_current" = 1 ]; then
@@ -125,6 +128,10 @@ if [ "$curl_current" = 1 ]; then
   sort -u "$work"/dbcurl-[12].passed >"$work/dbcurl.passed"
   grep -v '^#' "$curl_list" | sort -u >"$work/curl.passed"
 else
+  if [ "$fresh_curl" = 0 ]; then
+    echo "curl-suite: $curl_list is not for curl $version and these test files: curl runs too" \
+      "(scripts/curl-suite.sh --record rewrites it)"
+  fi
   run_suite curl /usr/bin/curl "${selected[@]}" &
   first=$!
   run_suite dbcurl "$work/bin/curl" "${selected[@]}"
@@ -147,7 +154,7 @@ comm -23 "$work/curl.selected-passed" "$work/dbcurl.passed" >"$work/failures"
 
 if [ "$record" = 1 ]; then
   mkdir -p "$lists"
-  { echo "# curl $version"; sort -n "$work/curl.passed"; } >"$curl_list"
+  { printf '%s\n' "${curl_key[@]}"; sort -n "$work/curl.passed"; } >"$curl_list"
   { echo "# Tool tests curl $version passes and dbcurl fails (scripts/curl-suite.sh --record)."; sort -n "$work/failures"; } \
     >"$lists/known-failures.txt"
 fi

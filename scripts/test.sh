@@ -2,7 +2,10 @@
 # The whole test suite, exactly as CI runs it (.ci/run): style check, a -Werror
 # release build and its tests, an ASan+UBSan build and its tests (the
 # differential corpus with -v/--trace-ascii added), then the libFuzzer targets
-# for a bounded time. Each stage is timed; the times are printed at the end.
+# for a bounded time, and curl's own tool tests against the release build. Each
+# stage is timed; the times are printed at the end. curl's tool tests mostly
+# wait on their servers: they run in the background from the release build on,
+# their output kept in a log that is printed when they end.
 # ctest runs the tests of a build in parallel: unit, each integration module and
 # each shard of the differential corpus is its own test with its own servers.
 set -euo pipefail
@@ -24,14 +27,21 @@ stage_names=()
 stage_seconds=()
 print_times() {
   echo "== stage times"
-  local total=0
   for i in "${!stage_names[@]}"; do
-    printf '  %-22s %4d:%02d\n' "${stage_names[$i]}" $((stage_seconds[i] / 60)) $((stage_seconds[i] % 60))
-    total=$((total + stage_seconds[i]))
+    printf '  %-32s %4d:%02d\n' "${stage_names[$i]}" $((stage_seconds[i] / 60)) $((stage_seconds[i] % 60))
   done
-  printf '  %-22s %4d:%02d\n' total $((total / 60)) $((total % 60))
+  # Background stages overlap the others: the total is the run's own time.
+  printf '  %-32s %4d:%02d\n' total $((SECONDS / 60)) $((SECONDS % 60))
 }
-trap print_times EXIT
+background_pid=""
+on_exit() {
+  if [ -n "$background_pid" ]; then
+    kill -- -"$background_pid" 2>/dev/null || true
+    rm -f "$background_log"
+  fi
+  print_times
+}
+trap on_exit EXIT
 # stage NAME COMMAND...: runs one stage and records how long it took. (set -e
 # does not apply inside COMMAND: a stage's function chains its steps with &&.)
 stage() {
@@ -45,6 +55,35 @@ stage() {
   stage_seconds[-1]=$((SECONDS - start))
   if ((status != 0)); then
     echo "== $name failed (exit $status)"
+    exit "$status"
+  fi
+}
+# background_stage NAME COMMAND...: starts one stage in its own process group,
+# its output to a log; finish_background_stage waits for it, prints the log and
+# records its time like stage does. One at a time.
+background_log=""
+background_stage() {
+  local name=$1
+  shift
+  echo "== $name: started in the background"
+  background_name=$name background_start=$SECONDS
+  background_log=$(mktemp "${TMPDIR:-/tmp}/dbcurl-stage.XXXXXX")
+  set -m
+  "$@" >"$background_log" 2>&1 &
+  background_pid=$!
+  set +m
+}
+finish_background_stage() {
+  local status=0
+  wait "$background_pid" || status=$?
+  background_pid=""
+  echo "== $background_name (background, its output follows)"
+  cat "$background_log"
+  rm -f "$background_log"
+  stage_names+=("$background_name (background)")
+  stage_seconds+=($((SECONDS - background_start)))
+  if ((status != 0)); then
+    echo "== $background_name failed (exit $status)"
     exit "$status"
   fi
 }
@@ -73,8 +112,9 @@ curl_suite() {
 stage "dependencies" scripts/install-deps.sh
 stage "style" scripts/check-format.sh
 stage "release build" release_build
+background_stage "curl's test suite" curl_suite
 stage "release tests" run_tests build
 stage "sanitizer build" sanitizer_build
 stage "sanitizer tests" run_tests build-asan
 stage "fuzzers" scripts/fuzz.sh
-stage "curl's test suite" curl_suite
+finish_background_stage
