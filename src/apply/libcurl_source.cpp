@@ -381,9 +381,9 @@ LibcurlSource::Transfer& LibcurlSource::current() {
   return transfers_.back();
 }
 
-void LibcurlSource::add(CURLoption option, const std::string& value) {
+void LibcurlSource::add(CURLoption option, const std::string& value, const std::string& code_before) {
   current().setopts.push_back(
-      {curl_rank(option), "  curl_easy_setopt(hnd, " + option_name(option) + ", " + value + ");\n"});
+      {curl_rank(option), code_before + "  curl_easy_setopt(hnd, " + option_name(option) + ", " + value + ");\n"});
 }
 
 void LibcurlSource::record_long(CURLoption option, long value) {
@@ -412,15 +412,83 @@ void LibcurlSource::record_bytes(CURLoption option, std::string_view data) {
   add(option == CURLOPT_COPYPOSTFIELDS ? CURLOPT_POSTFIELDS : option, redacted_literal(data));
 }
 
+std::string LibcurlSource::declare_list(const std::vector<std::string>& items) {
+  const std::string name = "slist" + std::to_string(++list_count_);
+  declarations_.push_back("  struct curl_slist *" + name + ";\n");
+  std::string block = "  " + name + " = NULL;\n";
+  for (const std::string& item : items) {
+    block += "  " + name + " = curl_slist_append(" + name + ", " + redacted_literal(item) + ");\n";
+  }
+  set_up_.push_back(block);
+  clean_up_.push_back("  curl_slist_free_all(" + name + ");\n  " + name + " = NULL;\n");
+  return name;
+}
+
 void LibcurlSource::record_list(CURLoption option, const curl_slist* list) {
   if (list == nullptr) return;
-  const std::string name = "slist" + std::to_string(++list_count_);
-  std::string block = "  " + name + " = NULL;\n";
-  for (const curl_slist* item = list; item != nullptr; item = item->next) {
-    block += "  " + name + " = curl_slist_append(" + name + ", " + redacted_literal(item->data) + ");\n";
+  std::vector<std::string> items;
+  for (const curl_slist* item = list; item != nullptr; item = item->next) items.emplace_back(item->data);
+  add(option, declare_list(items));
+}
+
+int LibcurlSource::declare_mime(const std::vector<FormPart>& parts, std::string& code) {
+  const int number = ++mime_count_;
+  const std::string name = "mime" + std::to_string(number);
+  declarations_.push_back("  curl_mime *" + name + ";\n");
+  set_up_.push_back("  " + name + " = NULL;\n");
+  code += "  " + name + " = curl_mime_init(hnd);\n";
+  clean_up_.push_back("  curl_mime_free(" + name + ");\n  " + name + " = NULL;\n");
+  if (!parts.empty()) declarations_.push_back("  curl_mimepart *part" + std::to_string(number) + ";\n");
+  for (const FormPart& part : parts) add_mime_part(part, number, code);
+  return number;
+}
+
+// curl's calls for one part, in curl's order: its content, then encoder,
+// file name, name, type and headers.
+void LibcurlSource::add_mime_part(const FormPart& part, int mime, std::string& code) {
+  const std::string name = "part" + std::to_string(mime);
+  const auto call = [&](std::string_view function, const std::string& arguments) {
+    code += "  " + std::string(function) + "(" + name + ", " + arguments + ");\n";
+  };
+  code += "  " + name + " = curl_mime_addpart(mime" + std::to_string(mime) + ");\n";
+  std::optional<std::string> filename = part.filename;
+  switch (part.kind) {
+    case FormPart::Kind::kParts: {
+      const std::string subparts = "mime" + std::to_string(declare_mime(part.subparts, code));
+      call("curl_mime_subparts", subparts);
+      code += "  " + subparts + " = NULL;\n";  // freed with its parent
+      break;
+    }
+    case FormPart::Kind::kText: call("curl_mime_data", redacted_literal(part.value) + ", CURL_ZERO_TERMINATED"); break;
+    case FormPart::Kind::kFile:
+    case FormPart::Kind::kFileContent:
+      call("curl_mime_filedata", redacted_literal(part.value));
+      if (part.kind == FormPart::Kind::kFileContent && !filename) call("curl_mime_filename", "NULL");
+      break;
+    case FormPart::Kind::kStdin:
+      if (!filename) filename = "-";
+      [[fallthrough]];
+    case FormPart::Kind::kStdinContent:
+      // The program reads its own standard input, as curl's does.
+      call("curl_mime_data_cb",
+           "-1, (curl_read_callback) fread, \\\n                    (curl_seek_callback) fseek, NULL, stdin");
+      break;
   }
-  lists_.push_back(block);
-  add(option, name);
+  if (part.encoder) call("curl_mime_encoder", redacted_literal(*part.encoder));
+  if (filename) call("curl_mime_filename", redacted_literal(*filename));
+  if (part.name) call("curl_mime_name", redacted_literal(*part.name));
+  if (part.type) call("curl_mime_type", redacted_literal(*part.type));
+  if (!part.headers.empty()) {
+    const std::string list = declare_list(part.headers);
+    call("curl_mime_headers", list + ", 1");
+    code += "  " + list + " = NULL;\n";  // the part owns it now
+  }
+}
+
+void LibcurlSource::record_form(CURLoption option, const std::vector<FormPart>& parts) {
+  std::string code;
+  const int mime = declare_mime(parts, code);
+  add(option, "mime" + std::to_string(mime), code);
 }
 
 void LibcurlSource::record_pointer(CURLoption option, bool function) {
@@ -452,10 +520,10 @@ std::string LibcurlSource::program() const {
       "{\n"
       "  CURLcode ret;\n"
       "  CURL *hnd;\n";
-  for (int n = 1; n <= list_count_; ++n) out += "  struct curl_slist *slist" + std::to_string(n) + ";\n";
+  for (const std::string& declaration : declarations_) out += declaration;
   out += "\n";
-  for (const auto& block : lists_) out += block;
-  if (!lists_.empty()) out += "\n";
+  for (const std::string& block : set_up_) out += block;
+  if (!set_up_.empty()) out += "\n";
   const auto by_rank = [](const Line& a, const Line& b) { return a.rank < b.rank; };
   for (const Transfer& transfer : transfers_) {
     std::vector<Line> setopts = transfer.setopts;
@@ -474,10 +542,7 @@ std::string LibcurlSource::program() const {
     }
     out += "\n  ret = curl_easy_perform(hnd);\n\n  curl_easy_cleanup(hnd);\n  hnd = NULL;\n";
   }
-  for (int n = 1; n <= list_count_; ++n) {
-    const std::string name = "slist" + std::to_string(n);
-    out += "  curl_slist_free_all(" + name + ");\n  " + name + " = NULL;\n";
-  }
+  for (const std::string& block : clean_up_) out += block;
   out += "\n  return (int)ret;\n}\n/**** End of sample code ****/\n";
   return out;
 }

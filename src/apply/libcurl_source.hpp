@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/config.hpp"
+
 namespace dbcurl {
 
 class LibcurlSource {
@@ -20,6 +22,8 @@ class LibcurlSource {
   void record_bytes(CURLoption option, std::string_view data);
   void record_list(CURLoption option, const curl_slist* list);
   void record_pointer(CURLoption option, bool function);
+  // -F: the program builds the same parts with curl_mime_* calls, as curl's does.
+  void record_form(CURLoption option, const std::vector<FormPart>& parts);
   // A credential dbcurl resolved itself: the program reads it from the
   // environment instead of carrying it (docs/SECURITY.md: tokens never reach files).
   void record_from_environment(CURLoption option, std::string_view variable);
@@ -37,11 +41,21 @@ class LibcurlSource {
   };
   static std::string option_name(CURLoption option);
   Transfer& current();
-  void add(CURLoption option, const std::string& value);
+  void add(CURLoption option, const std::string& value, const std::string& code_before = {});
+  // A new slistN holding items (declared, filled before the transfers, freed at the end): its name.
+  std::string declare_list(const std::vector<std::string>& items);
+  // A new mimeN with parts, built by lines appended to code: its number.
+  int declare_mime(const std::vector<FormPart>& parts, std::string& code);
+  void add_mime_part(const FormPart& part, int mime, std::string& code);
 
   std::vector<Transfer> transfers_;
-  std::vector<std::string> lists_;  // "slistN = curl_slist_append(slistN, ...);" blocks
+  // The program's variables, their set-up before the first transfer and their
+  // clean-up after the last, in the order curl writes them: as they are made.
+  std::vector<std::string> declarations_;
+  std::vector<std::string> set_up_;
+  std::vector<std::string> clean_up_;
   int list_count_ = 0;
+  int mime_count_ = 0;
   bool reads_environment_ = false;  // getenv needs <stdlib.h>
 };
 

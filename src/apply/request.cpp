@@ -102,6 +102,12 @@ Status apply_request(Setter& set, CURL* easy, const TransferConfig& transfer, co
   for (const auto& query : transfer.url_queries) url = url_with_query(url, query);
   if (transfer.get_query && transfer.post_data) url = url_with_query(url, *transfer.post_data);
   set(CURLOPT_URL, url.c_str());
+  // -F before the headers, as curl sets them: --libcurl's program numbers its
+  // variables (mime1, slist1, ...) in that order.
+  if (!transfer.form.empty()) {
+    if (Status built = build_form(easy, transfer.form, owned); !built) return built;
+    set.form(CURLOPT_MIMEPOST, owned.form.get(), transfer.form);
+  }
 
   std::vector<std::string> headers = plan.headers;
   if (transfer.json) {
@@ -169,10 +175,6 @@ Status apply_request(Setter& set, CURL* easy, const TransferConfig& transfer, co
     if (sinks.upload_size >= 0) set(CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(sinks.upload_size));
   }
 
-  if (!transfer.form.empty()) {
-    if (Status built = build_form(easy, transfer.form, owned); !built) return built;
-    set(CURLOPT_MIMEPOST, owned.form.get());
-  }
   if (transfer.form_escape) set(CURLOPT_MIME_OPTIONS, static_cast<long>(CURLMIMEOPT_FORMESCAPE));
   return Ok{};
 }

@@ -6,6 +6,7 @@
 
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 #include "apply/libcurl_source.hpp"
 #include "common/result.hpp"
@@ -31,6 +32,11 @@ class Setter {
   void bytes(CURLoption option, const std::string& data) {
     if (result_ == CURLE_OK) result_ = curl_easy_setopt(easy_, option, data.c_str());
     if (source_ != nullptr) source_->record_bytes(option, data);
+  }
+  // -F's mime structure; the program builds it from the parts.
+  void form(CURLoption option, curl_mime* mime, const std::vector<FormPart>& parts) {
+    if (result_ == CURLE_OK) result_ = curl_easy_setopt(easy_, option, mime);
+    if (source_ != nullptr) source_->record_form(option, parts);
   }
   // A setopt whose failure curl 7.88's tool lets pass (and so does dbcurl).
   template <class T>

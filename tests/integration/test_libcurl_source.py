@@ -73,6 +73,28 @@ class LibcurlSource(SandboxTest):
             self.assertEqual(programs[0], programs[1])
             self.assertEqual(len(programs[0]), 2, programs[0])
 
+    def test_form_is_built_with_curls_mime_calls(self):
+        # -F parts as curl_mime_* calls, variables and clean-up as curl writes them (curl test 1404).
+        attached = self.sandbox.path("attached.txt")
+        with open(attached, "w") as handle:
+            handle.write("dummy data\n")
+        args = ["-s", "-H", "X-Top: 1", "-F", "name=value", "-F",
+                f"file=@{attached},{attached};type=magic/content;encoder=8bit,{attached};headers=X-One: 1;headers=X-Two: 2",
+                "-F", "text=<" + attached, "-F", "=(;type=multipart/alternative", "-F", "=the html version;type=text/html",
+                "-F", "=)", "-F", "upload=@" + attached + ";filename=renamed.txt", self.workspace.origin + "/echo"]
+        varying = ("CURLOPT_USERAGENT", "CURLOPT_HTTP_VERSION", "CURLOPT_CAINFO", "CURLOPT_CAPATH",
+                   "CURLOPT_SSH_KNOWNHOSTS", "CURLOPT_INTERLEAVEDATA")
+        programs = []
+        for program in (None, "curl"):
+            source = self.sandbox.path(f"{program or 'dbcurl'}-form.c")
+            run = self.sandbox.run(["--libcurl", source] + args, program=program)
+            self.assertEqual(run.code, 0, run.err)
+            with open(source) as handle:
+                programs.append([line for line in handle if not any(name in line for name in varying)])
+        self.assertEqual(programs[0], programs[1])
+        self.assertIn("  curl_easy_setopt(hnd, CURLOPT_MIMEPOST, mime1);\n", programs[0])
+        self.build(self.sandbox.path("dbcurl-form.c"))
+
     def test_workspace_token_stays_out_of_the_program(self):
         source = self.sandbox.path("workspace.c")
         env = {"DATABRICKS_HOST": self.workspace.origin, "DATABRICKS_TOKEN": CANARY}
