@@ -106,7 +106,8 @@ run_suite() {
     env -i PATH="$PATH" HOME="$home" USER="$(id -un)" LANG=en_US.UTF-8 LC_ALL=en_US.UTF-8 "${locale_env[@]}" \
       perl ./runtests.pl -a -am -n -c "$tested" -vc /usr/bin/curl "$@" >"$work/$name.log" 2>&1) || true
   rm -rf "$home"
-  grep -E '^PASS: [0-9]+ ' "$work/$name.log" | awk '{print $2}' | sort -u >"$work/$name.passed"
+  # A result may follow another message on its line ("RUN: couldn't start SSH ...PASS: 647 ...").
+  grep -oE 'PASS: [0-9]+ ' "$work/$name.log" | awk '{print $2}' | sort -u >"$work/$name.passed"
 }
 
 started=$(date +%s)
