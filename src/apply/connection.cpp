@@ -55,13 +55,9 @@ Status apply_connection(Setter& set, const TransferConfig& transfer, const Trans
         transfer.unix_socket->c_str());
   }
   if (transfer.interface_name) set(CURLOPT_INTERFACE, transfer.interface_name->c_str());
-  if (transfer.local_port) {
-    const auto dash = transfer.local_port->find('-');
-    const long first = std::strtol(transfer.local_port->c_str(), nullptr, 10);
-    set(CURLOPT_LOCALPORT, first);
-    if (dash != std::string::npos) {
-      set(CURLOPT_LOCALPORTRANGE, std::strtol(transfer.local_port->c_str() + dash + 1, nullptr, 10) - first + 1);
-    }
+  if (transfer.local_port != 0) {
+    set(CURLOPT_LOCALPORT, transfer.local_port);
+    set(CURLOPT_LOCALPORTRANGE, transfer.local_port_range);
   }
   if (!transfer.keepalive) set(CURLOPT_TCP_KEEPALIVE, 0L);
   if (transfer.keepalive_time > 0) {
@@ -80,7 +76,8 @@ Status apply_connection(Setter& set, const TransferConfig& transfer, const Trans
     set(CURLOPT_DOH_SSL_VERIFYHOST, 0L);
   }
   if (transfer.doh_cert_status) set(CURLOPT_DOH_SSL_VERIFYSTATUS, 1L);
-  if (transfer.happy_eyeballs_timeout_ms) set(CURLOPT_HAPPY_EYEBALLS_TIMEOUT_MS, *transfer.happy_eyeballs_timeout_ms);
+  if (transfer.happy_eyeballs_timeout_ms != kHappyEyeballsDefaultMs)
+    set(CURLOPT_HAPPY_EYEBALLS_TIMEOUT_MS, transfer.happy_eyeballs_timeout_ms);
   if (transfer.haproxy_protocol) set(CURLOPT_HAPROXYPROTOCOL, 1L);
   if (transfer.disallow_username_in_url) set(CURLOPT_DISALLOW_USERNAME_IN_URL, 1L);
   if (transfer.alt_svc_file) set(CURLOPT_ALTSVC, transfer.alt_svc_file->c_str());

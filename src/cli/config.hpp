@@ -41,6 +41,9 @@ inline constexpr long kNone = 0, kPolicy = 1, kAlways = 2;
 
 enum class TraceMode { kNone, kVerbose, kAscii, kBinary };
 
+// libcurl's CURL_HET_DEFAULT: curl sets --happy-eyeballs-timeout-ms only when it differs.
+inline constexpr long kHappyEyeballsDefaultMs = 200;
+
 // Options that curl keeps across --next.
 struct GlobalConfig {
   bool silent = false;      // -s
@@ -179,8 +182,9 @@ struct TransferConfig {
   std::optional<std::string> unix_socket;
   bool abstract_unix_socket = false;
   std::optional<std::string> interface_name;
-  std::optional<std::string> local_port;  // "N" or "N-M"
-  bool keepalive = true;                  // --no-keepalive
+  long local_port = 0;        // --local-port N or N-M: 0 leaves the choice to the system
+  long local_port_range = 1;  // how many ports from local_port on to try
+  bool keepalive = true;      // --no-keepalive
   long keepalive_time = 0;
   bool tcp_nodelay = true;
   bool tcp_fastopen = false;
@@ -246,7 +250,7 @@ struct TransferConfig {
   std::optional<std::string> doh_url;
   bool doh_insecure = false;
   bool doh_cert_status = false;
-  std::optional<long> happy_eyeballs_timeout_ms;
+  long happy_eyeballs_timeout_ms = kHappyEyeballsDefaultMs;
   bool haproxy_protocol = false;
   bool disallow_username_in_url = false;
   std::optional<std::string> alt_svc_file;  // --alt-svc

@@ -24,8 +24,10 @@ constexpr ValueStore text(std::optional<std::string> Config::*member) {
 constexpr ValueStore secret(std::optional<SecretString> T::*member) { return {ValueKind::kSecret, member}; }
 constexpr ValueStore text_list(std::vector<std::string> T::*member) { return {ValueKind::kTextList, member}; }
 constexpr ValueStore seconds(long T::*milliseconds) { return {ValueKind::kSeconds, milliseconds}; }
+constexpr ValueStore whole_seconds(long T::*member) { return {ValueKind::kWholeSeconds, member}; }
 constexpr ValueStore count(long T::*member) { return {ValueKind::kCount, member}; }
-constexpr ValueStore size(long long T::*member) { return {ValueKind::kSize, member}; }
+constexpr ValueStore signed_count(long T::*member) { return {ValueKind::kSignedCount, member}; }
+constexpr ValueStore size(long long T::*member, std::string_view name) { return {ValueKind::kSize, member, 0, name}; }
 constexpr ValueStore bit(unsigned long T::*member, unsigned long bit) { return {ValueKind::kBit, member, bit}; }
 constexpr ValueStore bit(long T::*member, unsigned long bit) { return {ValueKind::kBit, member, bit}; }
 constexpr ValueStore constant(long T::*member, long number) {
@@ -177,7 +179,7 @@ constexpr std::array kOptions = {
     OptionSpec{kGlobOff, "globoff", 'g', kBool, "", H::kNone, false, "Disable URL sequences and ranges using {} and []",
                C::kCurl, flag(&T::globoff)},
     OptionSpec{kHappyEyeballsTimeoutMs, "happy-eyeballs-timeout-ms", '\0', kValue, "<milliseconds>", H::kText, false,
-               "Time for IPv6 before trying IPv4", C::kConnection},
+               "Time for IPv6 before trying IPv4", C::kConnection, count(&T::happy_eyeballs_timeout_ms)},
     OptionSpec{kHaproxyProtocol, "haproxy-protocol", '\0', kBool, "", H::kNone, false,
                "Send HAProxy PROXY protocol v1 header", C::kHttp | C::kProxy, flag(&T::haproxy_protocol)},
     OptionSpec{kHead, "head", 'I', kBool, "", H::kNone, false, "Show document info only",
@@ -234,7 +236,7 @@ constexpr std::array kOptions = {
     OptionSpec{kLibcurl, "libcurl", '\0', kValue, "<file>", H::kFile, false,
                "Dump libcurl equivalent code of this command line", C::kCurl, text(&G::libcurl_file)},
     OptionSpec{kLimitRate, "limit-rate", '\0', kValue, "<speed>", H::kText, false, "Limit transfer speed to RATE",
-               C::kConnection, size(&T::limit_rate)},
+               C::kConnection, size(&T::limit_rate, "rate")},
     OptionSpec{kListApiPaths, "list-api-paths", '\0', kBool, "", H::kNone, true,
                "List the Databricks REST API paths dbcurl knows", 0, flag(&G::list_api_paths)},
     OptionSpec{kListOnly, "list-only", 'l', kBool, "", H::kNone, false, "List only mode", C::kFtp | C::kPop3,
@@ -242,7 +244,7 @@ constexpr std::array kOptions = {
     OptionSpec{kListProfiles, "list-profiles", '\0', kBool, "", H::kNone, true,
                "Print the Databricks profile names, one a line", 0, flag(&G::list_profiles)},
     OptionSpec{kLocalPort, "local-port", '\0', kValue, "<num/range>", H::kText, false,
-               "Force use of RANGE for local port numbers", C::kConnection, text(&T::local_port)},
+               "Force use of RANGE for local port numbers", C::kConnection},
     OptionSpec{kLocation, "location", 'L', kBool, "", H::kNone, false, "Follow redirects", C::kHttp,
                flag(&T::follow_location)},
     OptionSpec{kLocationTrusted, "location-trusted", '\0', kBool, "", H::kNone, false,
@@ -260,9 +262,9 @@ constexpr std::array kOptions = {
     OptionSpec{kManual, "manual", 'M', kBool, "", H::kNone, false, "Display the full manual", C::kCurl,
                flag(&G::show_manual)},
     OptionSpec{kMaxFilesize, "max-filesize", '\0', kValue, "<bytes>", H::kText, false, "Maximum file size to download",
-               C::kConnection, size(&T::max_filesize)},
+               C::kConnection, size(&T::max_filesize, "max-filesize")},
     OptionSpec{kMaxRedirs, "max-redirs", '\0', kValue, "<num>", H::kText, false, "Maximum number of redirects allowed",
-               C::kHttp, count(&T::max_redirects)},
+               C::kHttp, signed_count(&T::max_redirects)},
     OptionSpec{kMaxTime, "max-time", 'm', kValue, "<fractional seconds>", H::kSeconds, false,
                "Maximum time allowed for transfer", C::kConnection, seconds(&T::max_time_ms)},
     OptionSpec{kMetalink, "metalink", '\0', kBool, "", H::kNone, false,
@@ -425,9 +427,9 @@ constexpr std::array kOptions = {
     OptionSpec{kRetryConnrefused, "retry-connrefused", '\0', kBool, "", H::kNone, false,
                "Retry on connection refused (use with --retry)", C::kCurl, flag(&T::retry_connection_refused)},
     OptionSpec{kRetryDelay, "retry-delay", '\0', kValue, "<seconds>", H::kSeconds, false, "Wait time between retries",
-               C::kCurl},
+               C::kCurl, whole_seconds(&T::retry_delay_seconds)},
     OptionSpec{kRetryMaxTime, "retry-max-time", '\0', kValue, "<seconds>", H::kSeconds, false,
-               "Retry only within this period", C::kCurl},
+               "Retry only within this period", C::kCurl, whole_seconds(&T::retry_max_time_seconds)},
     OptionSpec{kSaslAuthzid, "sasl-authzid", '\0', kValue, "<identity>", H::kText, false,
                "Identity for SASL PLAIN authentication", C::kAuth, text(&T::sasl_authzid)},
     OptionSpec{kSaslIr, "sasl-ir", '\0', kBool, "", H::kNone, false, "Enable initial response in SASL authentication",
@@ -486,7 +488,7 @@ constexpr std::array kOptions = {
     OptionSpec{kTelnetOption, "telnet-option", 't', kValue, "<opt=val>", H::kText, false, "Set telnet option",
                C::kTelnet, text_list(&T::telnet_options)},
     OptionSpec{kTftpBlksize, "tftp-blksize", '\0', kValue, "<value>", H::kText, false, "Set TFTP BLKSIZE option",
-               C::kTftp},
+               C::kTftp, count(&T::tftp_blksize)},
     OptionSpec{kTftpNoOptions, "tftp-no-options", '\0', kBool, "", H::kNone, false, "Do not send any TFTP options",
                C::kTftp, flag(&T::tftp_no_options)},
     OptionSpec{kTimeCond, "time-cond", 'z', kValue, "<time>", H::kText, false, "Transfer based on a time condition",

@@ -306,15 +306,17 @@ inline constexpr std::uint32_t kImportant = 1U << 22;
 // a case in cli/parse.cpp.
 enum class ValueKind {
   kOwnGrammar,
-  kFlag,      // a bool, switched off by --no-NAME
-  kText,      // the value as given
-  kSecret,    // the value as given, wiped after use
-  kTextList,  // each use adds the value
-  kSeconds,   // curl's <fractional seconds>, kept as milliseconds
-  kCount,     // a whole number
-  kSize,      // a number with an optional k, M, G or T suffix
-  kBit,       // sets a bit; --no-NAME clears it
-  kConstant,  // sets a number
+  kFlag,          // a bool, switched off by --no-NAME
+  kText,          // the value as given
+  kSecret,        // the value as given, wiped after use
+  kTextList,      // each use adds the value
+  kSeconds,       // curl's <fractional seconds>, kept as milliseconds
+  kWholeSeconds,  // curl's <seconds> that must fit in milliseconds, kept as seconds
+  kCount,         // a whole number, not negative
+  kSignedCount,   // a whole number, negative allowed (--max-redirs -1: unlimited)
+  kSize,          // a number with an optional G, M, K or B unit
+  kBit,           // sets a bit; --no-NAME clears it
+  kConstant,      // sets a number
 };
 
 // Where a value goes: a member of the transfer's or the global configuration.
@@ -325,7 +327,8 @@ struct ValueStore {
                               long TransferConfig::*, long long TransferConfig::*, unsigned long TransferConfig::*>;
   ValueKind kind = ValueKind::kOwnGrammar;
   Member member;
-  unsigned long number = 0;  // kBit's bit, kConstant's number
+  unsigned long number = 0;    // kBit's bit, kConstant's number
+  std::string_view name = {};  // kSize: what curl's warnings call the value
 };
 
 struct OptionSpec {

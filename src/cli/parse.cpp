@@ -88,20 +88,30 @@ Error fail_conflict(std::string_view word) {
                                            std::string(word) + ": is badly used here");
 }
 
-// curl's <num> values: a whole number, -1 meaning unlimited where curl allows it.
+// curl's <num> values, read with strtol as curl does: leading white space and
+// a sign are accepted, anything after the digits is not, and a number out of
+// long's range is "too large".
 Result<long> parse_whole_number(std::string_view word, const std::string& value) {
-  long number = 0;
-  const char* end = value.data() + value.size();
-  const auto [ptr, ec] = std::from_chars(value.data(), end, number);
-  if (ec != std::errc{} || ptr != end) return option_error(word, "expected a proper numerical parameter");
+  char* end = nullptr;
+  errno = 0;
+  const long number = std::strtol(value.c_str(), &end, 10);
+  if (errno == ERANGE) return option_error(word, "too large number");
+  if (end == value.c_str() || *end != '\0') return option_error(word, "expected a proper numerical parameter");
   return number;
 }
 
-Status set_count(std::string_view word, const std::string& value, long& target) {
-  Result<long> count = parse_whole_number(word, value);
-  if (!count) return count.error();
-  target = *count;
-  return Ok{};
+// Most of curl's <num> values refuse a negative number ("-0" is zero).
+Result<long> parse_count(std::string_view word, const std::string& value) {
+  Result<long> number = parse_whole_number(word, value);
+  if (number && *number < 0) return option_error(word, "expected a positive numerical parameter");
+  return number;
+}
+
+// --retry-delay and --retry-max-time: whole seconds that fit in milliseconds, as curl checks.
+Result<long> parse_whole_seconds(std::string_view word, const std::string& value) {
+  Result<long> seconds = parse_count(word, value);
+  if (seconds && *seconds > std::numeric_limits<long>::max() / 1000) return option_error(word, "too large number");
+  return seconds;
 }
 
 template <class Bits>
@@ -109,25 +119,40 @@ void toggle_bits(Bits& target, Bits bits, bool on) {
   target = on ? (target | bits) : (target & ~bits);
 }
 
-// curl's <speed>/<bytes> values: a number with an optional k, M, G, T suffix.
-Result<long long> parse_size(std::string_view word, const std::string& value) {
-  long long number = 0;
-  const char* end = value.data() + value.size();
-  const auto [ptr, ec] = std::from_chars(value.data(), end, number);
-  if (ec != std::errc{} || number < 0) return option_error(word, "expected a proper numerical parameter");
-  const std::string_view suffix(ptr, static_cast<std::size_t>(end - ptr));
-  long long multiplier = 1;
-  if (suffix == "k" || suffix == "K")
-    multiplier = 1LL << 10;
-  else if (suffix == "m" || suffix == "M")
-    multiplier = 1LL << 20;
-  else if (suffix == "g" || suffix == "G")
-    multiplier = 1LL << 30;
-  else if (suffix == "t" || suffix == "T")
-    multiplier = 1LL << 40;
-  else if (!suffix.empty())
-    return option_error(word, "unsupported --limit-rate unit");
-  return number * multiplier;
+std::string_view skip_white_space(std::string_view text) {
+  while (!text.empty() && is_ascii_space(text.front())) text.remove_prefix(1);
+  return text;
+}
+
+// curl's <speed>/<bytes> values: a number with one optional unit letter, G, M,
+// K or B in either case. The number as curlx_strtoofft reads it: blanks, then
+// digits with an optional '+'; a '-' or other white space there is no number.
+// `name` is what curl's warnings call the value.
+Result<long long> parse_size(std::string_view word, const std::string& value, std::string_view name,
+                             const WarningSink& warn) {
+  const char* digits = value.c_str() + std::min(value.find_first_not_of(" \t"), value.size());
+  char* end = nullptr;
+  errno = 0;
+  const long long number = *digits == '-' || is_ascii_space(*digits) ? 0 : std::strtoll(digits, &end, 10);
+  if (end == nullptr || end == digits || errno == ERANGE) {
+    warn("invalid number specified for " + std::string(name));
+    return option_error(word, "is badly used here");
+  }
+  const std::string_view unit_text(end);
+  int shift = 0;
+  const char unit = unit_text.size() == 1 ? ascii_lower(unit_text[0]) : unit_text.empty() ? 'b' : '\0';
+  if (unit == 'g')
+    shift = 30;
+  else if (unit == 'm')
+    shift = 20;
+  else if (unit == 'k')
+    shift = 10;
+  else if (unit != 'b') {
+    warn("unsupported " + std::string(name) + " unit. Use G, M, K or B!");
+    return option_error(word, "is badly used here");
+  }
+  if (number > (std::numeric_limits<long long>::max() >> shift)) return option_error(word, "too large number");
+  return number << shift;
 }
 
 // --tls-max's values as CURL_SSLVERSION_MAX_* numbers; -1 when unknown.
@@ -174,10 +199,12 @@ Overloaded(Handlers...) -> Overloaded<Handlers...>;
 
 // Reads a value by its kind into where its row says it goes.
 Status store_value(const ValueStore& store, std::string_view word, const std::string& value, bool on,
-                   GlobalConfig& global, TransferConfig& t) {
+                   GlobalConfig& global, TransferConfig& t, const WarningSink& warn) {
   const auto whole_number = [&](long& target) -> Status {
-    Result<long> number =
-        store.kind == ValueKind::kSeconds ? parse_seconds(word, value) : parse_whole_number(word, value);
+    Result<long> number = store.kind == ValueKind::kSeconds        ? parse_seconds(word, value)
+                          : store.kind == ValueKind::kWholeSeconds ? parse_whole_seconds(word, value)
+                          : store.kind == ValueKind::kSignedCount  ? parse_whole_number(word, value)
+                                                                   : parse_count(word, value);
     if (!number) return number.error();
     target = *number;
     return Ok{};
@@ -220,7 +247,7 @@ Status store_value(const ValueStore& store, std::string_view word, const std::st
                           return whole_number(t.*number);
                         },
                         [&](long long TransferConfig::*size) -> Status {
-                          Result<long long> bytes = parse_size(word, value);
+                          Result<long long> bytes = parse_size(word, value, store.name, warn);
                           if (!bytes) return bytes.error();
                           t.*size = *bytes;
                           return Ok{};
@@ -422,8 +449,9 @@ class Parser {
     if (names_a_file(spec.id) && value.size() > 1 && value[0] == '-') {
       warn("The file name argument '" + value + "' looks like a flag.");
     }
-    if (spec.store.kind != ValueKind::kOwnGrammar) return store_value(spec.store, word, value, on, global, t);
-    const auto warn_sink = [this](std::string_view text) { warn(text); };
+    const WarningSink warn_sink = [this](std::string_view text) { warn(text); };
+    if (spec.store.kind != ValueKind::kOwnGrammar)
+      return store_value(spec.store, word, value, on, global, t, warn_sink);
     switch (spec.id) {
       case OptionId::kAbstractUnixSocket:
         t.unix_socket = value;
@@ -460,13 +488,6 @@ class Parser {
         }
         t.engine = value;
         break;
-      case OptionId::kHappyEyeballsTimeoutMs: {
-        Result<long> ms = parse_whole_number(word, value);
-        if (!ms) return ms.error();
-        if (*ms < 0) return option_error(word, "expected a positive numerical parameter");
-        t.happy_eyeballs_timeout_ms = *ms;
-        break;
-      }
       case OptionId::kHttp3:
       case OptionId::kHttp3Only: return require(context_.features.http3, word);
       case OptionId::kMetalink:
@@ -498,18 +519,19 @@ class Parser {
         if (Status status = include_config(value); !status) return status;
         break;
       case OptionId::kContinueAt: {
-        if (value != "-") {
-          // curl's offset: leading blanks, an optional sign, then digits only.
-          std::string_view number = value;
-          while (number.starts_with(' ') || number.starts_with('\t')) number.remove_prefix(1);
-          if (number.starts_with('+')) number.remove_prefix(1);
-          long long offset = 0;
-          const auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), offset);
-          if (error != std::errc{} || end != number.data() + number.size() || number.empty())
-            return option_error(word, "expected a proper numerical parameter");
-          if (offset < 0) return option_error(word, "expected a positive numerical parameter");
+        if (value == "-") {
+          t.continue_at = value;
+          break;
         }
-        t.continue_at = value;
+        // curl_off_t is a long here, so curl reads the offset with strtol in
+        // any base, after refusing a leading '-'.
+        if (value.starts_with('-')) return option_error(word, "expected a positive numerical parameter");
+        char* end = nullptr;
+        errno = 0;
+        const long offset = std::strtol(value.c_str(), &end, 0);
+        if (errno == ERANGE) return option_error(word, "too large number");
+        if (end == value.c_str() || *end != '\0') return option_error(word, "expected a proper numerical parameter");
+        t.continue_at = std::to_string(offset);
         break;
       }
       case OptionId::kCookie:
@@ -520,10 +542,12 @@ class Parser {
         break;
       case OptionId::kDataUrlencode:
         return append_data(word, t, url_encoded_value(value, context_.read_file, warn_sink), false);
+      case OptionId::kLocalPort: return set_local_port(word, value);
       case OptionId::kParallelMax: {
-        if (Status status = set_count(word, value, global.parallel_max); !status) return status;
-        // curl clamps it to 1..300, and 0 or less means its default.
-        global.parallel_max = global.parallel_max < 1 ? 50 : std::min(global.parallel_max, 300L);
+        Result<long> count = parse_count(word, value);
+        if (!count) return count.error();
+        // curl clamps it to 1..300, and 0 means its default.
+        global.parallel_max = *count < 1 ? 50 : std::min(*count, 300L);
         break;
       }
       case OptionId::kProxyAnyauth: t.proxy_auth_methods = on ? CurlAuth::kAny : 0; break;
@@ -626,8 +650,6 @@ class Parser {
       case OptionId::kRate: return set_rate(word, value);
       case OptionId::kProgressMeter: global.no_progress_meter = !on; break;
       case OptionId::kOutput: t.outputs.emplace_back(value); break;
-      case OptionId::kRetryDelay: return set_seconds_count(word, value, t.retry_delay_seconds);
-      case OptionId::kRetryMaxTime: return set_seconds_count(word, value, t.retry_max_time_seconds);
       case OptionId::kTrace: set_trace(TraceMode::kBinary, "--trace", value); break;
       case OptionId::kTraceAscii: set_trace(TraceMode::kAscii, "--trace-ascii", value); break;
       case OptionId::kVerbose:
@@ -704,13 +726,6 @@ class Parser {
           t.quote.push_back(value);
         break;
       case OptionId::kTestEvent: warn("--test-event is ignored unless a debug build!"); break;
-      case OptionId::kTftpBlksize: {
-        Result<long> size = parse_whole_number(word, value);
-        if (!size) return size.error();
-        if (*size < 0) return option_error(word, "expected a positive numerical parameter");
-        t.tftp_blksize = *size;
-        break;
-      }
       default: break;  // the options read by their kind (store_value)
     }
     return Ok{};
@@ -728,7 +743,9 @@ class Parser {
   // "N", "N/s", "N/m", "N/h" (the default unit), "N/d": at most N transfer starts per unit.
   Status set_rate(std::string_view word, const std::string& value) {
     const auto slash = value.find('/');
-    Result<long> count = parse_whole_number(word, value.substr(0, slash));
+    // curl copies the number into a 26-byte buffer first.
+    if (std::min(slash, value.size()) > 25) return option_error(word, "too large number");
+    Result<long> count = parse_count(word, value.substr(0, slash));
     if (!count) return count.error();
     if (*count < 1) return option_error(word, "is badly used here");
     long unit_ms = 60 * 60 * 1000;
@@ -774,10 +791,29 @@ class Parser {
     return Ok{};
   }
 
-  // --retry-delay and --retry-max-time: whole seconds that fit in milliseconds, as curl checks.
-  static Status set_seconds_count(std::string_view word, const std::string& value, long& target) {
-    if (Status status = set_count(word, value, target); !status) return status;
-    if (target > std::numeric_limits<long>::max() / 1000) return option_error(word, "too large number");
+  // --local-port N or N-M, read as curl reads it: N is the leading digits; a
+  // range follows after optional white space, a '-', white space and at most
+  // six characters; other text after N is ignored, as curl ignores it.
+  Status set_local_port(std::string_view word, const std::string& value) {
+    const std::size_t digits = std::min(value.find_first_not_of("0123456789"), value.size());
+    const std::string_view rest = skip_white_space(std::string_view(value).substr(digits));
+    const bool no_range = digits == value.size() || (!rest.empty() && rest[0] != '-');
+    std::string last;
+    for (const char c : skip_white_space(rest.substr(std::min<std::size_t>(rest.size(), 1)))) {
+      if (is_ascii_space(c) || last.size() == 6) break;
+      last += c;
+    }
+    const Result<long> first = parse_count(word, value.substr(0, digits));
+    if (!first || *first > 65535) return option_error(word, "is badly used here");
+    long range = 1;
+    if (!no_range) {
+      const Result<long> last_port = parse_count(word, last);
+      if (!last_port || *last_port > 65535 || *last_port < *first) return option_error(word, "is badly used here");
+      range = *last_port - *first + 1;
+    }
+    TransferConfig& t = transfer();
+    t.local_port = *first;
+    t.local_port_range = range;
     return Ok{};
   }
 

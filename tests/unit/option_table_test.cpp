@@ -84,7 +84,9 @@ TEST_CASE("an option read by its value kind takes a value exactly when its kind 
       case ValueKind::kSecret:
       case ValueKind::kTextList:
       case ValueKind::kSeconds:
+      case ValueKind::kWholeSeconds:
       case ValueKind::kCount:
+      case ValueKind::kSignedCount:
       case ValueKind::kSize: CHECK(spec->kind == ArgKind::kValue); break;
     }
     if (spec->store.kind != ValueKind::kOwnGrammar)

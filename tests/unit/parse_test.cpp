@@ -280,7 +280,96 @@ TEST_CASE("sizes, referers, cookies and TLS versions") {
   CHECK(t.tls_max == TlsVersion::kMax13);
   CHECK(t.post_redirects == 2);
   CHECK(error_of({"--tls-max", "9", "u"}) == "option --tls-max: is badly used here");
-  CHECK(error_of({"--limit-rate", "5x", "u"}) == "option --limit-rate: unsupported --limit-rate unit");
+}
+
+TEST_CASE("sizes are read as curl reads them: blanks and '+', one unit letter of G, M, K, B") {
+  const auto limit_rate = [](const std::string& value) {
+    Parsed parsed = parse({"--limit-rate", value, "u"});
+    REQUIRE(parsed.line.ok());
+    return parsed.line->transfers.at(0).limit_rate;
+  };
+  CHECK(limit_rate(" +5") == 5);
+  CHECK(limit_rate("3b") == 3);
+  CHECK(limit_rate("3B") == 3);
+  CHECK(limit_rate("2g") == 2LL << 30);
+  CHECK(limit_rate("8589934591G") == 8589934591LL << 30);
+  CHECK(limit_rate("010") == 10);
+  const auto refused = [](const std::string& option, const std::string& value) {
+    Parsed parsed = parse({option, value, "u"});
+    REQUIRE_FALSE(parsed.line.ok());
+    CHECK(parsed.line.error().exit_code == 2);
+    return std::pair(parsed.line.error().message, parsed.warnings);
+  };
+  using Warnings = std::vector<std::string>;
+  const std::string bad_rate = "option --limit-rate: is badly used here";
+  for (const std::string value : {"-0", "-1", "", "x", "\n5", "+-5", "99999999999999999999"}) {
+    INFO(value);
+    CHECK(refused("--limit-rate", value) == std::pair(bad_rate, Warnings{"invalid number specified for rate"}));
+  }
+  for (const std::string value : {"1t", "1T", "5x", "1kk", "0x10", "1e3", "5 "}) {
+    INFO(value);
+    CHECK(refused("--limit-rate", value) == std::pair(bad_rate, Warnings{"unsupported rate unit. Use G, M, K or B!"}));
+  }
+  CHECK(refused("--max-filesize", "1t") == std::pair(std::string("option --max-filesize: is badly used here"),
+                                                     Warnings{"unsupported max-filesize unit. Use G, M, K or B!"}));
+  CHECK(refused("--max-filesize", "-1") == std::pair(std::string("option --max-filesize: is badly used here"),
+                                                     Warnings{"invalid number specified for max-filesize"}));
+  CHECK(refused("--max-filesize", "8589934592G") ==
+        std::pair(std::string("option --max-filesize: too large number"), Warnings{}));
+  CHECK(refused("--max-filesize", "9007199254740992k") ==
+        std::pair(std::string("option --max-filesize: too large number"), Warnings{}));
+}
+
+TEST_CASE("whole numbers are read with strtol as curl reads them; most refuse a negative number") {
+  Parsed parsed = parse({"--retry", " +5", "--keepalive-time", "010", "-y", "-0", "-Y", "7", "--tftp-blksize", "512",
+                         "--max-redirs", "-1", "--retry-delay", "3", "--retry-max-time", " 4", "u"});
+  REQUIRE(parsed.line.ok());
+  const TransferConfig& t = parsed.line->transfers.at(0);
+  CHECK(t.retries == 5);
+  CHECK(t.keepalive_time == 10);
+  CHECK(t.speed_time == 0);
+  CHECK(t.speed_limit == 7);
+  CHECK(t.tftp_blksize == 512);
+  CHECK(t.max_redirects == -1);
+  CHECK(t.retry_delay_seconds == 3);
+  CHECK(t.retry_max_time_seconds == 4);
+  for (const std::string option :
+       {"--retry", "--keepalive-time", "--speed-limit", "--speed-time", "-y", "-Y", "--parallel-max", "--retry-delay",
+        "--retry-max-time", "--tftp-blksize", "--happy-eyeballs-timeout-ms"}) {
+    INFO(option);
+    CHECK(error_of({option, "-1"}) == "option " + option + ": expected a positive numerical parameter");
+    CHECK(error_of({option, "99999999999999999999"}) == "option " + option + ": too large number");
+    CHECK(error_of({option, "-99999999999999999999"}) == "option " + option + ": too large number");
+    for (const std::string value : {"", " ", "0x10", "1e3", "5x", "5 ", "+-5"}) {
+      INFO(value);
+      CHECK(error_of({option, value}) == "option " + option + ": expected a proper numerical parameter");
+    }
+  }
+  CHECK(error_of({"--max-redirs", "1.5"}) == "option --max-redirs: expected a proper numerical parameter");
+  CHECK(parse({"--parallel-max", "-0", "u"}).line->global.parallel_max == 50);
+  CHECK(parse({"--parallel-max", "+400", "u"}).line->global.parallel_max == 300);
+  CHECK(error_of({"--rate", "-2/s"}) == "option --rate: expected a positive numerical parameter");
+  CHECK(error_of({"--rate", "00000000000000000000000001/s"}) == "option --rate: too large number");
+  CHECK(parse({"--rate", " +2/s", "u"}).line->global.ms_per_transfer == 500);
+}
+
+TEST_CASE("--local-port N or N-M, read as curl reads it") {
+  const auto ports = [](const std::string& value) {
+    Parsed parsed = parse({"--local-port", value, "u"});
+    REQUIRE(parsed.line.ok());
+    return std::pair(parsed.line->transfers.at(0).local_port, parsed.line->transfers.at(0).local_port_range);
+  };
+  CHECK(ports("40000") == std::pair(40000L, 1L));
+  CHECK(ports("40000-40100") == std::pair(40000L, 101L));
+  CHECK(ports("40000 - 40000") == std::pair(40000L, 1L));
+  CHECK(ports("5-10 and more") == std::pair(5L, 6L));  // at most six characters after the dash count
+  CHECK(ports("5x") == std::pair(5L, 1L));             // text after the port that is no range is ignored
+  CHECK(ports("65535") == std::pair(65535L, 1L));
+  for (const std::string value :
+       {"70000", "65536", "-1", "5-4", "", " 5", "5 ", "5-", "5-1234567", "5-0x10", "5--6", "99999999999999999999"}) {
+    INFO(value);
+    CHECK(error_of({"--local-port", value}) == "option --local-port: is badly used here");
+  }
 }
 
 TEST_CASE("-K files: curl's syntax, unknown options as warnings, unreadable files fatal") {
@@ -504,7 +593,12 @@ TEST_CASE("-r without a dash gets one, as curl appends it") {
 }
 
 TEST_CASE("-C and --retry-delay values checked as curl checks them") {
-  CHECK(parse({"-C", " +5", "u"}).line->transfers.at(0).continue_at == std::string(" +5"));
+  CHECK(parse({"-C", " +5", "u"}).line->transfers.at(0).continue_at == std::string("5"));
+  // curl reads the offset with strtol in any base after refusing a leading '-'.
+  CHECK(parse({"-C", "0x10", "u"}).line->transfers.at(0).continue_at == std::string("16"));
+  CHECK(parse({"-C", "010", "u"}).line->transfers.at(0).continue_at == std::string("8"));
+  CHECK(error_of({"-C", "-0"}) == "option -C: expected a positive numerical parameter");
+  CHECK(error_of({"-C", "99999999999999999999"}) == "option -C: too large number");
   CHECK(error_of({"-C", "wrong"}) == "option -C: expected a proper numerical parameter");  // curl test 1409
   CHECK(error_of({"-C", "-5"}) == "option -C: expected a positive numerical parameter");
   CHECK(error_of({"--retry-delay", "9223372036854776"}) == "option --retry-delay: too large number");  // test 1269
