@@ -91,10 +91,10 @@ Error fail_conflict(std::string_view word) {
 // curl's <num> values, read with strtol as curl does: leading white space and
 // a sign are accepted, anything after the digits is not, and a number out of
 // long's range is "too large".
-Result<long> parse_whole_number(std::string_view word, const std::string& value) {
+Result<long> parse_whole_number(std::string_view word, const std::string& value, int base = 10) {
   char* end = nullptr;
   errno = 0;
-  const long number = std::strtol(value.c_str(), &end, 10);
+  const long number = std::strtol(value.c_str(), &end, base);
   if (errno == ERANGE) return option_error(word, "too large number");
   if (end == value.c_str() || *end != '\0') return option_error(word, "expected a proper numerical parameter");
   return number;
@@ -274,7 +274,7 @@ class Parser {
         if (Status status = read_config(text.bytes, *context_.default_config); !status) return status.error();
       }
     }
-    if (Status status = consume(args, false); !status) return status.error();
+    if (Status status = consume(args); !status) return status.error();
     if (line_.global.show_help) return std::move(line_);
     for (TransferConfig& transfer : line_.transfers) {
       if (Status status = finish_transfer(transfer); !status) return status.error();
@@ -310,8 +310,8 @@ class Parser {
     return Ok{};
   }
 
-  // Words of the command line, or of one config-file line.
-  Status consume(const std::vector<std::string>& words, bool from_config) {
+  // The words of the command line.
+  Status consume(const std::vector<std::string>& words) {
     const std::vector<std::string>* outer_words = words_;
     const std::size_t outer_index = index_;
     words_ = &words;
@@ -324,7 +324,7 @@ class Parser {
           result = option_error(word, "is unknown");
         else
           transfer().urls.push_back(word);
-      } else if (word == "--" && !from_config) {
+      } else if (word == "--") {
         options_ended = true;
       } else {
         result = word[1] == '-' ? long_option(word) : short_options(word);
@@ -362,31 +362,58 @@ class Parser {
     return make_error(exit_code::kReadError, "config file " + limit_message(path, text, kCurlConfigLimit));
   }
 
+  // As curl: a line's problem is a warning naming the file, the line and the
+  // option as written, and reading goes on; only a limit or a file that
+  // cannot be read ends the run.
   Status read_config(const std::string& text, const std::string& path) {
     ++config_depth_;
     std::size_t number = 0;
     Status result = Ok{};
-    for (std::string_view line : split_lines(text)) {
+    for (std::string_view text_line : split_lines(text)) {
       ++number;
-      std::optional<std::vector<std::string>> words = config_line_words(line);
-      if (!words) continue;
-      const std::string& option = (*words)[0];
-      const bool known = option.starts_with("--") ? find_long_option(strip_no(option.substr(2))) != nullptr
-                                                  : option.size() >= 2 && find_short_option(option[1]) != nullptr;
-      if (!known) {
-        const std::string name = option.starts_with("--") ? option.substr(2) : option;
-        warn(path + ":" + std::to_string(number) + ": warning: '" + name + "' is unknown");
-        continue;
+      const std::optional<ConfigLine> line = config_line(text_line);
+      if (!line) continue;
+      const std::string where = path + ":" + std::to_string(number) + ": warning: '" + line->option + "' ";
+      if (line->text_after_value) warn(where + "uses unquoted whitespace in the line that may cause side-effects!");
+      const std::string word = line->option.starts_with('-') ? line->option : "--" + line->option;
+      Status status = config_option(word, line->value);
+      if (status) continue;
+      if (status.error().exit_code != exit_code::kUsage) {
+        result = status;
+        break;
       }
-      result = consume(*words, true);
-      if (!result) break;
+      // "option WORD: reason" last, after any lines curl prints as errors of their own.
+      std::string_view message = status.error().message;
+      const std::size_t last_line = message.rfind('\n');
+      if (last_line != std::string_view::npos) {
+        silenceable_note(message.substr(0, last_line));
+        message.remove_prefix(last_line + 1);
+      }
+      const std::string prefix = "option " + word + ": ";
+      if (message.starts_with(prefix)) message.remove_prefix(prefix.size());
+      warn(where + std::string(message));
     }
     --config_depth_;
     return result;
   }
 
-  static std::string_view strip_no(std::string_view name) {
-    return name.starts_with("no-") && find_long_option(name) == nullptr ? name.substr(3) : name;
+  // One option of a config line and its value, if the line has one; a value
+  // the option does not take is curl's "trailing garbage".
+  Status config_option(const std::string& word, const std::optional<std::string>& value) {
+    std::vector<std::string> words{word};
+    if (value) words.push_back(*value);
+    const std::vector<std::string>* outer_words = words_;
+    const std::size_t outer_index = index_;
+    words_ = &words;
+    index_ = 0;
+    Status status = word.size() < 2  ? option_error(word, "is unknown")
+                    : word[1] == '-' ? long_option(word)
+                                     : short_options(word);
+    const bool value_unused = index_ == 0 && value && !value->empty();
+    words_ = outer_words;
+    index_ = outer_index;
+    if (status && value_unused) return option_error(word, "had unsupported trailing garbage");
+    return status;
   }
 
   void warn(std::string_view text) const {
@@ -669,15 +696,11 @@ class Parser {
     TransferConfig& t = transfer();
     switch (id) {
       case OptionId::kCreateFileMode: {
-        char* end = nullptr;
-        errno = 0;
-        const long mode = std::strtol(value.c_str(), &end, 8);
-        if (value.empty() || *end != '\0' || errno == ERANGE) {
-          return option_error(word, "expected a proper numerical parameter");
-        }
-        if (mode > 0777) return option_error(word, "too large number");
-        if (mode < 0) return option_error(word, "expected a positive numerical parameter");
-        t.create_file_mode = mode;
+        Result<long> mode = parse_whole_number(word, value, 8);
+        if (!mode) return mode.error();
+        if (*mode > 0777) return option_error(word, "too large number");
+        if (*mode < 0) return option_error(word, "expected a positive numerical parameter");
+        t.create_file_mode = *mode;
         break;
       }
       case OptionId::kEprt: t.disable_eprt = !on; break;
@@ -894,34 +917,41 @@ Result<CommandLine> parse_command_line(const std::vector<std::string>& args, con
   return Parser(context).run(args);
 }
 
-std::optional<std::vector<std::string>> config_line_words(std::string_view line) {
-  line = trim(line);
-  if (line.empty() || line.front() == '#') return std::nullopt;
-  std::size_t end = 0;
-  while (end < line.size() && line[end] != ' ' && line[end] != '\t' && line[end] != ':' && line[end] != '=') ++end;
-  std::string option(line.substr(0, end));
-  if (!option.starts_with("-")) option = "--" + option;
-  std::size_t pos = end;
-  while (pos < line.size() && (line[pos] == ' ' || line[pos] == '\t')) ++pos;
-  if (pos < line.size() && (line[pos] == ':' || line[pos] == '=')) ++pos;
-  while (pos < line.size() && (line[pos] == ' ' || line[pos] == '\t')) ++pos;
-  std::vector<std::string> words{option};
-  if (pos >= line.size()) return words;
-  std::string value;
-  if (line[pos] == '"') {
-    for (++pos; pos < line.size() && line[pos] != '"'; ++pos) {
-      char c = line[pos];
-      if (c == '\\' && pos + 1 < line.size()) {
-        c = line[++pos];
+std::optional<ConfigLine> config_line(std::string_view text) {
+  text = text.substr(0, text.find('\0'));  // curl reads each line as a C string
+  std::size_t pos = 0;
+  const auto skip = [&](bool separators) {
+    while (pos < text.size() && (is_ascii_space(text[pos]) || (separators && (text[pos] == '=' || text[pos] == ':'))))
+      ++pos;
+  };
+  skip(false);
+  if (pos == text.size() || std::string_view("#/*").find(text[pos]) != std::string_view::npos) return std::nullopt;
+  // Only an option written without a dash takes '=' or ':' after its name.
+  const bool dashed = text[pos] == '-';
+  const std::size_t start = pos;
+  while (pos < text.size() && !is_ascii_space(text[pos]) && (dashed || (text[pos] != '=' && text[pos] != ':'))) ++pos;
+  ConfigLine line{std::string(text.substr(start, pos - start)), std::nullopt, false};
+  skip(!dashed);
+  if (pos < text.size() && text[pos] == '"') {
+    std::string value;
+    for (++pos; pos < text.size() && text[pos] != '"'; ++pos) {
+      char c = text[pos];
+      if (c == '\\') {
+        if (++pos == text.size()) break;  // a backslash that ends the line is dropped
+        c = text[pos];
         c = c == 't' ? '\t' : c == 'n' ? '\n' : c == 'r' ? '\r' : c == 'v' ? '\v' : c;
       }
       value += c;
     }
-  } else {
-    while (pos < line.size() && line[pos] != ' ' && line[pos] != '\t') value += line[pos++];
+    line.value = std::move(value);
+    return line;
   }
-  words.push_back(std::move(value));
-  return words;
+  const std::size_t value_start = pos;
+  while (pos < text.size() && !is_ascii_space(text[pos])) ++pos;
+  if (pos > value_start) line.value = std::string(text.substr(value_start, pos - value_start));
+  skip(false);
+  line.text_after_value = pos < text.size() && text[pos] != '#';
+  return line;
 }
 
 }  // namespace dbcurl

@@ -44,8 +44,16 @@ std::optional<std::string> request_method_conflict(const TransferConfig& transfe
 std::string request_method(const TransferConfig& transfer);
 std::string request_kind_conflict(RequestKind asked, RequestKind already);
 
-// One line of a -K file as command-line words: the option (with "--" added
-// when it has no dash) and its value; nullopt for blank and comment lines.
-std::optional<std::vector<std::string>> config_line_words(std::string_view line);
+// One line of a -K file, split as curl splits it: the option as written (one
+// without a dash may have '=' or ':' after it), its value (quoted with curl's
+// escapes, or up to white space; none when empty and unquoted), and whether
+// more than a comment follows an unquoted value. nullopt for blank lines and
+// lines starting with '#', '/' or '*'.
+struct ConfigLine {
+  std::string option;
+  std::optional<std::string> value;
+  bool text_after_value = false;
+};
+std::optional<ConfigLine> config_line(std::string_view text);
 
 }  // namespace dbcurl

@@ -86,6 +86,10 @@ def prepare_files(directory):
         "upload.txt": "uploaded body\n",
         "config.txt": "# a -K file\n  silent\nheader = \"X-From-Config: a b\\tc\"\nuser-agent from-config\n"
                       "unknown-option\ndata: \"k=v\"\n",
+        # -K files with curl's warnings: bad values, separators, comments, values too many or missing
+        "values.txt": "retry = -1\nlimit-rate 5x\nuser-agent from-values\nfail-with-body\nfail\n",
+        "separators.txt": "-m=2\n--retry=4\nretry::= 0\ngloboff yes\nuser-agent two words\n/ a comment\n"
+                          "* a comment\nconnect-timeout\nheader\t\v\"X-Sep: 1\"\n",
         "cookies.txt": "127.0.0.1\tFALSE\t/\tFALSE\t0\tfromfile\tyes\n",
         "etag.txt": '"v1"\n',  # the ETag of /etag
     }

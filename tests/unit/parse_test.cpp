@@ -351,6 +351,11 @@ TEST_CASE("whole numbers are read with strtol as curl reads them; most refuse a 
   CHECK(error_of({"--rate", "-2/s"}) == "option --rate: expected a positive numerical parameter");
   CHECK(error_of({"--rate", "00000000000000000000000001/s"}) == "option --rate: too large number");
   CHECK(parse({"--rate", " +2/s", "u"}).line->global.ms_per_transfer == 500);
+  CHECK(parse({"--create-file-mode", " +0640", "u"}).line->transfers.at(0).create_file_mode == 0640);
+  CHECK(error_of({"--create-file-mode", "77777777777777777777777777"}) ==
+        "option --create-file-mode: too large number");
+  CHECK(error_of({"--create-file-mode", "1000"}) == "option --create-file-mode: too large number");
+  CHECK(error_of({"--create-file-mode", "8"}) == "option --create-file-mode: expected a proper numerical parameter");
 }
 
 TEST_CASE("--local-port N or N-M, read as curl reads it") {
@@ -401,13 +406,64 @@ TEST_CASE("-K files: curl's syntax, unknown options as warnings, unreadable file
   CHECK(parse({"-s", "-K", "nope", "u"}).warnings.empty());
 }
 
-TEST_CASE("config lines become command-line words") {
-  CHECK(config_line_words("  # c").has_value() == false);
-  CHECK(config_line_words("").has_value() == false);
-  CHECK(*config_line_words("silent") == std::vector<std::string>{"--silent"});
-  CHECK(*config_line_words("-s") == std::vector<std::string>{"-s"});
-  CHECK(*config_line_words("url = \"http://x/\"") == std::vector<std::string>{"--url", "http://x/"});
-  CHECK(*config_line_words("--data:a=1") == std::vector<std::string>{"--data", "a=1"});
+TEST_CASE("config lines split as curl splits them") {
+  const auto split = [](std::string_view text) {
+    const std::optional<ConfigLine> line = config_line(text);
+    REQUIRE(line.has_value());
+    return std::tuple(line->option, line->value, line->text_after_value);
+  };
+  using Value = std::optional<std::string>;
+  for (const std::string_view comment : {"  # c", "", " \t", "/ c", " * c"}) {
+    INFO(comment);
+    CHECK_FALSE(config_line(comment).has_value());
+  }
+  CHECK(split("silent") == std::tuple("silent", Value(), false));
+  CHECK(split("-s") == std::tuple("-s", Value(), false));
+  CHECK(split("url = \"http://x/\"") == std::tuple("url", Value("http://x/"), false));
+  CHECK(split("retry::= 3") == std::tuple("retry", Value("3"), false));
+  CHECK(split("retry\t\v5 # five") == std::tuple("retry", Value("5"), false));
+  CHECK(split("user-agent two words") == std::tuple("user-agent", Value("two"), true));
+  CHECK(split("user-agent \"\"") == std::tuple("user-agent", Value(""), false));
+  CHECK(split("header \"a\\tb\\\"c\\") == std::tuple("header", Value("a\tb\"c"), false));
+  // A dashed option takes no '=' or ':' after its name.
+  CHECK(split("--data:a=1") == std::tuple("--data:a=1", Value(), false));
+  CHECK(split("-m=2") == std::tuple("-m=2", Value(), false));
+}
+
+TEST_CASE("-K files: a line's problem is curl's warning and reading goes on") {
+  Parsed parsed = parse({"-K", "cfg", "u"}, {{"cfg",
+                                              "retry = -1\n"
+                                              "-m=2\n"
+                                              "--retry=4\n"
+                                              "globoff yes\n"
+                                              "connect-timeout\n"
+                                              "user-agent two words\n"
+                                              "limit-rate 5x\n"
+                                              "fail-with-body\n"
+                                              "fail\n"
+                                              "max-time: 3\n"}});
+  REQUIRE(parsed.line.ok());
+  const TransferConfig& t = parsed.line->transfers.at(0);
+  CHECK(t.urls == std::vector<std::string>{"u"});
+  CHECK(t.globoff);
+  CHECK(t.user_agent == std::string("two"));
+  CHECK(t.max_time_ms == 3000);
+  CHECK(t.retries == 0);
+  CHECK(t.limit_rate == 0);
+  CHECK_FALSE(t.fail);
+  CHECK(parsed.warnings == std::vector<std::string>{
+                               "cfg:1: warning: 'retry' expected a positive numerical parameter",
+                               "cfg:2: warning: '-m=2' expected a proper numerical parameter",
+                               "cfg:3: warning: '--retry=4' is unknown",
+                               "cfg:4: warning: 'globoff' had unsupported trailing garbage",
+                               "cfg:5: warning: 'connect-timeout' requires parameter",
+                               "cfg:6: warning: 'user-agent' uses unquoted whitespace in the line that may cause "
+                               "side-effects!",
+                               "unsupported rate unit. Use G, M, K or B!",
+                               "cfg:7: warning: 'limit-rate' is badly used here",
+                               "note: You must select either --fail or --fail-with-body, not both.",
+                               "cfg:9: warning: 'fail' is badly used here",
+                           });
 }
 
 TEST_CASE("-F parts and curl's request-method conflicts") {
