@@ -6,6 +6,7 @@
 #include "apply/curl_handles.hpp"
 #include "build_info.hpp"
 #include "cli/url_encode.hpp"
+#include "common/redact.hpp"
 #include "creds/proxy_route.hpp"
 #include "creds/url.hpp"
 
@@ -80,6 +81,10 @@ Result<HttpReply> CurlTokenHttp::perform(const std::string& url, const std::vect
   parts.port = url_part(parsed.get(), CURLUPART_PORT).value_or("");
   const std::string where = parts.scheme + "://" + parts.host + (parts.port.empty() ? "" : ":" + parts.port) +
                             url_part(parsed.get(), CURLUPART_PATH).value_or("");
+  // A URL that holds a secret (a metadata service's) is printed as libcurl
+  // rebuilt it, which may differ from the registered text (query, case, port
+  // spelling): that form is a secret too.
+  if (redact_text(url) != url) register_secret(where);
   if (url_part(parsed.get(), CURLUPART_USER) || url_part(parsed.get(), CURLUPART_PASSWORD)) {
     return make_error(exit_code::kTokenRequestFailed, "token request: refusing a URL with credentials in it (" +
                                                           parts.scheme + "://" + parts.host + ")");

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/secret.hpp"
+#include "common/strings.hpp"
 
 namespace dbcurl {
 
@@ -242,11 +243,21 @@ std::size_t cut_outside_secrets(std::string_view text, std::size_t cut) {
 }  // namespace
 
 void register_secret(std::string_view secret) {
-  if (secret.size() < kMinRegisteredSecret) return;
-  for (const auto& known : registered_secrets()) {
-    if (known->view() == secret) return;
+  const auto register_one = [](std::string_view value) {
+    if (value.size() < kMinRegisteredSecret) return;
+    for (const auto& known : registered_secrets()) {
+      if (known->view() == value) return;
+    }
+    registered_secrets().push_back(std::make_unique<SecretString>(value));
+  };
+  register_one(secret);
+  // A secret is sent form- or URL-encoded (client secrets, ids in a query),
+  // and an endpoint may echo it back that way in its refusal.
+  for (const bool space_as_plus : {true, false}) {
+    std::string encoded = percent_encode(secret, space_as_plus);
+    if (encoded != secret) register_one(encoded);
+    wipe_string(encoded);
   }
-  registered_secrets().push_back(std::make_unique<SecretString>(secret));
 }
 
 std::string redacted_form(std::string_view secret) {

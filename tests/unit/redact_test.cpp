@@ -24,6 +24,12 @@ TEST_CASE("registered secrets are redacted wherever they appear") {
   CHECK(redact_text("a short text") == "a short text");
 }
 
+TEST_CASE("a registered secret is redacted also form- and URL-encoded, as a token endpoint may echo it") {
+  register_secret("s3cr3t+/=PQ x~9");
+  CHECK(redact_text("form=s3cr3t%2B%2F%3DPQ+x~9").find("s3cr3t%2B") == std::string::npos);
+  CHECK(redact_text("url=s3cr3t%2B%2F%3DPQ%20x~9").find("s3cr3t%2B") == std::string::npos);
+}
+
 TEST_CASE("trace redaction covers every Authorization-type header value") {
   const std::string sent =
       "GET / HTTP/1.1\r\nHost: h\r\nAuthorization: Bearer some-opaque-token-value\r\n"

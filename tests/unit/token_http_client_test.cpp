@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "apply/token_http_client.hpp"
+#include "common/redact.hpp"
 
 using namespace dbcurl;
 
@@ -145,6 +146,16 @@ TEST_CASE("token http: no connection is an error naming the URL") {
   REQUIRE_FALSE(reply);
   CHECK(reply.error().exit_code == exit_code::kTokenRequestFailed);
   CHECK(reply.error().message.starts_with("token request to http://127.0.0.1:1/token failed: (7) "));
+}
+
+TEST_CASE("token http: a secret URL is redacted in messages also as libcurl rebuilds it") {
+  const MapEnvironment env;
+  CurlTokenHttp http(env, std::chrono::seconds(5));
+  const std::string url = "HTTP://127.0.0.1:0001/meta/0f9e8d7c6b5a4f3e2d1c?v=1";
+  register_secret(url);
+  Result<HttpReply> reply = http.get(url, {});
+  REQUIRE_FALSE(reply);
+  CHECK(redact_text(reply.error().message).find("0f9e8d7c6b5a4f3e2d1c") == std::string::npos);
 }
 
 TEST_CASE("token http: refused before connecting: cleartext off loopback, through a proxy, other schemes") {
