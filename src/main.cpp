@@ -25,49 +25,49 @@
 namespace dbcurl {
 namespace {
 
-int usage_failure(const std::string& message) {
-  for (std::string_view line : split_lines(message)) diagnostics().error_always(line);
-  diagnostics().usage_hint();
+int usage_failure(const Diagnostics& diagnostics, const std::string& message) {
+  for (std::string_view line : split_lines(message)) diagnostics.error_always(line);
+  diagnostics.usage_hint();
   return exit_code::kUsage;
 }
 
-int report(const Error& error) {
+int report(const Diagnostics& diagnostics, const Error& error) {
   // dbcurl's own failures (100-119) print their line even under -s, as curl
   // prints usage errors: a silent set-up failure leaves a script's author
   // guessing. The hint lines that follow keep -s's silence.
   if (exit_code::is_dbcurl_failure(error.exit_code)) {
-    diagnostics().error_always(error.message);
+    diagnostics.error_always(error.message);
   } else {
-    diagnostics().error(error.message);
+    diagnostics.error(error.message);
   }
-  if (!error.hint.empty() && diagnostics().errors_shown()) std::fputs(error.hint.c_str(), diagnostics().stream());
+  if (!error.hint.empty() && diagnostics.errors_shown()) std::fputs(error.hint.c_str(), diagnostics.stream());
   return error.exit_code;
 }
 
 // Where curl's tool stops setting up transfers (see PlanStop), in its words.
 // curl ends a run stopped at a -O URL with the run's final result in libcurl's
 // words: an earlier transfer's failure, else the write error.
-int report_stop(PlanStop stop, int code) {
+int report_stop(const Diagnostics& diagnostics, PlanStop stop, int code) {
   if (stop == PlanStop::kNoUrl) {
-    const int usage = usage_failure("no URL specified!");
+    const int usage = usage_failure(diagnostics, "no URL specified!");
     return code == exit_code::kOk ? usage : code;
   }
-  diagnostics().error_unless_silent("Remote file name has no length!");
+  diagnostics.error_unless_silent("Remote file name has no length!");
   const int final_code = code == exit_code::kOk ? CURLE_WRITE_ERROR : code;
-  diagnostics().error("(" + std::to_string(final_code) + ") " + curl_easy_strerror(static_cast<CURLcode>(final_code)));
+  diagnostics.error("(" + std::to_string(final_code) + ") " + curl_easy_strerror(static_cast<CURLcode>(final_code)));
   return final_code;
 }
 
 // --explain: what resolution looked at, then what each request would carry.
 // Without a URL, or when a request cannot be planned, the resolution still
 // shows, so that a first-time user sees what was looked at and where to start.
-int explain(CredentialResolver& resolver, const Result<TransferPlan>& planned) {
+int explain(const Diagnostics& diagnostics, CredentialResolver& resolver, const Result<TransferPlan>& planned) {
   static const std::vector<PlannedTransfer> kNone;
   const Result<DatabricksConfig>& config = resolver.config();
   const std::vector<std::string> resolution =
       config ? config->explain : std::vector<std::string>{"error: " + config.error().message};
   std::fputs(explain_transfers(resolution, planned ? planned->transfers : kNone).c_str(), stdout);
-  return planned ? exit_code::kOk : report(planned.error());
+  return planned ? exit_code::kOk : report(diagnostics, planned.error());
 }
 
 // Prompts for "-u user" without a password, as curl does, once per option set.
@@ -88,45 +88,47 @@ void complete_user_passwords(CommandLine& line) {
 }
 
 int run(int argc, char** argv) {
+  Diagnostics diagnostics;
+  if (argc > 0) diagnostics.set_program_name(argv[0]);
   const std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty()) return usage_failure("");
+  if (args.empty()) return usage_failure(diagnostics, "");
   ProcessEnvironment env;
   std::FILE* error_file = nullptr;
-  const auto redirect_errors = [&error_file](std::string_view path) {
+  const auto redirect_errors = [&error_file, &diagnostics](std::string_view path) {
     if (path == "-") {
-      diagnostics().set_stream(stdout);
+      diagnostics.set_stream(stdout);
       return true;
     }
     std::FILE* file = std::fopen(std::string(path).c_str(), "w");
     if (file == nullptr) return false;
     if (error_file != nullptr) std::fclose(error_file);
     error_file = file;
-    diagnostics().set_stream(file);
+    diagnostics.set_stream(file);
     return true;
   };
   const ParseContext context{system_file_reader(),
-                             [](std::string_view text) { diagnostics().warning(text); },
-                             [](std::string_view text) { diagnostics().error_always(text); },
+                             [&](std::string_view text) { diagnostics.warning(text); },
+                             [&](std::string_view text) { diagnostics.error_always(text); },
                              find_curlrc(env),
                              libcurl_features(),
                              redirect_errors};
   Result<CommandLine> parsed = parse_command_line(args, context);
   if (!parsed) {
     // An empty message: the parser already said what curl says, without usage lines.
-    if (!parsed.error().message.empty()) usage_failure(parsed.error().message);
+    if (!parsed.error().message.empty()) usage_failure(diagnostics, parsed.error().message);
     return parsed.error().exit_code;  // 2, or 26 for an unreadable -K file, as curl
   }
   CommandLine& line = *parsed;
   GlobalConfig& global = line.global;
   for (const auto& transfer : line.transfers) {
     if (std::optional<std::string> conflict = request_method_conflict(transfer)) {
-      if (!global.silent) diagnostics().warning(*conflict);
+      if (!global.silent) diagnostics.warning(*conflict);
       return exit_code::kUsage;  // curl: the warning alone, exit 2
     }
   }
 
-  diagnostics().set_silent(global.silent);
-  diagnostics().set_show_error(global.show_error);
+  diagnostics.set_silent(global.silent);
+  diagnostics.set_show_error(global.show_error);
 
   if (global.show_manual && !manual_text().empty()) {
     std::fwrite(manual_text().data(), 1, manual_text().size(), stdout);
@@ -134,7 +136,7 @@ int run(int argc, char** argv) {
   }
   if (global.show_help || global.show_manual) {
     const std::optional<std::string> category = global.show_manual ? "all" : global.help_category;
-    std::fputs(help_text(diagnostics().program_name(), category).c_str(), stdout);
+    std::fputs(help_text(diagnostics.program_name(), category).c_str(), stdout);
     return exit_code::kOk;
   }
   if (global.show_version) {
@@ -151,29 +153,29 @@ int run(int argc, char** argv) {
     return exit_code::kOk;
   }
 
+  const auto warn = [&](std::string_view text) { diagnostics.warning(text); };
   ProcessRunner runner;
   const TokenCache cache(TokenCache::default_directory(env));
   CurlTokenHttp http(env);
-  CredentialResolver resolver(env, global.profile, runner, &cache, parse_url_as_libcurl, &http);
+  CredentialResolver resolver(env, global.profile, runner, &cache, parse_url_as_libcurl, &http, warn);
   if (global.list_profiles) {
     const auto& dbcurl = resolver.dbcurl_config();
-    if (!dbcurl) return report(dbcurl.error());
+    if (!dbcurl) return report(diagnostics, dbcurl.error());
     Result<std::vector<std::string>> names = list_profile_names(resolver.files(), *dbcurl ? &**dbcurl : nullptr);
-    if (!names) return report(names.error());
+    if (!names) return report(diagnostics, names.error());
     for (const auto& name : *names) std::printf("%s\n", name.c_str());
     return exit_code::kOk;
   }
 
-  const auto warn = [](std::string_view text) { diagnostics().warning(text); };
   Result<TransferPlan> plan = plan_transfers(line, resolver, warn);
-  if (global.explain) return explain(resolver, plan);
-  if (!plan) return report(plan.error());
+  if (global.explain) return explain(diagnostics, resolver, plan);
+  if (!plan) return report(diagnostics, plan.error());
   if (plan->transfers.empty() && !plan->stop) plan->stop = PlanStop::kNoUrl;
 
   complete_user_passwords(line);
-  int code = plan->transfers.empty() ? exit_code::kOk : perform_transfers(global, plan->transfers, env);
+  int code = plan->transfers.empty() ? exit_code::kOk : perform_transfers(global, plan->transfers, env, diagnostics);
   // As curl: --fail-early ends the run at the failure, before the stop is reached.
-  if (plan->stop && !(code != exit_code::kOk && global.fail_early)) code = report_stop(*plan->stop, code);
+  if (plan->stop && !(code != exit_code::kOk && global.fail_early)) code = report_stop(diagnostics, *plan->stop, code);
   if (error_file != nullptr) std::fclose(error_file);
   return code;
 }
@@ -187,7 +189,6 @@ int main(int argc, char** argv) {
   std::setlocale(LC_ALL, "");
   std::setlocale(LC_NUMERIC, "C");
   curl_global_init(CURL_GLOBAL_DEFAULT);
-  if (argc > 0) dbcurl::diagnostics().set_program_name(argv[0]);
   const int code = dbcurl::run(argc, argv);
   curl_global_cleanup();
   return code;

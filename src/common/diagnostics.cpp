@@ -9,11 +9,6 @@ constexpr std::string_view kWarningPrefix = "Warning: ";
 constexpr std::size_t kWarningWidth = 79 - kWarningPrefix.size();
 }  // namespace
 
-Diagnostics& diagnostics() {
-  static Diagnostics instance;
-  return instance;
-}
-
 std::string wrap_warning(std::string_view text) {
   std::string out;
   while (!text.empty()) {

@@ -13,9 +13,10 @@
 
 namespace dbcurl {
 
-// Where pure stages send warnings; main wires it to diagnostics().warning.
+// Where pure stages send warnings; main wires it to its Diagnostics::warning.
 using WarningSink = std::function<void(std::string_view)>;
 
+// One per run, made by main and handed to the stages that print.
 class Diagnostics {
  public:
   void set_silent(bool silent) { silent_ = silent; }
@@ -44,8 +45,6 @@ class Diagnostics {
   std::FILE* stream_ = nullptr;
   std::string program_name_ = "dbcurl";
 };
-
-Diagnostics& diagnostics();
 
 // curl's warning layout: "Warning: " on every line, text cut at the last blank
 // within 70 columns (the blank stays at the end of the line).

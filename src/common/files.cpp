@@ -7,10 +7,8 @@
 #include <cerrno>
 #include <cstring>
 #include <optional>
-#include <set>
 #include <string_view>
 
-#include "common/diagnostics.hpp"
 #include "common/secret.hpp"
 
 namespace dbcurl {
@@ -102,15 +100,10 @@ Result<std::optional<std::string>> read_file_if_exists(const std::string& path, 
   return failure(content.error_number);
 }
 
-void warn_if_shared(const std::string& path) {
-  static std::set<std::string> warned;  // a file may be read more than once per run
-  if (warned.contains(path)) return;
+bool shared_with_others(const std::string& path) {
   struct stat info {};
-  if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return;
-  if ((info.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
-    warned.insert(path);
-    diagnostics().warning(path + " holds credentials and is readable by others; run: chmod 600 " + path);
-  }
+  if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return false;
+  return (info.st_mode & (S_IRWXG | S_IRWXO)) != 0;
 }
 
 }  // namespace dbcurl

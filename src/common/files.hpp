@@ -50,8 +50,8 @@ std::string limit_message(const std::string& path, const FileContent& content, R
 // read or is larger than max_bytes.
 Result<std::optional<std::string>> read_file_if_exists(const std::string& path, std::size_t max_bytes, int error_code);
 
-// "Warning: FILE is readable by others; run: chmod 600 FILE" when a credential
-// file can be read by group or others, as ssh warns about keys; once per file.
-void warn_if_shared(const std::string& path);
+// Whether path is a regular file that group or others may read, write or run:
+// a credential file that is draws a warning, as ssh warns about keys.
+bool shared_with_others(const std::string& path);
 
 }  // namespace dbcurl

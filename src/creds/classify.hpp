@@ -44,11 +44,12 @@ struct RequestPlan {
 // needs them.
 class CredentialResolver {
  public:
-  // parse_url reads URLs as libcurl does (src/apply/url_parser.hpp; tests pass fakes).
+  // parse_url reads URLs as libcurl does (src/apply/url_parser.hpp; tests pass fakes);
+  // warn receives the files' warnings (a credential file readable by others).
   CredentialResolver(const Environment& env, std::optional<std::string> profile_flag, CommandRunner& runner,
-                     const TokenCache* cache, UrlParser parse_url, TokenHttp* http = nullptr)
+                     const TokenCache* cache, UrlParser parse_url, TokenHttp* http = nullptr, WarningSink warn = {})
       : env_(env),
-        files_(env),
+        files_(env, std::move(warn)),
         profile_flag_(std::move(profile_flag)),
         context_{env, runner, cache},
         parse_url_(std::move(parse_url)) {

@@ -26,12 +26,16 @@ Result<std::optional<IniFile>> read_databricks_config(const std::string& path) {
   Result<IniFile> parsed = parse_ini(**text, path);
   wipe_string(**text);
   if (!parsed) return parsed.error();
-  // A host-only file shared with others gives nothing away: no warning.
-  if (holds_secret(*parsed)) warn_if_shared(path);
   return std::optional<IniFile>{std::move(*parsed)};
 }
 
 }  // namespace
+
+void ConfigFiles::warn_if_shared(const std::string& path) const {
+  if (warn_ && shared_with_others(path)) {
+    warn_(path + " holds credentials and is readable by others; run: chmod 600 " + path);
+  }
+}
 
 std::string ConfigFiles::databricks_config_path() const {
   if (auto path = env_.get("DATABRICKS_CONFIG_FILE")) return expand_home(*path, env_);
@@ -39,12 +43,20 @@ std::string ConfigFiles::databricks_config_path() const {
 }
 
 const Result<std::optional<IniFile>>& ConfigFiles::databricks_config() {
-  if (!databricks_config_) databricks_config_.emplace(read_databricks_config(databricks_config_path()));
+  if (!databricks_config_) {
+    const std::string path = databricks_config_path();
+    const auto& read = databricks_config_.emplace(read_databricks_config(path));
+    // A host-only file shared with others gives nothing away: no warning.
+    if (read && *read && holds_secret(**read)) warn_if_shared(path);
+  }
   return *databricks_config_;
 }
 
 const Result<std::optional<DbcurlConfig>>& ConfigFiles::dbcurl_config() {
-  if (!dbcurl_config_) dbcurl_config_.emplace(load_dbcurl_config(env_));
+  if (!dbcurl_config_) {
+    const auto& read = dbcurl_config_.emplace(load_dbcurl_config(env_));
+    if (!read || *read) warn_if_shared(dbcurl_config_path(env_));  // also when it does not parse
+  }
   return *dbcurl_config_;
 }
 
@@ -55,7 +67,10 @@ const DbcurlConfig* ConfigFiles::dbcurl_config_or_null() {
 
 const NetrcFile& ConfigFiles::netrc(const std::string& path) {
   auto found = netrc_.find(path);
-  if (found == netrc_.end()) found = netrc_.emplace(path, load_netrc(path)).first;
+  if (found == netrc_.end()) {
+    found = netrc_.emplace(path, load_netrc(path)).first;
+    if (!found->second || *found->second) warn_if_shared(path);  // also when it does not parse
+  }
   return found->second;
 }
 

@@ -1,13 +1,15 @@
 #pragma once
 // The files credential resolution reads — ~/.databrickscfg, dbcurl's
 // config.toml, netrc files — each read once per run, on first use, and shared
-// as plain values by resolution, the host lookups and the token sources.
+// as plain values by resolution, the host lookups and the token sources. A
+// file that holds credentials and is readable by others draws a warning.
 
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "common/diagnostics.hpp"
 #include "common/result.hpp"
 #include "creds/dbcurl_config.hpp"
 #include "creds/environment.hpp"
@@ -20,7 +22,8 @@ using NetrcFile = Result<std::optional<std::vector<NetrcEntry>>>;  // nullopt: n
 
 class ConfigFiles {
  public:
-  explicit ConfigFiles(const Environment& env) : env_(env) {}
+  // warn: where the warnings go; none, they are dropped (unit tests).
+  explicit ConfigFiles(const Environment& env, WarningSink warn = {}) : env_(env), warn_(std::move(warn)) {}
   ConfigFiles(const ConfigFiles&) = delete;
   ConfigFiles& operator=(const ConfigFiles&) = delete;
 
@@ -33,7 +36,10 @@ class ConfigFiles {
   const NetrcFile& netrc(const std::string& path);
 
  private:
+  void warn_if_shared(const std::string& path) const;
+
   const Environment& env_;
+  WarningSink warn_;
   std::optional<Result<std::optional<IniFile>>> databricks_config_;
   std::optional<Result<std::optional<DbcurlConfig>>> dbcurl_config_;
   std::map<std::string, NetrcFile> netrc_;

@@ -184,7 +184,6 @@ Result<std::optional<DbcurlConfig>> load_dbcurl_config(const Environment& env) {
   Result<std::optional<std::string>> text = read_file_if_exists(path, kMaxConfigFileBytes, exit_code::kConfigInvalid);
   if (!text) return text.error();
   if (!*text) return std::optional<DbcurlConfig>{};
-  warn_if_shared(path);
   return parse_dbcurl_config(**text, path);
 }
 

@@ -109,7 +109,6 @@ Result<std::optional<std::vector<NetrcEntry>>> load_netrc(const std::string& pat
   Result<std::optional<std::string>> text = read_file_if_exists(path, kMaxConfigFileBytes, exit_code::kConfigInvalid);
   if (!text) return text.error();
   if (!*text) return std::optional<std::vector<NetrcEntry>>{};
-  warn_if_shared(path);
   Result<std::vector<NetrcEntry>> entries = parse_netrc(**text, path);
   wipe_string(**text);
   if (!entries) return entries.error();

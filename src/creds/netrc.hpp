@@ -26,8 +26,7 @@ Result<std::vector<NetrcEntry>> parse_netrc(std::string_view text, const std::st
 // First entry that names the host (case-insensitive) or a default entry, as curl matches.
 const NetrcEntry* find_netrc_entry(const std::vector<NetrcEntry>& entries, std::string_view host);
 
-// A netrc file read, checked for its permissions, parsed and wiped; nullopt
-// when it does not exist.
+// A netrc file read, parsed and wiped; nullopt when it does not exist.
 Result<std::optional<std::vector<NetrcEntry>>> load_netrc(const std::string& path);
 // The first entry whose machine is exactly this host — never "default", which
 // is too broad to trust with a Databricks token.

@@ -43,8 +43,8 @@ std::optional<std::string> url_without_credentials(const std::string& url) {
 }
 }  // namespace
 
-BodyOutput::BodyOutput(std::optional<std::string> path, bool include_headers)
-    : path_(std::move(path)), include_headers_(include_headers) {
+BodyOutput::BodyOutput(const Diagnostics& diagnostics, std::optional<std::string> path, bool include_headers)
+    : diagnostics_(diagnostics), path_(std::move(path)), include_headers_(include_headers) {
   if (path_ && *path_ == "-") {
     path_.reset();
     binary_ok_ = true;
@@ -78,7 +78,7 @@ bool BodyOutput::ensure_open() {
   }
   if (!open_file()) {
     open_failed_ = true;
-    diagnostics().warning("Failed to open the file " + *path_ + ": " + std::strerror(errno));
+    diagnostics_.warning("Failed to open the file " + *path_ + ": " + std::strerror(errno));
     return false;
   }
   return true;
@@ -131,7 +131,7 @@ std::string directory_error(const std::string& name) {
 
 // --create-dirs: every directory above the file, made 0750 as curl makes them;
 // one that exists, or that may not be created but can be passed, is fine.
-bool create_directories_for(const std::string& file) {
+bool create_directories_for(const std::string& file, const Diagnostics& diagnostics) {
   std::string built = file.starts_with('/') ? "/" : "";
   std::size_t start = 0;
   for (;;) {
@@ -141,7 +141,7 @@ bool create_directories_for(const std::string& file) {
     if (!built.empty() && built.back() != '/') built += '/';
     built += file.substr(start, slash - start);
     if (::mkdir(built.c_str(), 0750) != 0 && errno != EACCES && errno != EEXIST) {
-      std::fprintf(diagnostics().stream(), "%s\n", directory_error(built).c_str());
+      std::fprintf(diagnostics.stream(), "%s\n", directory_error(built).c_str());
       return false;
     }
     start = slash + 1;
@@ -156,11 +156,11 @@ void BodyOutput::dump_headers_to(std::string path, bool first_of_group) {
 }
 
 bool BodyOutput::prepare() {
-  if (path_ && options_.create_dirs && !create_directories_for(*path_)) return false;
+  if (path_ && options_.create_dirs && !create_directories_for(*path_, diagnostics_)) return false;
   if (path_ && options_.resume_from > 0) {
     stream_ = OutputStream::owned(std::fopen(path_->c_str(), "ab"));
     if (!stream_) {
-      diagnostics().error("Can't open '" + *path_ + "'!");
+      diagnostics_.error("Can't open '" + *path_ + "'!");
       return false;
     }
   }
@@ -169,7 +169,7 @@ bool BodyOutput::prepare() {
     if (*dump_path_ != "-" && dump_first_) OutputStream::named(*dump_path_, "wb");
     dump_ = OutputStream::named(*dump_path_, "ab");
     if (!dump_) {
-      diagnostics().warning("Failed to open " + *dump_path_);
+      diagnostics_.warning("Failed to open " + *dump_path_);
       return false;
     }
   }
@@ -179,7 +179,7 @@ bool BodyOutput::prepare() {
 bool BodyOutput::save_etag_to(const std::string& path) {
   etag_ = OutputStream::named(path, "wb");
   if (!etag_) {
-    diagnostics().warning("Failed creating file for saving etags: \"" + path + "\". Skip this transfer");
+    diagnostics_.warning("Failed creating file for saving etags: \"" + path + "\". Skip this transfer");
   }
   return static_cast<bool>(etag_);
 }
@@ -255,7 +255,7 @@ std::size_t BodyOutput::write(const char* data, std::size_t size) {
 
 void BodyOutput::rewind_for_retry() {
   if (stream_.is_file() && body_bytes_ > 0) {
-    if (!options_.silent) std::fprintf(diagnostics().stream(), "Throwing away %zu bytes\n", body_bytes_);
+    if (!options_.silent) std::fprintf(diagnostics_.stream(), "Throwing away %zu bytes\n", body_bytes_);
     std::fflush(stream_.get());
     if (::ftruncate(::fileno(stream_.get()), static_cast<off_t>(options_.resume_from)) == 0)
       std::fseek(stream_.get(), 0, SEEK_END);
@@ -279,9 +279,9 @@ std::size_t BodyOutput::body_callback(char* data, std::size_t size, std::size_t 
   }
   if (output.terminal_ && !output.binary_ok_ && output.body_bytes_ < kBinaryCheckBytes &&
       std::memchr(data, '\0', bytes) != nullptr) {
-    diagnostics().warning("Binary output can mess up your terminal. Use \"--output -\" to tell " +
-                          diagnostics().program_name() +
-                          " to output it to your terminal anyway, or consider \"--output <FILE>\" to save to a file.");
+    output.diagnostics_.warning(
+        "Binary output can mess up your terminal. Use \"--output -\" to tell " + output.diagnostics_.program_name() +
+        " to output it to your terminal anyway, or consider \"--output <FILE>\" to save to a file.");
     output.refused_binary_ = true;
     return 0;  // anything but the byte count fails the transfer with CURLE_WRITE_ERROR
   }
@@ -320,7 +320,8 @@ void BodyOutput::finish(bool transfer_ok, bool no_body_due) {
   if (file && !transfer_ok && options_.remove_on_error) std::remove(path_->c_str());
 }
 
-void set_file_metadata(CURL* easy, const std::string& path, const std::string& url, bool remote_time, bool xattr) {
+void set_file_metadata(const Diagnostics& diagnostics, CURL* easy, const std::string& path, const std::string& url,
+                       bool remote_time, bool xattr) {
   if (xattr) {
     const auto set = [&](const char* name, const char* value) {
       return value == nullptr || ::setxattr(path.c_str(), name, value, std::strlen(value), 0) == 0;
@@ -335,7 +336,7 @@ void set_file_metadata(CURL* easy, const std::string& path, const std::string& u
       ok = origin && set("user.xdg.origin.url", origin->c_str());
     }
     if (!ok) {
-      diagnostics().warning("Error setting extended attributes on '" + path + "': " + std::strerror(errno));
+      diagnostics.warning("Error setting extended attributes on '" + path + "': " + std::strerror(errno));
     }
   }
   if (remote_time) {
@@ -344,8 +345,8 @@ void set_file_metadata(CURL* easy, const std::string& path, const std::string& u
     if (filetime >= 0) {
       const struct timeval times[2] = {{static_cast<time_t>(filetime), 0}, {static_cast<time_t>(filetime), 0}};
       if (::utimes(path.c_str(), times) != 0) {
-        diagnostics().warning("Failed to set filetime " + std::to_string(filetime) +
-                              " on outfile: " + std::strerror(errno));
+        diagnostics.warning("Failed to set filetime " + std::to_string(filetime) +
+                            " on outfile: " + std::strerror(errno));
       }
     }
   }

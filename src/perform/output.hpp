@@ -11,6 +11,7 @@
 
 #include "apply/curl_handles.hpp"
 #include "cli/config.hpp"
+#include "common/diagnostics.hpp"
 
 namespace dbcurl {
 
@@ -20,7 +21,8 @@ inline constexpr long kHttpErrorThreshold = 400;
 class BodyOutput {
  public:
   // path: nullopt for stdout; "-" is stdout too, and then binary is allowed.
-  BodyOutput(std::optional<std::string> path, bool include_headers);
+  // diagnostics: where its warnings and errors go; it must outlive the output.
+  BodyOutput(const Diagnostics& diagnostics, std::optional<std::string> path, bool include_headers);
   BodyOutput(const BodyOutput&) = delete;
   BodyOutput& operator=(const BodyOutput&) = delete;
   ~BodyOutput();
@@ -88,6 +90,7 @@ class BodyOutput {
   bool take_header_name(std::string_view header);
   void save_etag(std::string_view header);
 
+  const Diagnostics& diagnostics_;
   std::optional<std::string> path_;
   std::string filename_;
   bool include_headers_;
@@ -114,7 +117,8 @@ class BodyOutput {
 
 // -R and --xattr, once a transfer into path has succeeded (curl's order:
 // referrer, MIME type, origin URL without credentials).
-void set_file_metadata(CURL* easy, const std::string& path, const std::string& url, bool remote_time, bool xattr);
+void set_file_metadata(const Diagnostics& diagnostics, CURL* easy, const std::string& path, const std::string& url,
+                       bool remote_time, bool xattr);
 
 // The name a Content-Disposition header's filename= gives, as curl 7.88
 // reads it: quotes and any directory part dropped; nullopt when none.

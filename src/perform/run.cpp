@@ -35,11 +35,11 @@ const char* const kCertificateHelp =
     "how to fix it, please visit the web page mentioned above.\n";
 
 // The stream -v/--trace writes to: "-" stdout, "%" dbcurl's stderr, else a file.
-OutputStream open_trace_stream(const GlobalConfig& global) {
+OutputStream open_trace_stream(const GlobalConfig& global, const Diagnostics& diagnostics) {
   if (global.trace_mode == TraceMode::kNone) return {};
-  OutputStream stream = OutputStream::named(global.trace_file, "wb", diagnostics().stream());
+  OutputStream stream = OutputStream::named(global.trace_file, "wb", diagnostics.stream());
   if (!stream) {
-    diagnostics().warning("Failed to create/open output file " + global.trace_file + ": " + std::strerror(errno));
+    diagnostics.warning("Failed to create/open output file " + global.trace_file + ": " + std::strerror(errno));
   }
   return stream;
 }
@@ -50,11 +50,11 @@ RetryPolicy retry_policy(const TransferConfig& config) {
 }
 
 // curl's "(N) message" line, and its paragraph for certificate failures.
-void print_error_line(const Outcome& outcome) {
-  diagnostics().error("(" + std::to_string(outcome.code) + ") " + outcome.message);
-  if (outcome.code == CURLE_PEER_FAILED_VERIFICATION && diagnostics().errors_shown()) {
-    std::fprintf(diagnostics().stream(), "More details here: https://curl.se/docs/sslcerts.html\n\n%s %s",
-                 diagnostics().program_name().c_str(), kCertificateHelp);
+void print_error_line(const Diagnostics& diagnostics, const Outcome& outcome) {
+  diagnostics.error("(" + std::to_string(outcome.code) + ") " + outcome.message);
+  if (outcome.code == CURLE_PEER_FAILED_VERIFICATION && diagnostics.errors_shown()) {
+    std::fprintf(diagnostics.stream(), "More details here: https://curl.se/docs/sslcerts.html\n\n%s %s",
+                 diagnostics.program_name().c_str(), kCertificateHelp);
   }
 }
 
@@ -86,8 +86,8 @@ std::unique_ptr<Transfer> perform_with_retries(const Session& session, const Pla
     const std::optional<RetryDecision> decision = decide_retry(policy, state, facts);
     if (!decision) return transfer;
     // curl reports each failed attempt before it says it will retry.
-    if (outcome.code != 0 && !outcome.synthetic) print_error_line(outcome);
-    diagnostics().warning(decision->warning);
+    if (outcome.code != 0 && !outcome.synthetic) print_error_line(session.diagnostics, outcome);
+    session.diagnostics.warning(decision->warning);
     if (!decision->retry) return transfer;
     std::this_thread::sleep_for(decision->delay);
     output.rewind_for_retry();
@@ -98,15 +98,15 @@ std::unique_ptr<Transfer> perform_with_retries(const Session& session, const Pla
 // transfer's live handle, null when there is none.
 void report(const Session& session, const PlannedTransfer& planned, const Outcome& outcome, CURL* easy,
             const std::string& error_body) {
-  if (outcome.code != 0 && !outcome.synthetic) print_error_line(outcome);
+  if (outcome.code != 0 && !outcome.synthetic) print_error_line(session.diagnostics, outcome);
   if (!planned.plan.workspace || easy == nullptr) return;
   const TransferConfig& config = *planned.config;
   const bool explain_errors = outcome.code == CURLE_HTTP_RETURNED_ERROR || config.fail || config.fail_with_body ||
                               session.global.trace_mode == TraceMode::kVerbose;
   if (outcome.status >= kHttpErrorThreshold && explain_errors) {
-    if (auto line = databricks_error_line(outcome.status, error_body)) diagnostics().error(*line);
+    if (auto line = databricks_error_line(outcome.status, error_body)) session.diagnostics.error(*line);
     if ((outcome.status == 401 || outcome.status == 403) && !planned.plan.credential_origin.empty()) {
-      diagnostics().error("the credential sent came from " + planned.plan.credential_origin);
+      session.diagnostics.error("the credential sent came from " + planned.plan.credential_origin);
     }
   }
   ReplyFacts facts;
@@ -116,14 +116,15 @@ void report(const Session& session, const PlannedTransfer& planned, const Outcom
   if (curl_easy_getinfo(easy, CURLINFO_CONTENT_TYPE, &text) == CURLE_OK && text) facts.content_type = text;
   if (curl_easy_getinfo(easy, CURLINFO_REDIRECT_URL, &text) == CURLE_OK && text) facts.redirect_url = text;
   if (curl_easy_getinfo(easy, CURLINFO_EFFECTIVE_URL, &text) == CURLE_OK && text) facts.effective_url = text;
-  if (auto hint = trap_hint(facts)) diagnostics().warning(*hint);
+  if (auto hint = trap_hint(facts)) session.diagnostics.warning(*hint);
 }
 
-void write_out_for(const PlannedTransfer& planned, const Outcome& outcome, CURL* easy, const std::string& filename) {
+void write_out_for(const Session& session, const PlannedTransfer& planned, const Outcome& outcome, CURL* easy,
+                   const std::string& filename) {
   if (!planned.config->write_out || easy == nullptr) return;
   const WriteOutFacts facts{easy, outcome.code, outcome.message, filename, planned.given_url, planned.url_index};
-  write_out(*planned.config->write_out, facts, stdout, diagnostics().stream(), [](std::string_view name) {
-    diagnostics().error_always("unknown --write-out variable: '" + std::string(name) + "'");
+  write_out(*planned.config->write_out, facts, stdout, session.diagnostics.stream(), [&](std::string_view name) {
+    session.diagnostics.error_always("unknown --write-out variable: '" + std::string(name) + "'");
   });
 }
 
@@ -145,7 +146,8 @@ long long resume_offset(const TransferConfig& config, const PlannedTransfer& pla
 std::unique_ptr<BodyOutput> body_output_for(const Session& session, const PlannedTransfer& planned,
                                             bool first_of_group) {
   const TransferConfig& config = *planned.config;
-  auto output = std::make_unique<BodyOutput>(planned.output, config.include_headers || config.head);
+  auto output =
+      std::make_unique<BodyOutput>(session.diagnostics, planned.output, config.include_headers || config.head);
   if (config.dump_header) output->dump_headers_to(*config.dump_header, first_of_group);
   output->set_file_options({.create_dirs = config.create_dirs,
                             .resume_from = resume_offset(config, planned),
@@ -171,10 +173,11 @@ void conclude(const Session& session, const PlannedTransfer& planned, const Tran
   const TransferConfig& config = *planned.config;
   if (outcome.code == 0 && transfer.easy() != nullptr && planned.output && *planned.output != "-" &&
       (config.remote_time || config.xattr)) {
-    set_file_metadata(transfer.easy(), output.filename(), planned.plan.url, config.remote_time, config.xattr);
+    set_file_metadata(session.diagnostics, transfer.easy(), output.filename(), planned.plan.url, config.remote_time,
+                      config.xattr);
   }
   report(session, planned, outcome, transfer.easy(), output.error_body());
-  write_out_for(planned, outcome, transfer.easy(), output.filename());
+  write_out_for(session, planned, outcome, transfer.easy(), output.filename());
 }
 
 // nullopt when curl skips the transfer (see body_output_for).
@@ -199,7 +202,7 @@ int run_paginated(const Session& session, PlannedTransfer& planned) {
   const std::string first_url = planned.plan.url;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(config.max_time_ms);
   PageMerger merger(query_offset(first_url));
-  BodyOutput output(planned.output, false);
+  BodyOutput output(session.diagnostics, planned.output, false);
   const auto write_merged = [&] {
     return merger.write([&](std::string_view piece) { return output.write_document(piece); });
   };
@@ -217,7 +220,7 @@ int run_paginated(const Session& session, PlannedTransfer& planned) {
     }
     transfer.reset();
     page.clear();
-    collector = std::make_unique<BodyOutput>(std::nullopt, false);
+    collector = std::make_unique<BodyOutput>(session.diagnostics, std::nullopt, false);
     collector->collect_into(&page);
     transfer = perform_with_retries(session, planned, *collector, time_left_ms);
     Outcome outcome = transfer->outcome();
@@ -235,7 +238,7 @@ int run_paginated(const Session& session, PlannedTransfer& planned) {
       if (show_progress) std::fputc('\n', stderr);
       report(session, planned, outcome, transfer->easy(), collector->error_body());
       output.finish(false);
-      write_out_for(planned, outcome, transfer->easy(), output.filename());
+      write_out_for(session, planned, outcome, transfer->easy(), output.filename());
       return outcome.code;
     }
     if (!merger.add(page)) {
@@ -244,8 +247,9 @@ int run_paginated(const Session& session, PlannedTransfer& planned) {
         break;
       }
       paginate_failure = exit_code::kPaginationIncomplete;
-      diagnostics().error_always("--paginate: page " + std::to_string(number) +
-                                 " is not a JSON object: the merged document would be incomplete, nothing written");
+      session.diagnostics.error_always(
+          "--paginate: page " + std::to_string(number) +
+          " is not a JSON object: the merged document would be incomplete, nothing written");
       break;
     }
     const std::optional<NextPage> next = merger.next();
@@ -255,14 +259,14 @@ int run_paginated(const Session& session, PlannedTransfer& planned) {
     }
     if (merger.token_repeated()) {
       paginate_failure = exit_code::kPaginationRunaway;
-      diagnostics().error_always("--paginate: page " + std::to_string(number) +
-                                 " gave a page token an earlier page gave: the server is not advancing, stopped");
+      session.diagnostics.error_always("--paginate: page " + std::to_string(number) +
+                                       " gave a page token an earlier page gave: the server is not advancing, stopped");
       break;
     }
     if (config.paginate_max <= 0 && number >= kDefaultPageLimit) {
       paginate_failure = exit_code::kPaginationRunaway;
-      diagnostics().error_always("--paginate: stopped after " + std::to_string(kDefaultPageLimit) +
-                                 " pages, the limit; --paginate-max N sets another");
+      session.diagnostics.error_always("--paginate: stopped after " + std::to_string(kDefaultPageLimit) +
+                                       " pages, the limit; --paginate-max N sets another");
       break;
     }
     if (in_query) {
@@ -274,7 +278,7 @@ int run_paginated(const Session& session, PlannedTransfer& planned) {
                                            : with_json_field(body, "offset", *next->offset);
       if (!planned.plan.body) {
         paginate_failure = exit_code::kPaginationIncomplete;
-        diagnostics().error_always(
+        session.diagnostics.error_always(
             "--paginate: the request body is not a JSON object, so page_token cannot be added: nothing written");
         break;
       }
@@ -284,7 +288,7 @@ int run_paginated(const Session& session, PlannedTransfer& planned) {
   output.finish(paginate_failure == 0);
   if (paginate_failure != 0) return paginate_failure;
   report(session, planned, transfer->outcome(), transfer->easy(), {});
-  write_out_for(planned, transfer->outcome(), transfer->easy(), output.filename());
+  write_out_for(session, planned, transfer->outcome(), transfer->easy(), output.filename());
   return transfer->outcome().code;
 }
 
@@ -303,7 +307,7 @@ int run_parallel(const Session& session, std::vector<PlannedTransfer>& transfers
   int exit_code = 0;
   const TransferConfig* skipped_group = nullptr;
   std::optional<ParallelMeter> meter;
-  if (!session.global.no_progress_meter) meter.emplace(diagnostics().stream());
+  if (!session.global.no_progress_meter) meter.emplace(session.diagnostics.stream());
   const auto amounts_of = [&](CURL* easy) {
     ParallelMeter::Amounts amounts;
     amounts.id = static_cast<std::size_t>(running.at(easy).planned - transfers.data());
@@ -374,14 +378,15 @@ int run_parallel(const Session& session, std::vector<PlannedTransfer>& transfers
 
 // --rate: curl waits after a serial transfer so that starts are at least
 // ms_per_transfer apart, and says so in verbose mode.
-void pace(const GlobalConfig& global, std::chrono::steady_clock::time_point started) {
+void pace(const Session& session, std::chrono::steady_clock::time_point started) {
+  const GlobalConfig& global = session.global;
   const long elapsed = static_cast<long>(
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
   if (elapsed >= global.ms_per_transfer) return;
   const long wait = global.ms_per_transfer - elapsed;
   if (global.trace_mode != TraceMode::kNone) {
-    diagnostics().note("Transfer took " + std::to_string(elapsed) + " ms, waits " + std::to_string(wait) +
-                       "ms as set by --rate");
+    session.diagnostics.note("Transfer took " + std::to_string(elapsed) + " ms, waits " + std::to_string(wait) +
+                             "ms as set by --rate");
   }
   std::this_thread::sleep_for(std::chrono::milliseconds(wait));
 }
@@ -398,7 +403,7 @@ int run_serial(const Session& session, std::vector<PlannedTransfer>& transfers) 
     const bool first_of_group = planned.config != previous_group;
     previous_group = planned.config;
     if (planned.config == skipped_group) continue;
-    if (performed && global.ms_per_transfer > 0) pace(global, transfer_started);
+    if (performed && global.ms_per_transfer > 0) pace(session, transfer_started);
     transfer_started = std::chrono::steady_clock::now();
     const bool paginate = planned.config->paginate && planned.plan.workspace;
     std::optional<Outcome> outcome;
@@ -417,17 +422,17 @@ int run_serial(const Session& session, std::vector<PlannedTransfer>& transfers) 
     if (exit_code != 0 && global.fail_early) break;
   }
   if (!performed && skipped_group != nullptr) {
-    diagnostics().error_unless_silent("no transfer performed");
+    session.diagnostics.error_unless_silent("no transfer performed");
     return exit_code::kReadError;
   }
   return exit_code;
 }
 
 // --libcurl FILE ("-": stdout), written after the transfers, as curl does.
-void write_libcurl_source(const std::string& path, const std::string& program) {
+void write_libcurl_source(const Diagnostics& diagnostics, const std::string& path, const std::string& program) {
   const OutputStream file = OutputStream::named(path, "w");
   if (!file) {
-    diagnostics().warning("Failed to open " + path + " to write libcurl code");
+    diagnostics.warning("Failed to open " + path + " to write libcurl code");
     return;
   }
   std::fputs(program.c_str(), file.get());
@@ -435,19 +440,20 @@ void write_libcurl_source(const std::string& path, const std::string& program) {
 
 }  // namespace
 
-int perform_transfers(const GlobalConfig& global, std::vector<PlannedTransfer>& transfers, const Environment& env) {
+int perform_transfers(const GlobalConfig& global, std::vector<PlannedTransfer>& transfers, const Environment& env,
+                      const Diagnostics& diagnostics) {
   ShareHandle share(curl_share_init());
   for (curl_lock_data data : {CURL_LOCK_DATA_COOKIE, CURL_LOCK_DATA_DNS, CURL_LOCK_DATA_SSL_SESSION}) {
     curl_share_setopt(share.get(), CURLSHOPT_SHARE, data);
   }
   // The multi handle keeps its own connection cache for -Z; serial transfers share one here.
   if (!global.parallel) curl_share_setopt(share.get(), CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
-  const OutputStream trace = open_trace_stream(global);
+  const OutputStream trace = open_trace_stream(global, diagnostics);
   std::optional<LibcurlSource> source;
   if (global.libcurl_file) source.emplace();
-  const Session session{global, share.get(), trace.get(), env, source ? &*source : nullptr};
+  const Session session{global, share.get(), trace.get(), env, diagnostics, source ? &*source : nullptr};
   const int exit_code = global.parallel ? run_parallel(session, transfers) : run_serial(session, transfers);
-  if (source) write_libcurl_source(*global.libcurl_file, source->program());
+  if (source) write_libcurl_source(diagnostics, *global.libcurl_file, source->program());
   return exit_code;
 }
 

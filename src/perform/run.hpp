@@ -7,11 +7,13 @@
 #include <vector>
 
 #include "cli/config.hpp"
+#include "common/diagnostics.hpp"
 #include "creds/environment.hpp"
 #include "creds/plan.hpp"
 
 namespace dbcurl {
 
-int perform_transfers(const GlobalConfig& global, std::vector<PlannedTransfer>& transfers, const Environment& env);
+int perform_transfers(const GlobalConfig& global, std::vector<PlannedTransfer>& transfers, const Environment& env,
+                      const Diagnostics& diagnostics);
 
 }  // namespace dbcurl

@@ -5,8 +5,6 @@
 
 #include <algorithm>
 
-#include "common/diagnostics.hpp"
-
 namespace dbcurl {
 
 namespace {
@@ -22,6 +20,7 @@ bool upload_url_parses(const std::string& url) {
 Transfer::Transfer(const Session& session, const PlannedTransfer& planned, BodyOutput& output, long time_left_ms)
     : planned_(planned),
       output_(output),
+      diagnostics_(session.diagnostics),
       trace_(session.global.trace_mode, session.trace_stream, session.global.trace_time,
              // curl counts data in -v only when the body does not share the terminal.
              !output.to_terminal() || (session.trace_stream != stdout && session.trace_stream != stderr)),
@@ -46,7 +45,7 @@ Transfer::Transfer(const Session& session, const PlannedTransfer& planned, BodyO
     sinks.trace = &TraceWriter::callback;
     sinks.trace_data = &trace_;
   }
-  sinks.error_stream = diagnostics().stream();
+  sinks.error_stream = session.diagnostics.stream();
   sinks.progress_meter =
       !session.global.silent && !session.global.no_progress_meter && !output.to_terminal() && !session.global.parallel;
   sinks.error_buffer = error_buffer_;
@@ -58,7 +57,7 @@ Transfer::Transfer(const Session& session, const PlannedTransfer& planned, BodyO
   if (!planned.upload_file) read_standard_input(sinks);
   sinks.resume_from = output.resume_from();
   if (sinks.progress_meter && session.global.progress_bar) {
-    progress_bar_.emplace(diagnostics().stream(), std::max(sinks.resume_from, 0LL));
+    progress_bar_.emplace(session.diagnostics.stream(), std::max(sinks.resume_from, 0LL));
     sinks.progress = &ProgressBar::callback;
     sinks.progress_data = &*progress_bar_;
   }
@@ -130,8 +129,8 @@ bool Transfer::open_upload(const std::string& path, TransferSinks& sinks) {
     upload_file_.reset(std::fopen(path.c_str(), "rb"));
     if (!upload_file_) {
       // curl says so as it says a usage error, also under -s; its (26) line follows.
-      diagnostics().error_always("Can't open '" + path + "'!");
-      diagnostics().usage_hint();
+      diagnostics_.error_always("Can't open '" + path + "'!");
+      diagnostics_.usage_hint();
       fail(CURLE_READ_ERROR, curl_easy_strerror(CURLE_READ_ERROR), true);
       return false;
     }

@@ -15,6 +15,7 @@
 #include "apply/curl_handles.hpp"
 #include "apply/libcurl_source.hpp"
 #include "cli/config.hpp"
+#include "common/diagnostics.hpp"
 #include "creds/environment.hpp"
 #include "creds/plan.hpp"
 #include "perform/output.hpp"
@@ -29,6 +30,7 @@ struct Session {
   CURLSH* share;
   std::FILE* trace_stream;  // -v/--trace, else null
   const Environment& env;
+  const Diagnostics& diagnostics;
   LibcurlSource* libcurl_source;  // --libcurl, else null
 };
 
@@ -69,6 +71,7 @@ class Transfer {
 
   const PlannedTransfer& planned_;
   BodyOutput& output_;
+  const Diagnostics& diagnostics_;
   TraceWriter trace_;
   std::optional<ProgressBar> progress_bar_;
   AppliedTransfer applied_;
