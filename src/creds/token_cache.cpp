@@ -106,6 +106,19 @@ std::optional<SystemTime> parse_rfc3339(std::string_view text) {
   return std::chrono::system_clock::from_time_t(utc - offset_seconds);
 }
 
+namespace {
+constexpr long long kEpochSecondsOf2200 = 7258118400;  // 2200-01-01T00:00:00Z
+}  // namespace
+
+SystemTime expiry_at_epoch_seconds(long long seconds) {
+  return SystemTime(std::chrono::seconds(std::clamp(seconds, 0LL, kEpochSecondsOf2200)));
+}
+
+SystemTime expiry_after(SystemTime now, long long seconds) {
+  const long long now_seconds = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+  return expiry_at_epoch_seconds(now_seconds + std::clamp(seconds, 0LL, kEpochSecondsOf2200));
+}
+
 std::optional<SystemTime> parse_local_time(std::string_view text) {
   if (text.size() < 19 || text[10] != ' ') return std::nullopt;
   // The same fields as RFC 3339: read them as UTC, then take them as local time.

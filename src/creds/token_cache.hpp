@@ -21,6 +21,11 @@ std::optional<SystemTime> parse_rfc3339(std::string_view text);
 // Local wall-clock time as `az account get-access-token` prints expiresOn
 // ("2024-05-01 12:00:00.123456"), read in the local time zone.
 std::optional<SystemTime> parse_local_time(std::string_view text);
+// An expiry a token service gives, as seconds from now (expires_in) or since
+// the epoch (expires_on): any number, clamped to [now or the epoch, 2200],
+// since system_clock's nanoseconds overflow in 2262.
+SystemTime expiry_after(SystemTime now, long long seconds);
+SystemTime expiry_at_epoch_seconds(long long seconds);
 
 // What a cache key holds of a secret that tells tokens apart (an OIDC id
 // token, a metadata service URL): its SHA-256 in hex, never the secret, since

@@ -98,3 +98,17 @@ TEST_CASE("a secret in a cache key is its SHA-256") {
   CHECK(secret_fingerprint("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   CHECK(secret_fingerprint("id-token-1") != secret_fingerprint("id-token-2"));
 }
+
+TEST_CASE("a token service's expiry is clamped, never overflowing the clock") {
+  using std::chrono::hours;
+  const SystemTime now = expiry_at_epoch_seconds(1796000000);  // late 2026
+  const SystemTime year_2199 = expiry_at_epoch_seconds(7226582400);
+  const SystemTime year_2200 = expiry_at_epoch_seconds(7258118400);
+  CHECK(expiry_after(now, 3600) == now + hours(1));
+  CHECK(expiry_after(now, 99999999999) == year_2200);
+  CHECK(expiry_after(now, 9223372036854775807) == year_2200);
+  CHECK(expiry_after(now, -9223372036854775807 - 1) == now);
+  CHECK(expiry_at_epoch_seconds(99999999999) == year_2200);
+  CHECK(expiry_at_epoch_seconds(9223372036854775807) > year_2199);
+  CHECK(expiry_at_epoch_seconds(-99999999999999) == SystemTime{});
+}

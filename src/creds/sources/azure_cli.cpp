@@ -56,7 +56,7 @@ Result<ObtainedToken> parse_az_token(const SecretString& output, const HelperCom
   ObtainedToken token{SecretString(document["accessToken"].get_ref<const std::string&>()), std::nullopt};
   wipe_string(document["accessToken"].get_ref<std::string&>());
   if (document.contains("expires_on") && document["expires_on"].is_number_integer()) {
-    token.expiry = std::chrono::system_clock::from_time_t(document["expires_on"].get<std::time_t>());
+    token.expiry = expiry_at_epoch_seconds(document["expires_on"].get<long long>());
   } else if (document.contains("expiresOn") && document["expiresOn"].is_string()) {
     token.expiry = parse_local_time(document["expiresOn"].get<std::string>());
   }

@@ -86,7 +86,7 @@ Result<ObtainedToken> parse_reply(const HttpReply& reply, const std::string& url
       seconds = std::stol(digits);
     }
   }
-  if (seconds) token.expiry = now + std::chrono::seconds(*seconds);
+  if (seconds) token.expiry = expiry_after(now, *seconds);
   return token;
 }
 

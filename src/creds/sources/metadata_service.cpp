@@ -53,11 +53,11 @@ Result<ObtainedToken> parse_reply(const HttpReply& reply, const std::string& ori
   }
   const nlohmann::json& expires_on = document.contains("expires_on") ? document["expires_on"] : nlohmann::json();
   if (expires_on.is_number_integer()) {
-    token.expiry = std::chrono::system_clock::from_time_t(expires_on.get<std::time_t>());
+    token.expiry = expiry_at_epoch_seconds(expires_on.get<long long>());
   } else if (expires_on.is_string() && !expires_on.get_ref<const std::string&>().empty() &&
              expires_on.get_ref<const std::string&>().find_first_not_of("0123456789") == std::string::npos &&
              expires_on.get_ref<const std::string&>().size() < 12) {
-    token.expiry = std::chrono::system_clock::from_time_t(std::stol(expires_on.get<std::string>()));
+    token.expiry = expiry_at_epoch_seconds(std::stoll(expires_on.get<std::string>()));
   }
   if (!token.expiry) return malformed("answered no \"expires_on\" in epoch seconds");
   return token;

@@ -108,7 +108,8 @@ Result<OAuthToken> request_oauth_token(TokenHttp& http, const std::string& endpo
   register_secret(text);
   OAuthToken result{SecretString(text), std::nullopt};
   wipe_string(text);
-  if (std::optional<std::chrono::seconds> lifetime = expires_in(document)) result.expiry = now + *lifetime;
+  if (std::optional<std::chrono::seconds> lifetime = expires_in(document))
+    result.expiry = expiry_after(now, lifetime->count());
   return result;
 }
 
