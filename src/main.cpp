@@ -4,6 +4,7 @@
 #include <curl/curl.h>
 
 #include <clocale>
+#include <csignal>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -188,6 +189,8 @@ int main(int argc, char** argv) {
   // needs, but numbers in the C locale ("-m 0.5" under de_DE, "%5.1f" meters).
   std::setlocale(LC_ALL, "");
   std::setlocale(LC_NUMERIC, "C");
+  // As curl: a reader that went away is a write error (23), not a signal.
+  std::signal(SIGPIPE, SIG_IGN);
   curl_global_init(CURL_GLOBAL_DEFAULT);
   const int code = dbcurl::run(argc, argv);
   curl_global_cleanup();

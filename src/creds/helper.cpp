@@ -62,6 +62,7 @@ struct IsolatedHelper : bp::extend::handler {
   template <typename Executor>
   void on_exec_setup(Executor& /*exec*/) const {
     ::setpgid(0, 0);
+    ::signal(SIGPIPE, SIG_DFL);  // dbcurl ignores it; an ignored signal would survive the exec
     if (::close_range(3, ~0U, CLOSE_RANGE_CLOEXEC) != 0) {  // kernels before 5.11
       const long limit = std::min(::sysconf(_SC_OPEN_MAX), 65536L);
       for (int fd = 3; fd < limit; ++fd) ::fcntl(fd, F_SETFD, FD_CLOEXEC);

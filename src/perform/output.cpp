@@ -309,15 +309,16 @@ std::size_t BodyOutput::header_callback(char* data, std::size_t size, std::size_
   return output.write(data, bytes);
 }
 
-void BodyOutput::finish(bool transfer_ok, bool no_body_due) {
-  if (finished_) return;
+bool BodyOutput::finish(bool transfer_ok, bool no_body_due) {
+  if (finished_) return true;
   finished_ = true;
   dump_.close();
   etag_.close();
   if (transfer_ok && !stream_ && path_ && !no_body_due) ensure_open();
   const bool file = stream_.is_file();
-  stream_.close();
+  const bool closed = stream_.close();
   if (file && !transfer_ok && options_.remove_on_error) std::remove(path_->c_str());
+  return closed;
 }
 
 void set_file_metadata(const Diagnostics& diagnostics, CURL* easy, const std::string& path, const std::string& url,

@@ -78,8 +78,9 @@ class BodyOutput {
   // exit 23 with no "(23)" line).
   bool refused_binary() const { return refused_binary_; }
   // Ends the output. A successful transfer with no body still leaves an empty
-  // file, unless no body was due: an unmet -z condition, or a 304.
-  void finish(bool transfer_ok, bool no_body_due = false);
+  // file, unless no body was due: an unmet -z condition, or a 304. False
+  // when the output could not be flushed or closed (a full disk, a closed pipe).
+  bool finish(bool transfer_ok, bool no_body_due = false);
   const std::string& filename() const { return filename_; }
 
  private:

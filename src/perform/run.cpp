@@ -164,12 +164,12 @@ std::unique_ptr<BodyOutput> body_output_for(const Session& session, const Planne
 
 // The end of one transfer, serial or parallel, while it is still alive: the
 // file closed (and dated, with -R), the error line, -w.
-void conclude(const Session& session, const PlannedTransfer& planned, const Transfer& transfer, BodyOutput& output) {
+void conclude(const Session& session, const PlannedTransfer& planned, Transfer& transfer, BodyOutput& output) {
   const Outcome& outcome = transfer.outcome();
   long condition_unmet = 0;
   if (transfer.easy() != nullptr) curl_easy_getinfo(transfer.easy(), CURLINFO_CONDITION_UNMET, &condition_unmet);
   // curl 7.88 leaves the file alone on a 304 too, asked for by --etag-compare or -H If-None-Match.
-  output.finish(outcome.code == 0, condition_unmet != 0 || outcome.status == 304);
+  if (!output.finish(outcome.code == 0, condition_unmet != 0 || outcome.status == 304)) transfer.failed_writing_body();
   const TransferConfig& config = *planned.config;
   if (outcome.code == 0 && transfer.easy() != nullptr && planned.output && *planned.output != "-" &&
       (config.remote_time || config.xattr)) {
@@ -326,8 +326,9 @@ int run_parallel(const Session& session, std::vector<PlannedTransfer>& transfers
     meter->update(amounts, added, final);
   };
   const auto done = [&](Running& transfer, CURLcode result) {
-    const int code = transfer.transfer->finish(result).code;
+    transfer.transfer->finish(result);
     conclude(session, *transfer.planned, *transfer.transfer, *transfer.output);
+    const int code = transfer.transfer->outcome().code;
     if (code != 0 && exit_code == 0) exit_code = code;
   };
   bool stopped = false;  // a transfer's set-up failed: curl starts no more

@@ -85,6 +85,12 @@ const Outcome& Transfer::perform() {
   return finish(curl_easy_perform(easy_.get()));
 }
 
+void Transfer::failed_writing_body() {
+  if (outcome_.code != 0) return;
+  outcome_.code = CURLE_WRITE_ERROR;
+  outcome_.message = "Failed writing body";
+}
+
 const Outcome& Transfer::finish(CURLcode result) {
   trace_.finish();
   if (progress_bar_) progress_bar_->finish();

@@ -62,6 +62,8 @@ class Transfer {
   // Records libcurl's result for a transfer that ran (on a multi handle).
   const Outcome& finish(CURLcode result);
   const Outcome& outcome() const { return outcome_; }
+  // The output failed at its flush or close after the transfer: curl's (23).
+  void failed_writing_body();
 
  private:
   bool dbcurl_fails() const;

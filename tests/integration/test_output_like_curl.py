@@ -7,9 +7,10 @@ and with the system curl and compares."""
 import os
 import re
 import stat
+import subprocess
 
 from fake_workspace import Workspace
-from harness import SandboxTest
+from harness import CURL, DBCURL, SandboxTest
 
 PROGRESS = re.compile(r"^.*(% Total|Dload|\r).*\n?", re.M)
 
@@ -108,6 +109,25 @@ class OutputLikeCurl(SandboxTest):
         mine_err = mine.err.replace(os.path.join(self.sandbox.home, "dbcurl"), "{dir}")
         theirs_err = theirs.err.replace(os.path.join(self.sandbox.home, "curl"), "{dir}")
         self.assertEqual(messages(mine_err), messages(theirs_err))
+
+    def test_an_output_that_cannot_be_written_is_curls_write_error(self):
+        (mine, _), (theirs, _) = self.both(["-sS", "-o", "/dev/full", self.server.origin + "/echo"])
+        self.assertEqual((mine.code, theirs.code), (23, 23))
+        self.assertEqual(messages(mine.err), messages(theirs.err))
+        self.assertIn("(23) Failed writing body", mine.err)
+
+    def test_a_reader_that_went_away_is_curls_write_error_not_a_signal(self):
+        codes = []
+        for program in (DBCURL, CURL):
+            read_end, write_end = os.pipe()
+            os.close(read_end)
+            try:
+                completed = subprocess.run([program, "-s", self.server.origin + "/echo"], stdout=write_end,
+                                           stderr=subprocess.DEVNULL, env=self.sandbox.env, timeout=60)
+            finally:
+                os.close(write_end)
+            codes.append(completed.returncode)
+        self.assertEqual(codes, [23, 23])
 
     def test_a_set_up_failure_stops_the_later_transfers(self):
         # curl sets a transfer up after the one before ran; a file it cannot
