@@ -19,19 +19,29 @@ std::vector<std::string> applying(const DatabricksConfig& config, const ResolveC
   return looked_at;
 }
 
-}  // namespace
-
-TEST_CASE("token sources in order: token, token_command, netrc, databricks CLI; auth_type filters them") {
-  TempHome home;
-  home.write("bin/databricks", "#!/bin/sh\n");
-  std::filesystem::permissions(home.path("bin/databricks"), std::filesystem::perms::owner_all);
+// A home whose bin/ (the PATH) holds the named tools as empty scripts, and a
+// config for host with a token_command: every source but the token can apply.
+DatabricksConfig config_with_tools(TempHome& home, std::initializer_list<const char*> tools, const std::string& host) {
+  for (const char* tool : tools) {
+    const std::string name = std::string("bin/") + tool;
+    home.write(name, "#!/bin/sh\n");
+    std::filesystem::permissions(home.path(name), std::filesystem::perms::owner_all);
+  }
   home.env.set("PATH", home.path("bin"));
   home.env.set("NETRC", home.path("netrc"));
   DatabricksConfig config;
   config.config_file = home.path(".databrickscfg");
-  config.workspace = WorkspaceHost{"https", "ws.cloud.databricks.com", "", std::nullopt};
+  config.workspace = WorkspaceHost{"https", host, "", std::nullopt};
   config.token_command.emplace();
   config.token_command->argv = {"keyring", "get", "databricks", "ws"};
+  return config;
+}
+
+}  // namespace
+
+TEST_CASE("token sources in order: token, token_command, netrc, databricks CLI; auth_type filters them") {
+  TempHome home;
+  DatabricksConfig config = config_with_tools(home, {"databricks"}, "ws.cloud.databricks.com");
   FakeRunner runner;
   const ResolveContext context{home.env, runner};
   CHECK(applying(config, context) ==
@@ -51,17 +61,7 @@ TEST_CASE("token sources in order: token, token_command, netrc, databricks CLI; 
 
 TEST_CASE("the Azure CLI comes last, as in the Go SDK; auth_type azure-cli leaves only az") {
   TempHome home;
-  for (const char* tool : {"bin/databricks", "bin/az"}) {
-    home.write(tool, "#!/bin/sh\n");
-    std::filesystem::permissions(home.path(tool), std::filesystem::perms::owner_all);
-  }
-  home.env.set("PATH", home.path("bin"));
-  home.env.set("NETRC", home.path("netrc"));
-  DatabricksConfig config;
-  config.config_file = home.path(".databrickscfg");
-  config.workspace = WorkspaceHost{"https", "adb-1.2.azuredatabricks.net", "", std::nullopt};
-  config.token_command.emplace();
-  config.token_command->argv = {"keyring", "get", "databricks", "ws"};
+  DatabricksConfig config = config_with_tools(home, {"databricks", "az"}, "adb-1.2.azuredatabricks.net");
   FakeRunner runner;
   const ResolveContext context{home.env, runner};
   const std::vector<std::string> all = applying(config, context);
