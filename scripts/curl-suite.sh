@@ -15,7 +15,9 @@
 # DBCURL_BIN is the binary under test (build/dbcurl); CURL_SUITE_DIR holds the
 # source, the built test servers and the logs (build/curl-suite). Needs root
 # (or sudo) once: the deb-src entry, build dependencies and ::1 ip6-localhost.
-set -euo pipefail
+set -Eeuo pipefail
+# set -e stops without a word; say where, or CI shows only "exit 1".
+trap 'echo "curl-suite: stopped at line $LINENO (exit $?): $BASH_COMMAND" >&2' ERR
 cd "$(dirname "$0")/.."
 repo=$PWD
 dbcurl=$(realpath "${DBCURL_BIN:-$repo/build/dbcurl}")
@@ -106,8 +108,12 @@ run_suite() {
     env -i PATH="$PATH" HOME="$home" USER="$(id -un)" LANG=en_US.UTF-8 LC_ALL=en_US.UTF-8 "${locale_env[@]}" \
       perl ./runtests.pl -a -am -n -c "$tested" -vc /usr/bin/curl "$@" >"$work/$name.log" 2>&1) || true
   rm -rf "$home"
-  # A result may follow another message on its line ("RUN: couldn't start SSH ...PASS: 647 ...").
-  grep -oE 'PASS: [0-9]+ ' "$work/$name.log" | awk '{print $2}' | sort -u >"$work/$name.passed"
+  results PASS "$work/$name.log" >"$work/$name.passed"
+}
+# results PASS|FAIL LOG: the test numbers runtests reported so, anywhere on a line
+# ("RUN: couldn't start SSH ...PASS: 647 ..."); none is an empty list, not an error.
+results() {
+  { grep -oE "$1: [0-9]+ " "$2" || true; } | awk '{print $2}' | sort -u
 }
 
 started=$(date +%s)
@@ -144,7 +150,7 @@ mapfile -t repeated < <(printf '%s\n' 31 327 | comm -12 - "$work/dbcurl.passed")
 repeat_failures=0
 if ((${#repeated[@]} > 0)); then
   run_suite repeat "$work/bin/curl" --repeat=20 "${repeated[@]}"
-  repeat_failures=$(grep -oE 'FAIL: [0-9]+ ' "$work/repeat.log" | wc -l)  # anywhere on a line, as PASS
+  repeat_failures=$({ grep -oE 'FAIL: [0-9]+ ' "$work/repeat.log" || true; } | wc -l)
 fi
 elapsed=$(($(date +%s) - started))
 
