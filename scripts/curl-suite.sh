@@ -103,6 +103,10 @@ run_suite() {
   local dir=$source_dir/tests-$name home
   rm -rf "$dir"
   cp -a "$source_dir/tests" "$dir"
+  # runtests' automake style (-am) names no skipped test, and its summary only
+  # nine per reason: have it print "SKIP: N - reason" where it records one.
+  perl -0pi -e '$n = s/^([ \t]*)(\$teststat\[\$testnum\]=\$why;.*\n)/$1$2$1logmsg "SKIP: \$testnum - \$why\\n";\n/mg;
+    END { die "curl-suite: runtests.pl records skips elsewhere\n" if $n != 1 }' "$dir/runtests.pl"
   home=$(mktemp -d "$work/home-$name.XXXXXX")
   (cd "$dir" &&
     env -i PATH="$PATH" HOME="$home" USER="$(id -un)" LANG=en_US.UTF-8 LC_ALL=en_US.UTF-8 "${locale_env[@]}" \
@@ -132,6 +136,7 @@ if [ "$curl_current" = 1 ]; then
   first=$!
   if ((${#odd[@]} > 0)); then run_suite dbcurl-2 "$work/bin/curl" "${odd[@]}"; fi
   wait "$first"
+  dbcurl_logs=("$work"/dbcurl-[12].log)
   sort -u "$work"/dbcurl-[12].passed >"$work/dbcurl.passed"
   grep -v '^#' "$curl_list" | sort -u >"$work/curl.passed"
 else
@@ -143,6 +148,7 @@ else
   first=$!
   run_suite dbcurl "$work/bin/curl" "${selected[@]}"
   wait "$first"
+  dbcurl_logs=("$work/dbcurl.log")
 fi
 # Tests 31 and 327 once crashed dbcurl intermittently (-b missing -c jar
 # --trace-ascii): those of them dbcurl passed must pass 20 runs in a row.
@@ -158,6 +164,22 @@ elapsed=$(($(date +%s) - started))
 printf '%s\n' "${selected[@]}" | sort -u >"$work/selected"
 comm -12 "$work/curl.passed" "$work/selected" >"$work/curl.selected-passed"
 comm -23 "$work/curl.selected-passed" "$work/dbcurl.passed" >"$work/failures"
+comm -23 "$work/selected" "$work/curl.passed" | comm -23 - "$work/dbcurl.passed" >"$work/neither"
+# The tests neither passes, grouped by why: runtests' skip reason in dbcurl's
+# run, or its failure there; the most frequent reason first.
+perl -e '
+  open(my $list, "<", shift) or die "$!\n";
+  my %neither = map { chomp; ($_ => 1) } <$list>;
+  my %why;
+  while (<>) {
+    $why{$1} = $2 if /SKIP: (\d+) - (.*)$/ && $neither{$1};
+    $why{$1} //= "runs and fails (curl does not pass it either)" if /FAIL: (\d+) / && $neither{$1};
+  }
+  my %group;
+  push @{$group{$why{$_} // "no result in the log"}}, $_ for sort { $a <=> $b } keys %neither;
+  for (sort { @{$group{$b}} <=> @{$group{$a}} || $a cmp $b } keys %group) {
+    printf "%s (%d): %s\n", $_, scalar @{$group{$_}}, join(" ", @{$group{$_}});
+  }' "$work/neither" "${dbcurl_logs[@]}" >"$work/skipped-for-both.txt"
 
 if [ "$record" = 1 ]; then
   mkdir -p "$lists"
@@ -172,6 +194,8 @@ comm -13 "$work/failures" "$work/known" | comm -12 - "$work/selected" >"$work/no
 echo "curl-suite: curl $version, ${#selected[@]} tool tests, ${elapsed}s"
 echo "curl-suite: curl passes $(wc -l <"$work/curl.selected-passed"), dbcurl passes $(wc -l <"$work/dbcurl.passed")"
 echo "curl-suite: curl passes and dbcurl fails ($(wc -l <"$work/failures")): $(sort -n "$work/failures" | tr '\n' ' ')"
+echo "curl-suite: neither passes ($(wc -l <"$work/neither")), by runtests' reason ($work/skipped-for-both.txt):"
+sed 's/^/curl-suite:   /' "$work/skipped-for-both.txt"
 if [ -s "$work/now-passing" ]; then
   echo "curl-suite: listed as known failures but passing now: $(sort -n "$work/now-passing" | tr '\n' ' ')"
 fi
