@@ -77,6 +77,8 @@ class Manual(SandboxTest):
         manual = self.sandbox.run(["--manual"])
         self.assertEqual(manual.code, 0, manual.err)
         self.assertIn("RESOLUTION ORDER", manual.out)
+        # What curl's test 1026 looks for: its NAME line and a CONTRIBUTORS line, once each.
+        self.assertEqual(len(re.findall(r"(?m)^.*(curl\s*-\s*transfer\sa\s*URL|CONTRIBUTORS).*$", manual.out)), 2)
         self.assertEqual(self.sandbox.run(["-M"]).stdout, manual.stdout)
         listed = self.sandbox.run(["--help", "all"]).out
         for name in re.findall(r"--[a-z0-9][a-z0-9.-]+", listed):
