@@ -32,6 +32,8 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
+bool has_ascii_control(std::string_view text) { return std::any_of(text.begin(), text.end(), is_ascii_control); }
+
 void erase_line_breaks(std::string& text) {
   std::erase_if(text, [](char c) { return c == '\r' || c == '\n'; });
 }

@@ -17,6 +17,10 @@ constexpr bool is_ascii_alnum(char c) { return is_ascii_alpha(c) || is_ascii_dig
 constexpr bool is_ascii_xdigit(char c) { return is_ascii_digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f'); }
 // The C locale's isspace: space, \t, \n, \v, \f, \r.
 constexpr bool is_ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+// C0 controls and DEL: in a header value, CR and LF would start another header line.
+constexpr bool is_ascii_control(char c) {
+  return static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) == 0x7f;
+}
 constexpr char ascii_lower(char c) { return is_ascii_upper(c) ? static_cast<char>(c + ('a' - 'A')) : c; }
 
 std::string to_lower(std::string_view text);
@@ -25,6 +29,7 @@ bool istarts_with(std::string_view text, std::string_view prefix);
 // Case-insensitive ordering, as strcasecmp in the C locale.
 bool iless(std::string_view a, std::string_view b);
 std::string_view trim(std::string_view text);
+bool has_ascii_control(std::string_view text);
 // Drops every CR and LF, as curl reads -d @file and --etag-compare files.
 void erase_line_breaks(std::string& text);
 // Splits on separator; empty pieces are kept ("a,,b" is three).

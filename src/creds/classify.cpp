@@ -43,15 +43,6 @@ Error password_refused(const std::string& origin, const std::string& how) {
                     kPasswordWhy);
 }
 
-// A control character in a token would end the Authorization line and start
-// another header (CR, LF), or be sent as a byte no server expects.
-bool has_control_character(std::string_view token) {
-  return std::any_of(token.begin(), token.end(), [](char c) {
-    const auto byte = static_cast<unsigned char>(c);
-    return byte < 0x20 || byte == 0x7f;
-  });
-}
-
 // docs/SECURITY.md, whatever else the command line says: libcurl answers a server's
 // challenge (--digest, --ntlm, --anyauth, ...) with a password even next to
 // an own Authorization header or --oauth2-bearer, so no password may reach a
@@ -506,7 +497,9 @@ Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& t
     token = resolved->token.view();
     token_source = resolved->origin;
   }
-  if (token && has_control_character(*token)) {
+  // A control character would end the Authorization line and start another
+  // header (CR, LF), or be sent as a byte no server expects.
+  if (token && has_ascii_control(*token)) {
     return make_error(exit_code::kUnsafeInput,
                       "refusing a token that holds a control character (CR, LF, ...) from " + token_source,
                       "Such a token would add header lines to the request. Check how it was stored: a line break "

@@ -11,6 +11,8 @@
 #include <nlohmann/json.hpp>
 #include <random>
 
+#include "common/strings.hpp"
+
 namespace dbcurl {
 
 namespace {
@@ -180,7 +182,8 @@ std::optional<SecretString> TokenCache::get(const std::string& key, SystemTime n
   if (document.is_object() && document.value("key", "") == key && document["access_token"].is_string() &&
       document["expiry"].is_string()) {
     const std::optional<SystemTime> expiry = parse_rfc3339(document["expiry"].get<std::string>());
-    if (expiry && now + kExpiryMargin < *expiry) token.emplace(document["access_token"].get_ref<const std::string&>());
+    const std::string& cached = document["access_token"].get_ref<const std::string&>();
+    if (expiry && now + kExpiryMargin < *expiry && !has_ascii_control(cached)) token.emplace(cached);
   }
   if (document.is_object() && document.contains("access_token") && document["access_token"].is_string()) {
     wipe_string(document["access_token"].get_ref<std::string&>());
@@ -189,7 +192,9 @@ std::optional<SecretString> TokenCache::get(const std::string& key, SystemTime n
 }
 
 bool TokenCache::put(const std::string& key, const SecretString& token, SystemTime expiry) const {
-  if (!ensure_directory()) return false;
+  // A token that would be refused (a line break from az or a metadata service)
+  // is never stored: the cache would keep it on disk, and hand it out again.
+  if (has_ascii_control(token.view()) || !ensure_directory()) return false;
   nlohmann::json document = {
       {"key", key}, {"access_token", std::string(token.view())}, {"expiry", format_rfc3339(expiry)}};
   std::string text = document.dump();

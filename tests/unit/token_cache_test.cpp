@@ -65,6 +65,23 @@ TEST_CASE("a corrupt cache file is ignored and rewritten") {
   CHECK(cache.get("key", now)->view() == "second");
 }
 
+TEST_CASE("a token with a control character is never cached, nor read back from a cache file") {
+  TempHome home;
+  const TokenCache cache(home.path("cache/dbcurl"));
+  const SystemTime now = std::chrono::system_clock::now();
+  const std::string with_nul("eyJ\0b", 5);
+  for (const std::string& token :
+       {std::string("eyJ-a\r\nX-Injected: 1"), std::string("eyJ-a\n"), std::string("eyJ\x7f"), with_nul}) {
+    CHECK_FALSE(cache.put("key", SecretString(token), now + 1h));
+    CHECK_FALSE(std::filesystem::exists(cache.file_for("key")));
+  }
+  // Written by an earlier dbcurl, or by hand: refused on the way out too.
+  REQUIRE(cache.put("key", SecretString("eyJ-clean"), now + 1h));
+  std::ofstream(cache.file_for("key"), std::ios::trunc)
+      << R"({"key": "key", "access_token": "eyJ-a\r\nX-Injected: 1", "expiry": "2199-01-01T00:00:00Z"})";
+  CHECK_FALSE(cache.get("key", now).has_value());
+}
+
 TEST_CASE("a cache directory that is a symlink is not used") {
   TempHome home;
   std::filesystem::create_directories(home.path("elsewhere"));
