@@ -13,7 +13,8 @@ namespace dbcurl {
 struct Error {
   std::string message;  // one line; already contains "file:line: " when a place is known
   int exit_code = exit_code::kUsage;
-  std::string hint;  // optional lines on how to fix it, printed after the message
+  std::string hint;        // optional lines on how to fix it, printed after the message
+  bool timed_out = false;  // a time limit ran out (a helper, a token request): trying again cannot help
 };
 
 inline Error make_error(int code, std::string message, std::string hint = {}) {

@@ -140,7 +140,9 @@ Result<SecretString> ProcessRunner::run(const HelperCommand& command) {
     kill_group(child);  // never left behind, nor what it forked
     wipe_string(output);
     if (end == ReadEnd::kTooLarge) return helper_error(command, "printed more than 64 KiB");
-    return helper_error(command, "timed out after " + format_seconds(command.timeout));
+    Error timed_out = helper_error(command, "timed out after " + format_seconds(command.timeout));
+    timed_out.timed_out = true;
+    return timed_out;
   }
   const int status = child.exit_code();
   if (status != 0) {

@@ -23,7 +23,8 @@ class CommandRunner {
  public:
   virtual ~CommandRunner() = default;
   // The command's whole standard output, or an Error (exit code kHelperFailed)
-  // naming the command: not found, non-zero exit, timeout, oversized output.
+  // naming the command: not found, non-zero exit, timeout (Error::timed_out),
+  // oversized output.
   virtual Result<SecretString> run(const HelperCommand& command) = 0;
 };
 

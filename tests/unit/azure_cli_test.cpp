@@ -118,6 +118,31 @@ TEST_CASE("azure-cli: the resource id's subscription is tried first, then the re
   CHECK(az.runner.commands == std::vector<Argv>{with(kGetToken, {"--subscription", "sub-1"}), kGetToken});
 }
 
+TEST_CASE("azure-cli: an az that timed out is not run again") {
+  DatabricksConfig config = config_for("adb-1.2.azuredatabricks.net");
+  config.auth_type = Sourced{"azure-cli", "DATABRICKS_AUTH_TYPE"};
+  config.azure_resource_id = Sourced{kResourceId, "DATABRICKS_AZURE_RESOURCE_ID"};
+  {
+    AzHome az;
+    az.runner.time_out("token helper 'az account get-access-token ...' timed out after 30 s");
+    az.runner.answer(R"({"accessToken": "eyJ-az", "expires_on": 4070908800})");
+    const Result<Credential> token = az.resolve(config);
+    REQUIRE_FALSE(token.ok());
+    CHECK(token.error().timed_out);
+    CHECK(az.runner.commands == std::vector<Argv>{with(kGetToken, {"--subscription", "sub-1"})});
+  }
+  {
+    AzHome az;
+    config.azure_tenant_id = Sourced{"tenant-1", "ARM_TENANT_ID"};
+    az.runner.time_out("token helper 'az account show --output json' timed out after 30 s");
+    az.runner.answer(R"({"accessToken": "eyJ-az", "expires_on": 4070908800})");
+    const Result<Credential> token = az.resolve(config);
+    REQUIRE_FALSE(token.ok());
+    CHECK(token.error().timed_out);
+    CHECK(az.runner.commands == std::vector<Argv>{{"az", "account", "show", "--output", "json"}});
+  }
+}
+
 TEST_CASE("azure-cli without auth_type: only for Azure hosts with az on PATH, and its failure is quiet") {
   {
     AzHome az;

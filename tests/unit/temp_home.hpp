@@ -56,6 +56,11 @@ class FakeRunner final : public CommandRunner {
   }
   void answer(std::string output) { answers.emplace_back(SecretString(output)); }
   void fail(std::string message) { answers.emplace_back(make_error(exit_code::kHelperFailed, std::move(message))); }
+  void time_out(std::string message) {
+    Error timed_out = make_error(exit_code::kHelperFailed, std::move(message));
+    timed_out.timed_out = true;
+    answers.emplace_back(std::move(timed_out));
+  }
 
   std::vector<std::vector<std::string>> commands;
   std::vector<Result<SecretString>> answers;

@@ -4,7 +4,7 @@
 // Databricks application id> --output json`, with --tenant when a tenant is
 // configured and the CLI is not signed in as a managed identity, and with
 // --subscription from azure_workspace_resource_id when no tenant is (tried
-// again without it when that fails). Without auth_type it is tried only for
+// again without it when that fails, but not when it timed out). Without auth_type it is tried only for
 // an Azure workspace and with `az` on PATH, and its failure is quiet.
 
 #include <nlohmann/json.hpp>
@@ -28,10 +28,13 @@ HelperCommand az(std::initializer_list<std::string> arguments) {
 }
 
 // `az account show`: a managed identity is given no --tenant (the SDKs' rule).
-// An answer that cannot be read counts as "no".
-bool signed_in_as_managed_identity(CommandRunner& runner) {
+// An answer that cannot be read counts as "no"; an az that timed out is the error.
+Result<bool> signed_in_as_managed_identity(CommandRunner& runner) {
   Result<SecretString> output = runner.run(az({"account", "show", "--output", "json"}));
-  if (!output) return false;
+  if (!output) {
+    if (output.error().timed_out) return output.error();
+    return false;
+  }
   const nlohmann::json account = nlohmann::json::parse(output->view(), nullptr, /*allow_exceptions=*/false);
   if (!account.is_object() || !account.contains("user") || !account["user"].is_object()) return false;
   const nlohmann::json& user = account["user"];
@@ -67,8 +70,9 @@ Result<ObtainedToken> parse_az_token(const SecretString& output, const HelperCom
 Result<ObtainedToken> run_az(CommandRunner& runner, const HelperCommand& command) {
   Result<SecretString> output = runner.run(command);
   if (!output) {
-    return make_error(output.error().exit_code, output.error().message,
-                      "Sign in with 'az login' (or 'az login --tenant <tenant-id>'), or pick another auth_type.\n");
+    Error failed = output.error();
+    failed.hint = "Sign in with 'az login' (or 'az login --tenant <tenant-id>'), or pick another auth_type.\n";
+    return failed;
   }
   return parse_az_token(*output, command);
 }
@@ -78,15 +82,17 @@ Result<ObtainedToken> az_token(const DatabricksConfig& config, const AzureEnviro
   HelperCommand command =
       az({"account", "get-access-token", "--resource", std::string(environment.application_id), "--output", "json"});
   if (config.azure_tenant_id) {
-    if (!signed_in_as_managed_identity(runner))
-      command.argv.insert(command.argv.end(), {"--tenant", config.azure_tenant_id->value});
+    Result<bool> managed_identity = signed_in_as_managed_identity(runner);
+    if (!managed_identity) return managed_identity.error();
+    if (!*managed_identity) command.argv.insert(command.argv.end(), {"--tenant", config.azure_tenant_id->value});
   } else if (config.azure_resource_id) {
-    // The user may reach the workspace without reaching its subscription: then without it.
+    // The user may reach the workspace without reaching its subscription: then
+    // without it. Not after a timeout: a hanging az would hang again.
     if (std::optional<std::string> subscription = azure_subscription(config.azure_resource_id->value)) {
       HelperCommand with_subscription = command;
       with_subscription.argv.insert(with_subscription.argv.end(), {"--subscription", *subscription});
       Result<ObtainedToken> token = run_az(runner, with_subscription);
-      if (token) return token;
+      if (token || token.error().timed_out) return token;
     }
   }
   return run_az(runner, command);
