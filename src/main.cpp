@@ -155,9 +155,10 @@ int run(int argc, char** argv) {
   }
 
   const auto warn = [&](std::string_view text) { diagnostics.warning(text); };
-  ProcessRunner runner;
+  ResolutionLimits limits;  // -m and --connect-timeout for the token requests and helpers
+  ProcessRunner runner(&limits);
   const TokenCache cache(TokenCache::default_directory(env));
-  CurlTokenHttp http(env);
+  CurlTokenHttp http(env, &limits);
   CredentialResolver resolver(env, global.profile, runner, &cache, parse_url_as_libcurl, &http, warn);
   if (global.list_profiles) {
     const auto& dbcurl = resolver.dbcurl_config();
@@ -168,7 +169,7 @@ int run(int argc, char** argv) {
     return exit_code::kOk;
   }
 
-  Result<TransferPlan> plan = plan_transfers(line, resolver, warn);
+  Result<TransferPlan> plan = plan_transfers(line, resolver, warn, &limits);
   if (global.explain) return explain(diagnostics, resolver, plan);
   if (!plan) return report(diagnostics, plan.error());
   if (plan->transfers.empty() && !plan->stop) plan->stop = PlanStop::kNoUrl;

@@ -114,7 +114,17 @@ Result<HttpReply> CurlTokenHttp::perform(const std::string& url, const std::vect
   }
   const std::string user_agent =
       std::string("dbcurl/") + kVersion + " curl/" + curl_version_info(CURLVERSION_NOW)->version;
-  const long time_limit = static_cast<long>(time_limit_.count());
+  const std::chrono::milliseconds allowed = limits_ != nullptr ? limits_->allow(time_limit_) : time_limit_;
+  const std::string cut_short = allowed < time_limit_ ? ", what was left of " + limits_->describe() : "";
+  if (allowed.count() == 0) {
+    Error not_made =
+        make_error(exit_code::kTokenRequestFailed,
+                   "token request to " + where + " not made: the time of " + limits_->describe() + " had run out");
+    not_made.timed_out = true;
+    return not_made;
+  }
+  const std::chrono::milliseconds connect_limit =
+      limits_ != nullptr ? limits_->allow_connect(kConnectLimit, allowed) : std::min(kConnectLimit, allowed);
   const CaLocations ca = ca_locations(std::nullopt, std::nullopt, env_);
   // Declared last, so destroyed first: libcurl may call back while it cleans up.
   EasyHandle easy(curl_easy_init());
@@ -128,8 +138,8 @@ Result<HttpReply> CurlTokenHttp::perform(const std::string& url, const std::vect
   set(CURLOPT_PROTOCOLS_STR, parts.scheme.c_str());
   set(CURLOPT_NOSIGNAL, 1L);
   set(CURLOPT_ERRORBUFFER, error_buffer);
-  set(CURLOPT_TIMEOUT_MS, time_limit);
-  set(CURLOPT_CONNECTTIMEOUT_MS, std::min(time_limit, static_cast<long>(kConnectLimit.count())));
+  set(CURLOPT_TIMEOUT_MS, static_cast<long>(allowed.count()));
+  set(CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(connect_limit.count()));
   set(CURLOPT_WRITEFUNCTION, collect_body);
   set(CURLOPT_WRITEDATA, &body);
   set(CURLOPT_USERAGENT, user_agent.c_str());
@@ -156,9 +166,12 @@ Result<HttpReply> CurlTokenHttp::perform(const std::string& url, const std::vect
                                                           std::to_string(kMaxTokenReplyBytes / 1024) + " KiB");
   }
   if (result != CURLE_OK) {
-    return make_error(exit_code::kTokenRequestFailed, "token request to " + where + " failed: (" +
-                                                          std::to_string(result) + ") " +
-                                                          curl_error_text(result, error_buffer));
+    Error failed =
+        make_error(exit_code::kTokenRequestFailed, "token request to " + where + " failed: (" + std::to_string(result) +
+                                                       ") " + curl_error_text(result, error_buffer) +
+                                                       (result == CURLE_OPERATION_TIMEDOUT ? cut_short : ""));
+    failed.timed_out = result == CURLE_OPERATION_TIMEDOUT;
+    return failed;
   }
   curl_easy_getinfo(easy.get(), CURLINFO_RESPONSE_CODE, &reply.status);
   char* content_type = nullptr;

@@ -8,19 +8,22 @@
 // proxy decision made by creds/proxy_route as for workspace requests.
 // Certificates: CURL_CA_BUNDLE, SSL_CERT_FILE, SSL_CERT_DIR as curl's tool
 // reads them, else the system store; the command line's TLS and proxy options
-// belong to the user's requests and do not apply here.
+// belong to the user's requests and do not apply here, but for -m and
+// --connect-timeout (limits: creds/resolution_limits.hpp).
 
 #include <chrono>
 
 #include "creds/environment.hpp"
+#include "creds/resolution_limits.hpp"
 #include "creds/token_http.hpp"
 
 namespace dbcurl {
 
 class CurlTokenHttp final : public TokenHttp {
  public:
-  explicit CurlTokenHttp(const Environment& env, std::chrono::milliseconds time_limit = std::chrono::seconds(30))
-      : env_(env), time_limit_(time_limit) {}
+  explicit CurlTokenHttp(const Environment& env, const ResolutionLimits* limits = nullptr,
+                         std::chrono::milliseconds time_limit = std::chrono::seconds(30))
+      : env_(env), limits_(limits), time_limit_(time_limit) {}
 
   Result<HttpReply> get(const std::string& url, const std::vector<HttpField>& headers) override;
   Result<HttpReply> post_form(const std::string& url, const std::vector<HttpField>& headers,
@@ -30,6 +33,7 @@ class CurlTokenHttp final : public TokenHttp {
   Result<HttpReply> perform(const std::string& url, const std::vector<HttpField>& headers, const SecretString* form,
                             const BasicCredentials* basic);
   const Environment& env_;
+  const ResolutionLimits* limits_;
   std::chrono::milliseconds time_limit_;
 };
 

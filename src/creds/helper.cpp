@@ -82,14 +82,6 @@ void kill_group(bp::child& child) {
   child.terminate(ignored);
 }
 
-std::string format_seconds(std::chrono::milliseconds duration) {
-  const auto ms = duration.count();
-  if (ms % 1000 == 0) return std::to_string(ms / 1000) + " s";
-  char text[32];
-  std::snprintf(text, sizeof text, "%.3f s", static_cast<double>(ms) / 1000.0);
-  return text;
-}
-
 }  // namespace
 
 std::optional<std::string> find_executable(const std::string& name, std::string_view path_list) {
@@ -120,7 +112,14 @@ Result<SecretString> ProcessRunner::run(const HelperCommand& command) {
   const std::optional<std::string> executable = find_executable(command.argv[0], path_list ? path_list : "");
   if (!executable) return helper_error(command, "was not found on PATH");
 
-  const Clock::time_point deadline = Clock::now() + command.timeout;
+  const std::chrono::milliseconds allowed = limits_ != nullptr ? limits_->allow(command.timeout) : command.timeout;
+  const std::string cut_short = allowed < command.timeout ? ", what was left of " + limits_->describe() : "";
+  if (allowed.count() == 0) {
+    Error not_run = helper_error(command, "was not run: the time of " + limits_->describe() + " had run out");
+    not_run.timed_out = true;
+    return not_run;
+  }
+  const Clock::time_point deadline = Clock::now() + allowed;
   bp::pipe out;
   std::error_code launch_error;
   bp::child child(*executable, bp::args(std::vector<std::string>(command.argv.begin() + 1, command.argv.end())),
@@ -140,7 +139,7 @@ Result<SecretString> ProcessRunner::run(const HelperCommand& command) {
     kill_group(child);  // never left behind, nor what it forked
     wipe_string(output);
     if (end == ReadEnd::kTooLarge) return helper_error(command, "printed more than 64 KiB");
-    Error timed_out = helper_error(command, "timed out after " + format_seconds(command.timeout));
+    Error timed_out = helper_error(command, "timed out after " + format_seconds(allowed) + cut_short);
     timed_out.timed_out = true;
     return timed_out;
   }

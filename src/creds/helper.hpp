@@ -10,6 +10,7 @@
 
 #include "common/result.hpp"
 #include "common/secret.hpp"
+#include "creds/resolution_limits.hpp"
 
 namespace dbcurl {
 
@@ -30,10 +31,15 @@ class CommandRunner {
 
 // Runs commands with Boost.Process: no shell, stdin closed, stderr passed
 // through, stdout read whole (at most 64 KiB) and never echoed, killed at the
-// timeout, never left behind.
+// timeout, never left behind. With limits, a command's timeout ends at -m's
+// deadline at the latest, and none starts after it.
 class ProcessRunner final : public CommandRunner {
  public:
+  explicit ProcessRunner(const ResolutionLimits* limits = nullptr) : limits_(limits) {}
   Result<SecretString> run(const HelperCommand& command) override;
+
+ private:
+  const ResolutionLimits* limits_;
 };
 
 inline constexpr std::size_t kMaxHelperOutput = 64 * 1024;

@@ -8,11 +8,17 @@
 
 namespace dbcurl {
 
-Result<TransferPlan> plan_transfers(const CommandLine& line, CredentialResolver& resolver, const WarningSink& warn) {
+Result<TransferPlan> plan_transfers(const CommandLine& line, CredentialResolver& resolver, const WarningSink& warn,
+                                    ResolutionLimits* limits) {
   TransferPlan result;
   std::vector<PlannedTransfer>& planned = result.transfers;
   bool warned_more_outputs = false;
   for (const auto& transfer : line.transfers) {
+    // A group's -m and --connect-timeout bound the token requests and helpers its requests need.
+    if (limits != nullptr) {
+      limits->set(std::chrono::milliseconds(transfer.max_time_ms),
+                  std::chrono::milliseconds(transfer.connect_timeout_ms));
+    }
     if (transfer.urls.empty()) {
       result.stop = PlanStop::kNoUrl;
       return result;

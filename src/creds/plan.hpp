@@ -8,6 +8,7 @@
 
 #include "cli/config.hpp"
 #include "creds/classify.hpp"
+#include "creds/resolution_limits.hpp"
 
 namespace dbcurl {
 
@@ -32,6 +33,7 @@ struct TransferPlan {
   std::optional<PlanStop> stop;
 };
 
-Result<TransferPlan> plan_transfers(const CommandLine& line, CredentialResolver& resolver, const WarningSink& warn);
+Result<TransferPlan> plan_transfers(const CommandLine& line, CredentialResolver& resolver, const WarningSink& warn,
+                                    ResolutionLimits* limits = nullptr);
 
 }  // namespace dbcurl

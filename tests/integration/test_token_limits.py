@@ -1,10 +1,15 @@
-"""Limits on what resolution does to get a token: a token that would be
-refused is never cached. The token sources here are a stub `az` on PATH and
-a fake metadata service (tests/fake_token_service.py), both on this machine."""
+"""Limits on what resolution does to get a token: -m bounds the token
+requests and helpers together, an az that timed out is not run again, and a
+token that would be refused is never cached. The token sources here are stubs
+on PATH, a fake metadata service (tests/fake_token_service.py) and a socket
+that never answers, all on this machine."""
 
 import json
 import os
+import socket
 import time
+
+from harness import CANARY
 
 from fake_token_service import TokenService
 from integration.test_credentials import HelperTest
@@ -24,6 +29,19 @@ class TokenLimitsTest(HelperTest):
                 with open(os.path.join(folder, name), errors="replace") as handle:
                     texts.append(handle.read())
         return texts
+
+    def silent_endpoint(self):
+        """A port that accepts connections (the kernel's backlog) and never answers."""
+        listener = socket.socket()
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(16)
+        self.addCleanup(listener.close)
+        return f"http://127.0.0.1:{listener.getsockname()[1]}"
+
+    def timed(self, *args):
+        started = time.monotonic()
+        run = self.dbcurl(*args)
+        return run, time.monotonic() - started
 
     def fake_az(self, answer):
         # printf, not echo: dash's echo would turn the JSON's \r\n escapes into raw line breaks.
@@ -58,3 +76,48 @@ class TokensWithLineBreaks(TokenLimitsTest):
         self.assertRefusedAndNotCached(self.dbcurl(CLUSTERS))
         self.assertEqual(len(service.requests), 2, "nothing was answered from the cache")
 
+
+class MaxTimeBoundsResolution(TokenLimitsTest):
+    """With -m N the token requests and helpers end within N seconds together
+    (each alone would wait 30 s), with the source's exit code; the transfer
+    then gets -m as curl gives it."""
+
+    def assertEndedByTheDeadline(self, run, elapsed, code):
+        self.assertEqual(run.code, code, run.err)
+        self.assertLess(elapsed, 10, "resolution ran past -m 2")
+        self.assertEqual(self.workspace.requests, [], "nothing is sent")
+        self.assertNoCanary(run.stdout, run.stderr)
+
+    def test_a_token_endpoint_that_never_answers(self):
+        # The URL holds the canary: the metadata service URL is a secret, and the timeout names it.
+        self.sandbox.env["DATABRICKS_METADATA_SERVICE_URL"] = self.silent_endpoint() + "/" + CANARY
+        run, elapsed = self.timed("-s", "-m", "2", CLUSTERS)
+        self.assertEndedByTheDeadline(run, elapsed, 110)
+        self.assertRegex(run.err, r"token request to \S+ failed: \(28\) Operation timed out after \d+ milliseconds"
+                                  r" .*, what was left of -m 2 s")
+
+    def test_helpers_share_the_deadline(self):
+        self.script("slow-keyring", 'echo called >> "$HOME/calls"\nexec sleep 30\n')
+        self.host_helper(["slow-keyring"])
+        run, elapsed = self.timed("-m", "2", CLUSTERS)
+        self.assertEndedByTheDeadline(run, elapsed, 103)
+        self.assertRegex(run.err, r"token helper 'slow-keyring' timed out after \d(\.\d+)? s, what was left of -m 2 s")
+        self.assertEqual(self.count("calls"), 1)
+
+    def test_az_that_times_out_is_not_run_again(self):
+        self.sandbox.env["DATABRICKS_AZURE_RESOURCE_ID"] = RESOURCE_ID
+        self.sandbox.env["DATABRICKS_AUTH_TYPE"] = "azure-cli"
+        self.script("az", 'echo "$@" >> "$HOME/az-calls"\nexec sleep 30\n')
+        run, elapsed = self.timed("-m", "2", CLUSTERS)
+        self.assertEndedByTheDeadline(run, elapsed, 103)
+        self.assertIn("timed out after", run.err)
+        self.assertEqual(self.az_calls(), 1, "az was run again after it timed out")
+
+    def test_the_transfer_gets_all_of_max_time(self):
+        # 2.5 s for the token, then 2.5 s for the answer: each within -m 4, both together not.
+        self.script("slow-keyring", f'sleep 2.5\necho {CANARY}\n')
+        self.host_helper(["slow-keyring"])
+        run = self.dbcurl("-m", "4", "/api/2.0/test/endless?delay=2.5")
+        self.assertEqual(run.code, 0, run.err)
+        self.assertEqual(json.loads(run.out)["items"], [1])
+        self.assertNoCanary(run.stdout, run.stderr)

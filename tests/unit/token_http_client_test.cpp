@@ -141,7 +141,7 @@ TEST_CASE("token http: a reply over the size limit is an error") {
 
 TEST_CASE("token http: no connection is an error naming the URL") {
   const MapEnvironment env;
-  CurlTokenHttp http(env, std::chrono::seconds(5));
+  CurlTokenHttp http(env, nullptr, std::chrono::seconds(5));
   Result<HttpReply> reply = http.get("http://127.0.0.1:1/token", {});
   REQUIRE_FALSE(reply);
   CHECK(reply.error().exit_code == exit_code::kTokenRequestFailed);
@@ -150,7 +150,7 @@ TEST_CASE("token http: no connection is an error naming the URL") {
 
 TEST_CASE("token http: a secret URL is redacted in messages also as libcurl rebuilds it") {
   const MapEnvironment env;
-  CurlTokenHttp http(env, std::chrono::seconds(5));
+  CurlTokenHttp http(env, nullptr, std::chrono::seconds(5));
   const std::string url = "HTTP://127.0.0.1:0001/meta/0f9e8d7c6b5a4f3e2d1c?v=1";
   register_secret(url);
   Result<HttpReply> reply = http.get(url, {});
