@@ -19,6 +19,7 @@
 #include "common/redact.hpp"
 #include "common/strings.hpp"
 #include "creds/classify.hpp"
+#include "creds/explain_probes.hpp"
 #include "perform/explain.hpp"
 #include "perform/run.hpp"
 #include "perform/version.hpp"
@@ -159,7 +160,12 @@ int run(int argc, char** argv) {
   ProcessRunner runner(&limits);
   const TokenCache cache(TokenCache::default_directory(env));
   CurlTokenHttp http(env, &limits);
-  CredentialResolver resolver(env, global.profile, runner, &cache, parse_url_as_libcurl, &http, warn);
+  // --explain runs no helper and sends no token request: it says which it would.
+  ExplainRunner explain_runner;
+  ExplainTokenHttp explain_http;
+  CredentialResolver resolver(
+      env, global.profile, global.explain ? static_cast<CommandRunner&>(explain_runner) : runner, &cache,
+      parse_url_as_libcurl, global.explain ? static_cast<TokenHttp*>(&explain_http) : &http, warn);
   if (global.list_profiles) {
     const auto& dbcurl = resolver.dbcurl_config();
     if (!dbcurl) return report(diagnostics, dbcurl.error());

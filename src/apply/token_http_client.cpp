@@ -120,7 +120,7 @@ Result<HttpReply> CurlTokenHttp::perform(const std::string& url, const std::vect
     Error not_made =
         make_error(exit_code::kTokenRequestFailed,
                    "token request to " + where + " not made: the time of " + limits_->describe() + " had run out");
-    not_made.timed_out = true;
+    not_made.kind = ErrorKind::kTimedOut;
     return not_made;
   }
   const std::chrono::milliseconds connect_limit =
@@ -170,7 +170,7 @@ Result<HttpReply> CurlTokenHttp::perform(const std::string& url, const std::vect
         make_error(exit_code::kTokenRequestFailed, "token request to " + where + " failed: (" + std::to_string(result) +
                                                        ") " + curl_error_text(result, error_buffer) +
                                                        (result == CURLE_OPERATION_TIMEDOUT ? cut_short : ""));
-    failed.timed_out = result == CURLE_OPERATION_TIMEDOUT;
+    if (result == CURLE_OPERATION_TIMEDOUT) failed.kind = ErrorKind::kTimedOut;
     return failed;
   }
   curl_easy_getinfo(easy.get(), CURLINFO_RESPONSE_CODE, &reply.status);

@@ -10,11 +10,18 @@
 
 namespace dbcurl {
 
+// What kind of failure, where a caller acts on it.
+enum class ErrorKind {
+  kFailed,
+  kTimedOut,  // a time limit ran out (a helper, a token request): trying again cannot help
+  kNotRun,    // --explain: a helper or token request that a real run would make
+};
+
 struct Error {
   std::string message;  // one line; already contains "file:line: " when a place is known
   int exit_code = exit_code::kUsage;
-  std::string hint;        // optional lines on how to fix it, printed after the message
-  bool timed_out = false;  // a time limit ran out (a helper, a token request): trying again cannot help
+  std::string hint;  // optional lines on how to fix it, printed after the message
+  ErrorKind kind = ErrorKind::kFailed;
 };
 
 inline Error make_error(int code, std::string message, std::string hint = {}) {

@@ -80,8 +80,13 @@ void use_resolved_token(const Credential& resolved, const DatabricksConfig& conf
   plan.auth = AuthMode::kBearer;
   plan.auth_label = resolved.auth_label;
   plan.bearer = resolved.token.clone();
-  plan.credential_origin = resolved.origin + " (" + redacted_form(resolved.token.view()) + ")";
   for (const auto& line : resolved.explain) plan.explain.push_back(line);
+  if (!resolved.obtained) {  // --explain asked no one: no token to show
+    plan.credential_origin = resolved.origin;
+    plan.explain.push_back("auth: bearer token from " + resolved.origin + ", not obtained under --explain");
+    return;
+  }
+  plan.credential_origin = resolved.origin + " (" + redacted_form(resolved.token.view()) + ")";
   plan.explain.push_back("auth: bearer token " + redacted_form(resolved.token.view()) + " from " + resolved.origin);
   if (resolved.auth_label == "pat" && config.workspace && config.workspace->is_account_host()) {
     warn("a personal access token is workspace-scoped; " + config.workspace->origin() +

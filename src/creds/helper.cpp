@@ -116,7 +116,7 @@ Result<SecretString> ProcessRunner::run(const HelperCommand& command) {
   const std::string cut_short = allowed < command.timeout ? ", what was left of " + limits_->describe() : "";
   if (allowed.count() == 0) {
     Error not_run = helper_error(command, "was not run: the time of " + limits_->describe() + " had run out");
-    not_run.timed_out = true;
+    not_run.kind = ErrorKind::kTimedOut;
     return not_run;
   }
   const Clock::time_point deadline = Clock::now() + allowed;
@@ -140,7 +140,7 @@ Result<SecretString> ProcessRunner::run(const HelperCommand& command) {
     wipe_string(output);
     if (end == ReadEnd::kTooLarge) return helper_error(command, "printed more than 64 KiB");
     Error timed_out = helper_error(command, "timed out after " + format_seconds(allowed) + cut_short);
-    timed_out.timed_out = true;
+    timed_out.kind = ErrorKind::kTimedOut;
     return timed_out;
   }
   const int status = child.exit_code();

@@ -24,7 +24,7 @@ class CommandRunner {
  public:
   virtual ~CommandRunner() = default;
   // The command's whole standard output, or an Error (exit code kHelperFailed)
-  // naming the command: not found, non-zero exit, timeout (Error::timed_out),
+  // naming the command: not found, non-zero exit, timeout (ErrorKind::kTimedOut),
   // oversized output.
   virtual Result<SecretString> run(const HelperCommand& command) = 0;
 };

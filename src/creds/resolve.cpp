@@ -232,12 +232,18 @@ Result<Credential> resolve_workspace_token(const DatabricksConfig& config, const
     std::optional<std::string> looks_at = source->looks_at(request);
     if (!looks_at) continue;
     Result<TokenAttempt> attempt = source->resolve(request);
+    // --explain (creds/explain_probes.hpp): the first source that would run a
+    // helper or ask a server is where the token would come from.
+    if (!attempt && attempt.error().kind == ErrorKind::kNotRun) {
+      attempts.push_back({*looks_at, attempt.error().message + " (not under --explain)"});
+      attempt = TokenAttempt{Credential{SecretString(), *looks_at, std::string(source->auth_type()), {}, false}};
+    }
     if (!attempt) return attempt.error();
     if (!attempt->credential) {
       attempts.push_back({std::move(*looks_at), std::move(attempt->outcome)});
       continue;
     }
-    attempts.push_back({std::move(*looks_at), "found"});
+    if (attempt->credential->obtained) attempts.push_back({std::move(*looks_at), "found"});
     Credential credential = std::move(*attempt->credential);
     for (std::size_t i = 0; i < attempts.size(); ++i) {
       credential.explain.push_back("token source " + std::to_string(i + 1) + ", " + attempts[i].source + ": " +

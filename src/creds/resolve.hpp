@@ -82,6 +82,7 @@ struct Credential {
   std::string origin;
   std::string auth_label;  // "pat", "oauth": for the User-Agent and --explain
   std::vector<std::string> explain;
+  bool obtained = true;  // false: --explain named the source and asked it nothing (token empty)
 };
 
 Result<DatabricksConfig> load_databricks_config(const Environment& env, const ConfigRequest& request,

@@ -113,8 +113,9 @@ class AzureCli(HelperTest):
         self.sandbox.env["DATABRICKS_AUTH_TYPE"] = "azure-cli"
         run = self.dbcurl("--explain", CLUSTERS)
         self.assertEqual(run.code, 0, run.err)
-        self.assertIn("token source 1, the Azure CLI 'az account get-access-token': found", run.out + run.err)
-        self.assertEqual(self.count("az-calls"), 1, "auth_type azure-cli picks az over the databricks CLI")
+        self.assertIn(f"token source 1, the Azure CLI 'az account get-access-token': would run 'az {GET_TOKEN} "
+                      "--subscription sub-1' (not under --explain)", run.out, "azure-cli picks az over the databricks CLI")
+        self.assertEqual(self.count("az-calls"), 0, "--explain runs no helper")
 
 
 if __name__ == "__main__":

@@ -105,7 +105,8 @@ class MetadataService(HelperTest):
         self.sandbox.env["DATABRICKS_AUTH_TYPE"] = "metadata-service"
         run = self.dbcurl("--explain", CLUSTERS)
         self.assertEqual(run.code, 0, run.err)
-        self.assertIn("token source 1, the metadata service of DATABRICKS_METADATA_SERVICE_URL: found", run.out)
+        self.assertIn("token source 1, the metadata service of DATABRICKS_METADATA_SERVICE_URL: would ask GET ", run.out)
+        self.assertEqual(self.service.requests, [], "--explain asks the service nothing")
         self.assertNotIn(self.url, run.out + run.err, "the service's URL is a secret, as in the SDKs")
 
 

@@ -97,12 +97,24 @@ class OAuthM2m(OAuthTest):
         self.assertSentWithObtainedToken(run)
         self.assertNoSecrets(run.stdout, run.stderr)
 
-    def test_explain_names_the_source_and_endpoint(self):
+    def test_explain_names_the_source_and_asks_nothing(self):
         run = self.dbcurl("--explain", CLUSTERS)
         self.assertEqual(run.code, 0, run.err)
-        self.assertIn(f"oauth-m2m: token endpoint {self.workspace.origin}/oidc/v1/token", run.out)
-        self.assertIn(f"oauth-m2m client {CLIENT_ID} (from DATABRICKS_CLIENT_ID)", run.out)
-        self.assertNoSecrets(run.stdout, run.stderr)
+        self.assertIn("oauth-m2m (client_id and client_secret): would ask GET "
+                      f"{self.workspace.origin}/oidc/.well-known/oauth-authorization-server (not under --explain)",
+                      run.out)
+        self.assertIn(f"DATABRICKS_CLIENT_ID gives {CLIENT_ID}", run.out)
+        self.assertIn("auth: bearer token from oauth-m2m (client_id and client_secret), not obtained under --explain\n",
+                      run.out)
+        self.assertNotIn("Authorization:", run.out)
+        self.assertEqual(self.workspace.requests, [], "--explain sends nothing, OAuth discovery included")
+        # A token in the cache is shown as found: reading it asks no one.
+        self.assertSentWithObtainedToken(self.dbcurl(CLUSTERS))
+        cached = self.dbcurl("--explain", CLUSTERS)
+        self.assertIn(f"auth: bearer token dapi…(redacted) from oauth-m2m client {CLIENT_ID} (from "
+                      "DATABRICKS_CLIENT_ID) (cached in ", cached.out)
+        self.assertEqual(len(self.workspace.token_requests), 1)
+        self.assertNoSecrets(run.stdout, run.stderr, cached.stdout, cached.stderr)
 
     def test_auth_type_without_the_secret(self):
         self.sandbox.env.pop("DATABRICKS_CLIENT_SECRET")

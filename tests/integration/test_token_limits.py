@@ -1,6 +1,7 @@
 """Limits on what resolution does to get a token: -m bounds the token
-requests and helpers together, an az that timed out is not run again, and a
-token that would be refused is never cached. The token sources here are stubs
+requests and helpers together, an az that timed out is not run again, a
+token that would be refused is never cached, and --explain runs and asks
+nothing. The token sources here are stubs
 on PATH, a fake metadata service (tests/fake_token_service.py) and a socket
 that never answers, all on this machine."""
 
@@ -121,3 +122,26 @@ class MaxTimeBoundsResolution(TokenLimitsTest):
         self.assertEqual(run.code, 0, run.err)
         self.assertEqual(json.loads(run.out)["items"], [1])
         self.assertNoCanary(run.stdout, run.stderr)
+
+
+class ExplainRunsNothing(TokenLimitsTest):
+    def test_no_helper_runs_and_no_token_request_is_sent(self):
+        self.script("fake-keyring", f'echo called >> "$HOME/calls"\necho {CANARY}\n')
+        self.host_helper(["fake-keyring", "get", "databricks"])
+        run = self.dbcurl("--explain", CLUSTERS)
+        self.assertEqual(run.code, 0, run.err)
+        self.assertTrue(run.out.startswith("dbcurl --explain: nothing is sent, no token helper runs.\n"), run.out)
+        self.assertIn("would run 'fake-keyring get databricks' (not under --explain)", run.out)
+        self.assertIn("auth: bearer token from token_command 'fake-keyring get databricks'", run.out)
+        self.assertEqual(self.count("calls"), 0, "--explain ran the helper")
+        self.assertEqual(self.workspace.requests, [])
+        self.assertNoCanary(run.stdout, run.stderr)
+
+    def test_a_token_endpoint_sees_no_request(self):
+        service = TokenService(CANARY).start()
+        self.addCleanup(service.stop)
+        self.sandbox.env["DATABRICKS_METADATA_SERVICE_URL"] = service.origin + "/metadata/token"
+        run = self.dbcurl("--explain", CLUSTERS)
+        self.assertEqual(run.code, 0, run.err)
+        self.assertEqual(service.requests, [], "--explain asked the metadata service")
+        self.assertEqual(self.workspace.requests, [])

@@ -128,7 +128,7 @@ TEST_CASE("azure-cli: an az that timed out is not run again") {
     az.runner.answer(R"({"accessToken": "eyJ-az", "expires_on": 4070908800})");
     const Result<Credential> token = az.resolve(config);
     REQUIRE_FALSE(token.ok());
-    CHECK(token.error().timed_out);
+    CHECK(token.error().kind == ErrorKind::kTimedOut);
     CHECK(az.runner.commands == std::vector<Argv>{with(kGetToken, {"--subscription", "sub-1"})});
   }
   {
@@ -138,7 +138,7 @@ TEST_CASE("azure-cli: an az that timed out is not run again") {
     az.runner.answer(R"({"accessToken": "eyJ-az", "expires_on": 4070908800})");
     const Result<Credential> token = az.resolve(config);
     REQUIRE_FALSE(token.ok());
-    CHECK(token.error().timed_out);
+    CHECK(token.error().kind == ErrorKind::kTimedOut);
     CHECK(az.runner.commands == std::vector<Argv>{{"az", "account", "show", "--output", "json"}});
   }
 }

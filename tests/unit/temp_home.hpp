@@ -58,7 +58,7 @@ class FakeRunner final : public CommandRunner {
   void fail(std::string message) { answers.emplace_back(make_error(exit_code::kHelperFailed, std::move(message))); }
   void time_out(std::string message) {
     Error timed_out = make_error(exit_code::kHelperFailed, std::move(message));
-    timed_out.timed_out = true;
+    timed_out.kind = ErrorKind::kTimedOut;
     answers.emplace_back(std::move(timed_out));
   }
 

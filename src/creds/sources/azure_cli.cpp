@@ -32,7 +32,7 @@ HelperCommand az(std::initializer_list<std::string> arguments) {
 Result<bool> signed_in_as_managed_identity(CommandRunner& runner) {
   Result<SecretString> output = runner.run(az({"account", "show", "--output", "json"}));
   if (!output) {
-    if (output.error().timed_out) return output.error();
+    if (output.error().kind == ErrorKind::kTimedOut) return output.error();
     return false;
   }
   const nlohmann::json account = nlohmann::json::parse(output->view(), nullptr, /*allow_exceptions=*/false);
@@ -87,12 +87,13 @@ Result<ObtainedToken> az_token(const DatabricksConfig& config, const AzureEnviro
     if (!*managed_identity) command.argv.insert(command.argv.end(), {"--tenant", config.azure_tenant_id->value});
   } else if (config.azure_resource_id) {
     // The user may reach the workspace without reaching its subscription: then
-    // without it. Not after a timeout: a hanging az would hang again.
+    // without it. Not after a timeout (a hanging az would hang again), nor
+    // under --explain (the first command is the one named).
     if (std::optional<std::string> subscription = azure_subscription(config.azure_resource_id->value)) {
       HelperCommand with_subscription = command;
       with_subscription.argv.insert(with_subscription.argv.end(), {"--subscription", *subscription});
       Result<ObtainedToken> token = run_az(runner, with_subscription);
-      if (token || token.error().timed_out) return token;
+      if (token || token.error().kind != ErrorKind::kFailed) return token;
     }
   }
   return run_az(runner, command);
@@ -138,7 +139,7 @@ class AzureCli final : public TokenSource {
         key, "az account get-access-token --resource " + std::string(cloud.application_id), std::string(kAuthType),
         request.context, [&] { return az_token(config, cloud, request.context.runner); });
     if (credential) return TokenAttempt{std::move(*credential)};
-    if (required) return credential.error();
+    if (required || credential.error().kind == ErrorKind::kNotRun) return credential.error();
     return TokenAttempt{std::nullopt, credential.error().message};
   }
 };

@@ -39,7 +39,7 @@ class DatabricksCli final : public TokenSource {
     Result<Credential> oauth =
         helper_credential(databricks_cli_command(config), "databricks-cli", config, "oauth", request.context);
     if (oauth) return TokenAttempt{std::move(*oauth)};
-    if (requires_databricks_cli(config)) return oauth.error();
+    if (requires_databricks_cli(config) || oauth.error().kind == ErrorKind::kNotRun) return oauth.error();
     return TokenAttempt{std::nullopt, oauth.error().message};
   }
 };
