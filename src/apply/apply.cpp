@@ -74,13 +74,13 @@ std::string curl_error_text(CURLcode result, const char* error_buffer) {
 }
 
 CaLocations ca_locations(const std::optional<std::string>& cacert, const std::optional<std::string>& capath,
-                         const Environment& env) {
-  // curl's tool reads these variables; libcurl does not.
-  CaLocations ca;
-  ca.file = cacert ? cacert : env.get("CURL_CA_BUNDLE");
-  if (!ca.file) ca.file = env.get("SSL_CERT_FILE");
-  ca.directory = capath;
-  if (!ca.directory && !cacert) ca.directory = env.get("SSL_CERT_DIR");
+                         bool verifies_peer, const Environment& env) {
+  // curl's tool reads these variables (tool_operate.c); libcurl does not.
+  CaLocations ca{cacert, capath};
+  if (cacert || capath || !verifies_peer) return ca;
+  ca.file = env.get("CURL_CA_BUNDLE");
+  if (!ca.file) ca.directory = env.get("SSL_CERT_DIR");
+  if (!ca.file && !ca.directory) ca.file = env.get("SSL_CERT_FILE");
   return ca;
 }
 

@@ -63,14 +63,15 @@ std::string curl_error_text(CURLcode result, const char* error_buffer);
 
 std::string default_user_agent(const RequestPlan& plan);
 
-// Where certificates come from: --cacert/--capath, else the variables curl's
-// tool reads (CURL_CA_BUNDLE, SSL_CERT_FILE, SSL_CERT_DIR); unset: libcurl's default.
+// Where certificates come from: --cacert/--capath, else, when a peer is
+// verified, the first set of the variables curl 7.88's tool reads, in its
+// order (CURL_CA_BUNDLE, SSL_CERT_DIR, SSL_CERT_FILE); unset: libcurl's default.
 struct CaLocations {
   std::optional<std::string> file;
   std::optional<std::string> directory;
 };
 CaLocations ca_locations(const std::optional<std::string>& cacert, const std::optional<std::string>& capath,
-                         const Environment& env);
+                         bool verifies_peer, const Environment& env);
 
 Status apply_transfer(CURL* easy, CURLSH* share, const TransferConfig& transfer, const RequestPlan& plan,
                       const TransferSinks& sinks, const Environment& env, AppliedTransfer& owned);

@@ -7,9 +7,13 @@ void apply_tls(Setter& set, const TransferConfig& transfer, const Environment& e
     set(CURLOPT_SSL_VERIFYPEER, 0L);
     set(CURLOPT_SSL_VERIFYHOST, 0L);
   }
-  const CaLocations ca = ca_locations(transfer.cacert, transfer.capath, env);
+  // -k verifies no peer, unless a DoH server is still verified (as curl decides).
+  const bool verifies_peer = !transfer.insecure || (transfer.doh_url && !transfer.doh_insecure);
+  const CaLocations ca = ca_locations(transfer.cacert, transfer.capath, verifies_peer, env);
   if (ca.file) set(CURLOPT_CAINFO, ca.file->c_str());
   if (ca.directory) set(CURLOPT_CAPATH, ca.directory->c_str());
+  // Without --proxy-capath, curl's tool verifies an HTTPS proxy with this directory too.
+  if (ca.directory && !transfer.proxy_capath) set(CURLOPT_PROXY_CAPATH, ca.directory->c_str());
 
   if (transfer.cert) set(CURLOPT_SSLCERT, transfer.cert->c_str());
   if (transfer.cert_type) set(CURLOPT_SSLCERTTYPE, transfer.cert_type->c_str());

@@ -125,7 +125,7 @@ Result<HttpReply> CurlTokenHttp::perform(const std::string& url, const std::vect
   }
   const std::chrono::milliseconds connect_limit =
       limits_ != nullptr ? limits_->allow_connect(kConnectLimit, allowed) : std::min(kConnectLimit, allowed);
-  const CaLocations ca = ca_locations(std::nullopt, std::nullopt, env_);
+  const CaLocations ca = ca_locations(std::nullopt, std::nullopt, /*verifies_peer=*/true, env_);
   // Declared last, so destroyed first: libcurl may call back while it cleans up.
   EasyHandle easy(curl_easy_init());
   if (!easy) return make_error(exit_code::kTokenRequestFailed, "token request: libcurl could not start");
