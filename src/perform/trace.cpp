@@ -36,7 +36,8 @@ std::string_view dump_label(curl_infotype type) {
   }
 }
 
-char printable(unsigned char c) { return c >= 0x20 && c < 0x80 ? static_cast<char>(c) : '.'; }
+// As curl 7.88 shows a byte: DEL (0x7f) is a dot too.
+char printable(unsigned char c) { return c >= 0x20 && c < 0x7f ? static_cast<char>(c) : '.'; }
 
 bool is_crlf_at(std::string_view data, std::size_t pos) {
   return pos + 1 < data.size() && data[pos] == '\r' && data[pos + 1] == '\n';

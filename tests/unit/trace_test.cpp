@@ -72,3 +72,8 @@ TEST_CASE("a partial line is shown at the end of the transfer") {
   const std::string shown = traced(TraceMode::kVerbose, {{CURLINFO_HEADER_IN, "HTTP/1.1 200 OK\r\nX-Cut: no end"}});
   CHECK(shown == "< HTTP/1.1 200 OK\r\n< X-Cut: no end");
 }
+
+TEST_CASE("--trace-ascii shows bytes as curl 7.88 does: DEL and controls as dots") {
+  const std::string shown = traced(TraceMode::kAscii, {{CURLINFO_DATA_IN, std::string("a\x7f\x1f~\xff", 5)}});
+  CHECK(shown == "<= Recv data, 5 bytes (0x5)\n0000: a..~.\n");
+}
