@@ -146,7 +146,9 @@ Status apply_request(Setter& set, CURL* easy, const TransferConfig& transfer, co
   if (transfer.transfer_encoding) set(CURLOPT_TRANSFER_ENCODING, 1L);
   if (transfer.range) set(CURLOPT_RANGE, transfer.range->c_str());
   if (transfer.remote_time || transfer.head) set(CURLOPT_FILETIME, 1L);  // curl asks for it with -I too
-  if (sinks.resume_from != 0) set(CURLOPT_RESUME_FROM_LARGE, static_cast<curl_off_t>(sinks.resume_from));
+  // -C ' -5' reads as -5 (strtol), which libcurl refuses; curl's tool goes on without it.
+  if (sinks.resume_from != 0)
+    set.allowing_failure(CURLOPT_RESUME_FROM_LARGE, static_cast<curl_off_t>(sinks.resume_from));
   if (transfer.time_condition) {
     std::string condition = *transfer.time_condition;
     long kind = CURL_TIMECOND_IFMODSINCE;

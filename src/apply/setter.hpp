@@ -38,11 +38,11 @@ class Setter {
     if (result_ == CURLE_OK) result_ = curl_easy_setopt(easy_, option, mime);
     if (source_ != nullptr) source_->record_form(option, parts);
   }
-  // A setopt whose failure curl 7.88's tool lets pass (and so does dbcurl).
+  // A setopt whose failure curl 7.88's tool lets pass (and so does dbcurl);
+  // as curl's, --libcurl's program has it only when libcurl took it.
   template <class T>
   void allowing_failure(CURLoption option, T value) {
-    curl_easy_setopt(easy_, option, value);
-    if (source_ != nullptr) record(option, value);
+    if (curl_easy_setopt(easy_, option, value) == CURLE_OK && source_ != nullptr) record(option, value);
   }
   // A credential dbcurl resolved: --libcurl's program reads it from variable.
   void credential(CURLoption option, const char* value, std::string_view variable) {

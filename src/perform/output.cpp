@@ -157,7 +157,8 @@ void BodyOutput::dump_headers_to(std::string path, bool first_of_group) {
 
 bool BodyOutput::prepare() {
   if (path_ && options_.create_dirs && !create_directories_for(*path_, diagnostics_)) return false;
-  if (path_ && options_.resume_from > 0) {
+  // Any offset, as curl's tool: -C ' -5' (which libcurl then refuses) appends too.
+  if (path_ && options_.resume_from != 0) {
     stream_ = OutputStream::owned(std::fopen(path_->c_str(), "ab"));
     if (!stream_) {
       diagnostics_.error("Can't open '" + *path_ + "'!");
