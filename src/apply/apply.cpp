@@ -100,6 +100,8 @@ Status apply_transfer(CURL* easy, CURLSH* share, const TransferConfig& transfer,
 
   set(CURLOPT_WRITEFUNCTION, sinks.write_body);
   set(CURLOPT_WRITEDATA, sinks.body_data);
+  // Unused without an interleave function; set as curl's tool sets it, so --libcurl lists it.
+  set(CURLOPT_INTERLEAVEDATA, sinks.body_data);
   set(CURLOPT_HEADERFUNCTION, sinks.write_header);
   set(CURLOPT_HEADERDATA, sinks.header_data);
   if (sinks.error_stream != nullptr) set(CURLOPT_STDERR, sinks.error_stream);

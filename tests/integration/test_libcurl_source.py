@@ -48,7 +48,7 @@ class LibcurlSource(SandboxTest):
         args = ["-s", "-v", "--basic", "-u", "fake:user", "-H", "X-Files: Mulder", "-b", "a=b", "--proto",
                 "=http,ftp,file", "--ftp-ssl-ccc", self.workspace.origin + "/echo"]
         varying = ("CURLOPT_USERAGENT", "CURLOPT_HTTP_VERSION", "CURLOPT_CAINFO", "CURLOPT_CAPATH",
-                   "CURLOPT_SSH_KNOWNHOSTS", "CURLOPT_INTERLEAVEDATA", "CURLOPT_FTP_SSL_CCC")
+                   "CURLOPT_SSH_KNOWNHOSTS", "CURLOPT_FTP_SSL_CCC")
         programs = []
         for program in (None, "curl"):
             source = self.sandbox.path(f"{program or 'dbcurl'}.c")
@@ -83,7 +83,7 @@ class LibcurlSource(SandboxTest):
                 "-F", "text=<" + attached, "-F", "=(;type=multipart/alternative", "-F", "=the html version;type=text/html",
                 "-F", "=)", "-F", "upload=@" + attached + ";filename=renamed.txt", self.workspace.origin + "/echo"]
         varying = ("CURLOPT_USERAGENT", "CURLOPT_HTTP_VERSION", "CURLOPT_CAINFO", "CURLOPT_CAPATH",
-                   "CURLOPT_SSH_KNOWNHOSTS", "CURLOPT_INTERLEAVEDATA")
+                   "CURLOPT_SSH_KNOWNHOSTS")
         programs = []
         for program in (None, "curl"):
             source = self.sandbox.path(f"{program or 'dbcurl'}-form.c")
