@@ -10,7 +10,7 @@ FileReader system_file_reader() {
 
 namespace {
 
-Error read_error() { return make_error(exit_code::kReadError, "error encountered when reading a file"); }
+Error read_error() { return make_error(exit_code::kReadError, std::string(kReadErrorReason)); }
 
 bool too_large(const FileContent& content) { return content.outcome == FileContent::Outcome::kTooLarge; }
 

@@ -17,6 +17,10 @@ using FileReader = std::function<FileContent(const std::string& path, ReadLimit 
 
 FileReader system_file_reader();
 
+// curl's reason for a file an option names that cannot be read (exit 26); on
+// a config file's line curl warns with it and reads on.
+inline constexpr std::string_view kReadErrorReason = "error encountered when reading a file";
+
 enum class DataKind {
   kAscii,   // -d, --data-ascii: @file read with CR and LF dropped
   kBinary,  // --data-binary, --json: @file read as is

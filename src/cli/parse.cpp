@@ -336,7 +336,7 @@ class Parser {
   }
 
   // -K and .curlrc: one option a line, curl's syntax (see read_config_line).
-  Status include_config(const std::string& path) {
+  Status include_config(std::string_view word, const std::string& path) {
     if (config_depth_ >= kMaxConfigDepth) {
       // curl recurses until it runs out of file descriptors; a clear error instead.
       return make_error(exit_code::kReadError, "option -K: " + path + ": config files nested more than " +
@@ -348,7 +348,7 @@ class Parser {
     if (Status status = config_within_limit(path, text); !status) return status.error();
     if (text.outcome == FileContent::Outcome::kCannotOpen) {
       note("cannot read config from '" + path + "'");
-      return make_error(exit_code::kReadError, "option -K: error encountered when reading a file");
+      return file_value_error(word, make_error(exit_code::kReadError, std::string(kReadErrorReason)));
     }
     return read_config(text.bytes, path);
   }
@@ -363,8 +363,8 @@ class Parser {
   }
 
   // As curl: a line's problem is a warning naming the file, the line and the
-  // option as written, and reading goes on; only a limit or a file that
-  // cannot be read ends the run.
+  // option as written, and reading goes on, also for a file the line names
+  // that cannot be read (a nested -K, -H @file); only a limit ends the run.
   Status read_config(const std::string& text, const std::string& path) {
     ++config_depth_;
     std::size_t number = 0;
@@ -378,7 +378,9 @@ class Parser {
       const std::string word = line->option.starts_with('-') ? line->option : "--" + line->option;
       Status status = config_option(word, line->value);
       if (status) continue;
-      if (status.error().exit_code != exit_code::kUsage) {
+      const std::string prefix = "option " + word + ": ";
+      if (status.error().exit_code != exit_code::kUsage &&
+          status.error().message != prefix + std::string(kReadErrorReason)) {
         result = status;
         break;
       }
@@ -389,7 +391,6 @@ class Parser {
         silenceable_note(message.substr(0, last_line));
         message.remove_prefix(last_line + 1);
       }
-      const std::string prefix = "option " + word + ": ";
       if (message.starts_with(prefix)) message.remove_prefix(prefix.size());
       warn(where + std::string(message));
     }
@@ -543,7 +544,7 @@ class Parser {
       case OptionId::kTlspassword: return set_srp(word, value, t.tls_password);
       case OptionId::kTlsuser: return set_srp(word, value, t.tls_user);
       case OptionId::kConfig:
-        if (Status status = include_config(value); !status) return status;
+        if (Status status = include_config(word, value); !status) return status;
         break;
       case OptionId::kContinueAt: {
         if (value == "-") {

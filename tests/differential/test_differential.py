@@ -92,6 +92,8 @@ def prepare_files(directory):
                           "* a comment\nconnect-timeout\nheader\t\v\"X-Sep: 1\"\n",
         "cookies.txt": "127.0.0.1\tFALSE\t/\tFALSE\t0\tfromfile\tyes\n",
         "etag.txt": '"v1"\n',  # the ETag of /etag
+        # a -K file naming files that cannot be read: curl warns and reads on
+        "nested.txt": "config = missing.txt\n-K missing.txt\nheader = @.\nuser-agent from-nested\n",
     }
     for name, text in files.items():
         path = os.path.join(directory, name)

@@ -377,7 +377,7 @@ TEST_CASE("--local-port N or N-M, read as curl reads it") {
   }
 }
 
-TEST_CASE("-K files: curl's syntax, unknown options as warnings, unreadable files fatal") {
+TEST_CASE("-K files: curl's syntax, unknown options and unreadable files as warnings, limits fatal") {
   Parsed parsed = parse({"-K", "cfg", "u2"}, {{"cfg",
                                                "# comment\n  silent\n--show-error\nfoo\n"
                                                "header = \"X-A: a b\\tc\"\nurl: u1\n-o out\n"
@@ -404,6 +404,19 @@ TEST_CASE("-K files: curl's syntax, unknown options as warnings, unreadable file
   CHECK(missing.line.error().message == "option -K: error encountered when reading a file");
   CHECK(missing.warnings == std::vector<std::string>{"note: cannot read config from 'nope'"});
   CHECK(parse({"-s", "-K", "nope", "u"}).warnings.empty());
+  CHECK(parse({"--config", "nope", "u"}).line.error().message ==
+        "option --config: error encountered when reading a file");
+
+  // In a config file, a file its line names that cannot be read is curl's warning, and reading goes on.
+  Parsed nested = parse({"-K", "outer", "u"},
+                        {{"outer", "-K nope\nconfig = nope\nheader = @dir\nuser-agent kept\n"}, {"dir", kUnreadable}});
+  REQUIRE(nested.line.ok());
+  CHECK(nested.warnings ==
+        std::vector<std::string>{
+            "note: cannot read config from 'nope'", "outer:1: warning: '-K' error encountered when reading a file",
+            "note: cannot read config from 'nope'", "outer:2: warning: 'config' error encountered when reading a file",
+            "outer:3: warning: 'header' error encountered when reading a file"});
+  CHECK(nested.line->transfers[0].user_agent == std::string("kept"));
 }
 
 TEST_CASE("config lines split as curl splits them") {
