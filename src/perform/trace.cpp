@@ -61,7 +61,12 @@ void TraceWriter::take(curl_infotype type, std::string_view data) {
   }
   if (last_text_ != type && last_text_ != CURLINFO_END) show(last_text_, streams_[last_text_].pause());
   last_text_ = type;
-  show(type, streams_[type].write(data));
+  std::string shown = streams_[type].write(data);
+  // libcurl traces body data just before it writes it to the output: shown now
+  // (but for what could begin a secret), a body without a final line break
+  // comes after its block, as in curl's trace.
+  if (type == CURLINFO_DATA_IN || type == CURLINFO_DATA_OUT) shown += streams_[type].pause();
+  show(type, shown);
 }
 
 void TraceWriter::finish() {

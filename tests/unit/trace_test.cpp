@@ -77,3 +77,34 @@ TEST_CASE("--trace-ascii shows bytes as curl 7.88 does: DEL and controls as dots
   const std::string shown = traced(TraceMode::kAscii, {{CURLINFO_DATA_IN, std::string("a\x7f\x1f~\xff", 5)}});
   CHECK(shown == "<= Recv data, 5 bytes (0x5)\n0000: a..~.\n");
 }
+
+TEST_CASE("body data is traced as it comes, before it reaches the output, as curl traces it") {
+  std::FILE* out = std::tmpfile();
+  REQUIRE(out != nullptr);
+  TraceWriter writer(TraceMode::kAscii, out, false, true);
+  std::string body = R"({"a":1})";  // no final line break
+  TraceWriter::callback(nullptr, CURLINFO_DATA_IN, body.data(), body.size(), &writer);
+  std::string text(static_cast<std::size_t>(std::ftell(out)), '\0');
+  std::rewind(out);
+  REQUIRE(std::fread(text.data(), 1, text.size(), out) == text.size());
+  CHECK(text == "<= Recv data, 7 bytes (0x7)\n0000: {\"a\":1}\n");
+  writer.finish();
+  std::fclose(out);
+}
+
+TEST_CASE("a token in body data cut between two callback calls is never shown") {
+  const std::string hex = "5ca1ab1e5ca1ab1e5ca1ab1e5ca1ab1e";
+  const std::string body = R"({"token":"dapi)" + hex + R"("})";
+  for (TraceMode mode : {TraceMode::kBinary, TraceMode::kAscii}) {
+    for (std::size_t cut = 1; cut < body.size(); ++cut) {
+      INFO("mode " << static_cast<int>(mode) << ", cut at " << cut);
+      const std::string shown =
+          traced(mode, {{CURLINFO_DATA_IN, body.substr(0, cut)}, {CURLINFO_DATA_IN, body.substr(cut)}});
+      const std::string seen = mode == TraceMode::kBinary ? hex_dump_bytes(shown) : shown;
+      for (std::size_t pos = 0; pos + 3 <= hex.size(); ++pos) {
+        CHECK(seen.find(hex.substr(pos, 3)) == std::string::npos);
+        CHECK(shown.find(hex.substr(pos, 3)) == std::string::npos);
+      }
+    }
+  }
+}
