@@ -48,8 +48,16 @@ def fragments(secret, width=8):
 
 
 def shown(data, secrets=SECRETS):
-    """The pieces of secrets that data holds (none is the only good answer)."""
-    return sorted({fragment for secret in secrets for fragment in fragments(secret) if fragment.encode() in data})
+    """The pieces of secrets that data holds (none is the only good answer).
+    Every window holds the secret's four characters at 4, 8, 12 ... that start
+    in it, so only a secret with one of those in data has its windows looked
+    for: a quarter of the searches through data as long as 64 KB URLs."""
+    found = set()
+    for secret in secrets:
+        anchors = {secret[start:start + 4].encode() for start in range(4, len(secret) - 3, 4)}
+        if any(anchor in data for anchor in anchors):
+            found.update(fragment for fragment in fragments(secret) if fragment.encode() in data)
+    return sorted(found)
 
 
 def hex_dump_bytes(text):

@@ -7,6 +7,7 @@
 using namespace dbcurl;
 using dbcurl::testing::FakeRunner;
 using dbcurl::testing::TempHome;
+using dbcurl::testing::workspace_config;
 
 namespace {
 
@@ -15,13 +16,6 @@ using Argv = std::vector<std::string>;
 constexpr const char* kAzureApp = "2ff814a6-3304-4ab8-85cb-cd0e6f879c1d";
 constexpr const char* kResourceId =
     "/subscriptions/sub-1/resourceGroups/rg/providers/Microsoft.Databricks/workspaces/ws";
-
-DatabricksConfig config_for(const std::string& host) {
-  DatabricksConfig config;
-  config.config_file = "/nonexistent/.databrickscfg";
-  config.workspace = WorkspaceHost{"https", host, "", std::nullopt};
-  return config;
-}
 
 std::string application_of(const DatabricksConfig& config) {
   Result<std::optional<AzureEnvironment>> environment = azure_environment(config);
@@ -53,15 +47,15 @@ Argv with(Argv argv, std::initializer_list<std::string> more) {
 }  // namespace
 
 TEST_CASE("Azure workspaces by DNS zone, as the Go SDK's environments; a resource id makes any host Azure") {
-  CHECK(application_of(config_for("adb-123.4.azuredatabricks.net")) == kAzureApp);
-  CHECK(application_of(config_for("adb-123.4.dev.azuredatabricks.net")) == "62a912ac-b58e-4c1d-89ea-b2dbfc7358fc");
-  CHECK(application_of(config_for("adb-123.4.staging.azuredatabricks.net")) == "4a67d088-db5c-48f1-9ff2-0aace800ae68");
-  CHECK(application_of(config_for("adb-1.2.databricks.azure.us")) == kAzureApp);
-  CHECK(application_of(config_for("adb-1.2.databricks.azure.cn")) == kAzureApp);
-  CHECK(application_of(config_for("dbc-1.cloud.databricks.com")) == "not azure");
-  CHECK(application_of(config_for("azuredatabricks.net.example.com")) == "not azure");
+  CHECK(application_of(workspace_config("adb-123.4.azuredatabricks.net")) == kAzureApp);
+  CHECK(application_of(workspace_config("adb-123.4.dev.azuredatabricks.net")) == "62a912ac-b58e-4c1d-89ea-b2dbfc7358fc");
+  CHECK(application_of(workspace_config("adb-123.4.staging.azuredatabricks.net")) == "4a67d088-db5c-48f1-9ff2-0aace800ae68");
+  CHECK(application_of(workspace_config("adb-1.2.databricks.azure.us")) == kAzureApp);
+  CHECK(application_of(workspace_config("adb-1.2.databricks.azure.cn")) == kAzureApp);
+  CHECK(application_of(workspace_config("dbc-1.cloud.databricks.com")) == "not azure");
+  CHECK(application_of(workspace_config("azuredatabricks.net.example.com")) == "not azure");
 
-  DatabricksConfig local = config_for("127.0.0.1");
+  DatabricksConfig local = workspace_config("127.0.0.1");
   local.azure_resource_id = Sourced{kResourceId, "test"};
   REQUIRE(azure_environment(local).ok());
   CHECK((*azure_environment(local))->name == "PUBLIC");
@@ -79,7 +73,7 @@ TEST_CASE("azure-cli: az account get-access-token for the Azure Databricks app; 
   AzHome az;
   az.runner.answer(R"({"accessToken": "eyJ-az", "expiresOn": "2099-01-01 00:00:00.000000", "expires_on": 4070908800,
                        "tokenType": "Bearer"})");
-  Result<Credential> credential = az.resolve(config_for("adb-1.2.azuredatabricks.net"));
+  Result<Credential> credential = az.resolve(workspace_config("adb-1.2.azuredatabricks.net"));
   REQUIRE(credential.ok());
   CHECK(credential->token.view() == "eyJ-az");
   CHECK(credential->auth_label == "azure-cli");
@@ -87,7 +81,7 @@ TEST_CASE("azure-cli: az account get-access-token for the Azure Databricks app; 
 }
 
 TEST_CASE("azure-cli: a tenant is passed with --tenant, unless az is signed in as a managed identity") {
-  DatabricksConfig config = config_for("adb-1.2.azuredatabricks.net");
+  DatabricksConfig config = workspace_config("adb-1.2.azuredatabricks.net");
   config.azure_tenant_id = Sourced{"tenant-1", "ARM_TENANT_ID"};
   config.azure_resource_id = Sourced{kResourceId, "test"};  // no --subscription when the tenant is known
   const Argv show = {"az", "account", "show", "--output", "json"};
@@ -109,7 +103,7 @@ TEST_CASE("azure-cli: a tenant is passed with --tenant, unless az is signed in a
 }
 
 TEST_CASE("azure-cli: the resource id's subscription is tried first, then the resource alone") {
-  DatabricksConfig config = config_for("adb-1.2.azuredatabricks.net");
+  DatabricksConfig config = workspace_config("adb-1.2.azuredatabricks.net");
   config.azure_resource_id = Sourced{kResourceId, "DATABRICKS_AZURE_RESOURCE_ID"};
   AzHome az;
   az.runner.fail("az failed with exit code 1");
@@ -119,7 +113,7 @@ TEST_CASE("azure-cli: the resource id's subscription is tried first, then the re
 }
 
 TEST_CASE("azure-cli: an az that timed out is not run again") {
-  DatabricksConfig config = config_for("adb-1.2.azuredatabricks.net");
+  DatabricksConfig config = workspace_config("adb-1.2.azuredatabricks.net");
   config.auth_type = Sourced{"azure-cli", "DATABRICKS_AUTH_TYPE"};
   config.azure_resource_id = Sourced{kResourceId, "DATABRICKS_AZURE_RESOURCE_ID"};
   {
@@ -146,7 +140,7 @@ TEST_CASE("azure-cli: an az that timed out is not run again") {
 TEST_CASE("azure-cli without auth_type: only for Azure hosts with az on PATH, and its failure is quiet") {
   {
     AzHome az;
-    const Result<Credential> aws = az.resolve(config_for("dbc-1.cloud.databricks.com"));
+    const Result<Credential> aws = az.resolve(workspace_config("dbc-1.cloud.databricks.com"));
     REQUIRE_FALSE(aws.ok());
     CHECK(aws.error().exit_code == 101);
     CHECK(az.runner.commands.empty());
@@ -154,7 +148,7 @@ TEST_CASE("azure-cli without auth_type: only for Azure hosts with az on PATH, an
   {
     AzHome az;
     az.runner.fail("'az account get-access-token' failed with exit code 1");
-    const Result<Credential> logged_out = az.resolve(config_for("adb-1.2.azuredatabricks.net"));
+    const Result<Credential> logged_out = az.resolve(workspace_config("adb-1.2.azuredatabricks.net"));
     REQUIRE_FALSE(logged_out.ok());
     CHECK(logged_out.error().exit_code == 101);
     CHECK(logged_out.error().message.find("the Azure CLI 'az account get-access-token' (") != std::string::npos);
@@ -163,7 +157,7 @@ TEST_CASE("azure-cli without auth_type: only for Azure hosts with az on PATH, an
     TempHome no_az;
     no_az.env.set("PATH", no_az.path("bin"));
     FakeRunner runner;
-    const Result<Credential> none = resolve_workspace_token(config_for("adb-1.2.azuredatabricks.net"),
+    const Result<Credential> none = resolve_workspace_token(workspace_config("adb-1.2.azuredatabricks.net"),
                                                             ResolveContext{no_az.env, runner}, std::nullopt);
     REQUIRE_FALSE(none.ok());
     CHECK(none.error().message.find("Azure CLI") == std::string::npos);
@@ -171,7 +165,7 @@ TEST_CASE("azure-cli without auth_type: only for Azure hosts with az on PATH, an
 }
 
 TEST_CASE("auth_type azure-cli: a failure is the error; a host that is not Azure, or no az, is refused") {
-  DatabricksConfig config = config_for("adb-1.2.azuredatabricks.net");
+  DatabricksConfig config = workspace_config("adb-1.2.azuredatabricks.net");
   config.auth_type = Sourced{"azure-cli", "DATABRICKS_AUTH_TYPE"};
   {
     AzHome az;
@@ -204,7 +198,7 @@ TEST_CASE("auth_type azure-cli: a failure is the error; a host that is not Azure
   }
   {
     AzHome az;
-    DatabricksConfig aws = config_for("dbc-1.cloud.databricks.com");
+    DatabricksConfig aws = workspace_config("dbc-1.cloud.databricks.com");
     aws.auth_type = config.auth_type;
     const Result<Credential> refused = az.resolve(aws);
     REQUIRE_FALSE(refused.ok());

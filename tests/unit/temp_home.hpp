@@ -11,9 +11,18 @@
 
 #include "creds/environment.hpp"
 #include "creds/helper.hpp"
+#include "creds/resolve.hpp"
 #include "creds/token_http.hpp"
 
 namespace dbcurl::testing {
+
+// A workspace at https://host with no config file: what a token source sees.
+inline DatabricksConfig workspace_config(const std::string& host) {
+  DatabricksConfig config;
+  config.config_file = "/nonexistent/.databrickscfg";
+  config.workspace = WorkspaceHost{"https", host, "", std::nullopt};
+  return config;
+}
 
 class TempHome {
  public:

@@ -9,17 +9,11 @@ using namespace dbcurl;
 using dbcurl::testing::FakeRunner;
 using dbcurl::testing::FakeTokenHttp;
 using dbcurl::testing::TempHome;
+using dbcurl::testing::workspace_config;
 
 namespace {
 
 using Pairs = std::vector<std::pair<std::string, std::string>>;
-
-DatabricksConfig config_for(const std::string& host) {
-  DatabricksConfig config;
-  config.config_file = "/nonexistent/.databrickscfg";
-  config.workspace = WorkspaceHost{"https", host, "", std::nullopt};
-  return config;
-}
 
 struct Services {
   Result<Credential> resolve(const DatabricksConfig& config) {
@@ -33,13 +27,13 @@ struct Services {
 };
 
 DatabricksConfig with_metadata_service(std::string url) {
-  DatabricksConfig config = config_for("ws.cloud.databricks.com");
+  DatabricksConfig config = workspace_config("ws.cloud.databricks.com");
   config.metadata_service_url = SecretSourced{SecretString(url), "DATABRICKS_METADATA_SERVICE_URL"};
   return config;
 }
 
 DatabricksConfig with_service_principal(const std::string& host) {
-  DatabricksConfig config = config_for(host);
+  DatabricksConfig config = workspace_config(host);
   config.azure_client_id = Sourced{"client-1", "ARM_CLIENT_ID"};
   config.azure_client_secret = SecretSourced{SecretString("s3cr3t-azure"), "ARM_CLIENT_SECRET"};
   config.azure_tenant_id = Sourced{"tenant-1", "ARM_TENANT_ID"};

@@ -18,7 +18,7 @@ namespace dbcurl {
 
 namespace {
 
-constexpr std::string_view kAuthType = "azure-cli";
+constexpr std::string_view kAzureCliAuthType = "azure-cli";
 
 HelperCommand az(std::initializer_list<std::string> arguments) {
   HelperCommand command;
@@ -108,10 +108,10 @@ std::string not_azure(const DatabricksConfig& config) {
 
 class AzureCli final : public TokenSource {
  public:
-  std::string_view auth_type() const override { return kAuthType; }
+  std::string_view auth_type() const override { return kAzureCliAuthType; }
   std::optional<std::string> looks_at(const TokenRequest& request) const override {
     const DatabricksConfig& config = request.config;
-    if (!config.workspace || !auth_type_allows(config, kAuthType)) return std::nullopt;
+    if (!config.workspace || !auth_type_allows(config, kAzureCliAuthType)) return std::nullopt;
     if (!config.auth_type) {
       const Result<std::optional<AzureEnvironment>> environment = azure_environment(config);
       if (environment && !*environment) return std::nullopt;
@@ -131,12 +131,12 @@ class AzureCli final : public TokenSource {
                         "auth_type.\n");
     }
     const AzureEnvironment& cloud = **environment;
-    const std::string key = std::string(kAuthType) + "\n" + config.workspace->origin() + "\n" +
+    const std::string key = std::string(kAzureCliAuthType) + "\n" + config.workspace->origin() + "\n" +
                             std::string(cloud.application_id) + "\n" +
                             (config.azure_tenant_id ? config.azure_tenant_id->value : "") + "\n" +
                             (config.azure_resource_id ? config.azure_resource_id->value : "");
     Result<Credential> credential = cached_credential(
-        key, "az account get-access-token --resource " + std::string(cloud.application_id), std::string(kAuthType),
+        key, "az account get-access-token --resource " + std::string(cloud.application_id), std::string(kAzureCliAuthType),
         request.context, [&] { return az_token(config, cloud, request.context.runner); });
     if (credential) return TokenAttempt{std::move(*credential)};
     if (required || credential.error().kind == ErrorKind::kNotRun) return credential.error();

@@ -23,7 +23,7 @@ namespace dbcurl {
 
 namespace {
 
-constexpr std::string_view kAuthType = "azure-client-secret";
+constexpr std::string_view kAzureClientSecretAuthType = "azure-client-secret";
 
 // The SDKs have no setting for the login endpoint (their tests replace the
 // environment in code); dbcurl's tests need one, and it takes only loopback
@@ -117,11 +117,11 @@ Result<Credential> entra_credential(const DatabricksConfig& config, const Servic
   if (context.http == nullptr) return make_error(exit_code::kTokenRequestFailed, "no HTTP client to ask Entra ID");
   const std::string url = *endpoint + principal.tenant_id.value + "/oauth2/token";
   const std::string application((*cloud)->application_id);
-  const std::string key = std::string(kAuthType) + "\n" + config.workspace->origin() + "\n" + url + "\n" +
+  const std::string key = std::string(kAzureClientSecretAuthType) + "\n" + config.workspace->origin() + "\n" + url + "\n" +
                           principal.client_id.value + "\n" + application;
   return cached_credential(
       key, "Microsoft Entra ID for " + principal.client_id.value + " (" + principal.client_secret.origin + ")",
-      std::string(kAuthType), context, [&]() -> Result<ObtainedToken> {
+      std::string(kAzureClientSecretAuthType), context, [&]() -> Result<ObtainedToken> {
         std::vector<HttpField> fields;
         fields.push_back({"grant_type", SecretString("client_credentials")});
         fields.push_back({"client_id", SecretString(principal.client_id.value)});
@@ -135,10 +135,10 @@ Result<Credential> entra_credential(const DatabricksConfig& config, const Servic
 
 class AzureClientSecret final : public TokenSource {
  public:
-  std::string_view auth_type() const override { return kAuthType; }
+  std::string_view auth_type() const override { return kAzureClientSecretAuthType; }
   std::optional<std::string> looks_at(const TokenRequest& request) const override {
     const DatabricksConfig& config = request.config;
-    if (!config.workspace || !auth_type_allows(config, kAuthType)) return std::nullopt;
+    if (!config.workspace || !auth_type_allows(config, kAzureClientSecretAuthType)) return std::nullopt;
     const std::optional<ServicePrincipal> principal = service_principal(config);
     if (!principal && !config.auth_type) return std::nullopt;
     if (!config.auth_type) {

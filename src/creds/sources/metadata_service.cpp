@@ -20,7 +20,7 @@ namespace dbcurl {
 
 namespace {
 
-constexpr std::string_view kAuthType = "metadata-service";
+constexpr std::string_view kMetadataServiceAuthType = "metadata-service";
 
 // Nothing when the URL names localhost or 127.0.0.1 (the Go SDK's check), else why not.
 std::optional<Error> refuse_remote(const SecretSourced& url) {
@@ -65,10 +65,10 @@ Result<ObtainedToken> parse_reply(const HttpReply& reply, const std::string& ori
 
 class MetadataService final : public TokenSource {
  public:
-  std::string_view auth_type() const override { return kAuthType; }
+  std::string_view auth_type() const override { return kMetadataServiceAuthType; }
   std::optional<std::string> looks_at(const TokenRequest& request) const override {
     const DatabricksConfig& config = request.config;
-    if (!config.workspace || !auth_type_allows(config, kAuthType)) return std::nullopt;
+    if (!config.workspace || !auth_type_allows(config, kMetadataServiceAuthType)) return std::nullopt;
     if (!config.metadata_service_url && !config.auth_type) return std::nullopt;
     return "the metadata service of " +
            (config.metadata_service_url ? config.metadata_service_url->origin : std::string("metadata_service_url"));
@@ -86,8 +86,8 @@ class MetadataService final : public TokenSource {
         return make_error(exit_code::kTokenRequestFailed, "the metadata service cannot be asked here");
       }
       const std::string key =
-          std::string(kAuthType) + "\n" + config.workspace->origin() + "\n" + secret_fingerprint(url.value.view());
-      return cached_credential(key, "the metadata service of " + url.origin, std::string(kAuthType), request.context,
+          std::string(kMetadataServiceAuthType) + "\n" + config.workspace->origin() + "\n" + secret_fingerprint(url.value.view());
+      return cached_credential(key, "the metadata service of " + url.origin, std::string(kMetadataServiceAuthType), request.context,
                                [&]() -> Result<ObtainedToken> {
                                  std::vector<HttpField> headers;
                                  headers.push_back({"X-Databricks-Metadata-Version", SecretString("1")});
