@@ -48,8 +48,10 @@ Argv with(Argv argv, std::initializer_list<std::string> more) {
 
 TEST_CASE("Azure workspaces by DNS zone, as the Go SDK's environments; a resource id makes any host Azure") {
   CHECK(application_of(workspace_config("adb-123.4.azuredatabricks.net")) == kAzureApp);
-  CHECK(application_of(workspace_config("adb-123.4.dev.azuredatabricks.net")) == "62a912ac-b58e-4c1d-89ea-b2dbfc7358fc");
-  CHECK(application_of(workspace_config("adb-123.4.staging.azuredatabricks.net")) == "4a67d088-db5c-48f1-9ff2-0aace800ae68");
+  CHECK(application_of(workspace_config("adb-123.4.dev.azuredatabricks.net")) ==
+        "62a912ac-b58e-4c1d-89ea-b2dbfc7358fc");
+  CHECK(application_of(workspace_config("adb-123.4.staging.azuredatabricks.net")) ==
+        "4a67d088-db5c-48f1-9ff2-0aace800ae68");
   CHECK(application_of(workspace_config("adb-1.2.databricks.azure.us")) == kAzureApp);
   CHECK(application_of(workspace_config("adb-1.2.databricks.azure.cn")) == kAzureApp);
   CHECK(application_of(workspace_config("dbc-1.cloud.databricks.com")) == "not azure");

@@ -135,9 +135,10 @@ class AzureCli final : public TokenSource {
                             std::string(cloud.application_id) + "\n" +
                             (config.azure_tenant_id ? config.azure_tenant_id->value : "") + "\n" +
                             (config.azure_resource_id ? config.azure_resource_id->value : "");
-    Result<Credential> credential = cached_credential(
-        key, "az account get-access-token --resource " + std::string(cloud.application_id), std::string(kAzureCliAuthType),
-        request.context, [&] { return az_token(config, cloud, request.context.runner); });
+    Result<Credential> credential =
+        cached_credential(key, "az account get-access-token --resource " + std::string(cloud.application_id),
+                          std::string(kAzureCliAuthType), request.context,
+                          [&] { return az_token(config, cloud, request.context.runner); });
     if (credential) return TokenAttempt{std::move(*credential)};
     if (required || credential.error().kind == ErrorKind::kNotRun) return credential.error();
     return TokenAttempt{std::nullopt, credential.error().message};

@@ -117,8 +117,8 @@ Result<Credential> entra_credential(const DatabricksConfig& config, const Servic
   if (context.http == nullptr) return make_error(exit_code::kTokenRequestFailed, "no HTTP client to ask Entra ID");
   const std::string url = *endpoint + principal.tenant_id.value + "/oauth2/token";
   const std::string application((*cloud)->application_id);
-  const std::string key = std::string(kAzureClientSecretAuthType) + "\n" + config.workspace->origin() + "\n" + url + "\n" +
-                          principal.client_id.value + "\n" + application;
+  const std::string key = std::string(kAzureClientSecretAuthType) + "\n" + config.workspace->origin() + "\n" + url +
+                          "\n" + principal.client_id.value + "\n" + application;
   return cached_credential(
       key, "Microsoft Entra ID for " + principal.client_id.value + " (" + principal.client_secret.origin + ")",
       std::string(kAzureClientSecretAuthType), context, [&]() -> Result<ObtainedToken> {

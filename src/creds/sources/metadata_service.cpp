@@ -85,10 +85,10 @@ class MetadataService final : public TokenSource {
       if (request.context.http == nullptr) {
         return make_error(exit_code::kTokenRequestFailed, "the metadata service cannot be asked here");
       }
-      const std::string key =
-          std::string(kMetadataServiceAuthType) + "\n" + config.workspace->origin() + "\n" + secret_fingerprint(url.value.view());
-      return cached_credential(key, "the metadata service of " + url.origin, std::string(kMetadataServiceAuthType), request.context,
-                               [&]() -> Result<ObtainedToken> {
+      const std::string key = std::string(kMetadataServiceAuthType) + "\n" + config.workspace->origin() + "\n" +
+                              secret_fingerprint(url.value.view());
+      return cached_credential(key, "the metadata service of " + url.origin, std::string(kMetadataServiceAuthType),
+                               request.context, [&]() -> Result<ObtainedToken> {
                                  std::vector<HttpField> headers;
                                  headers.push_back({"X-Databricks-Metadata-Version", SecretString("1")});
                                  headers.push_back({"X-Databricks-Host", SecretString(config.workspace->origin())});
