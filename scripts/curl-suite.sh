@@ -120,6 +120,25 @@ results() {
   { grep -oE "$1: [0-9]+ " "$2" || true; } | awk '{print $2}' | sort -u
 }
 
+# The tests mostly wait on their servers (a whole run takes about two minutes
+# of CPU time): several runtests at once, each in its own copy of tests/ with
+# ports of its own, keep two cores busy. CURL_SUITE_SHARDS says how many.
+shards=${CURL_SUITE_SHARDS:-6}
+# run_shards NAME CURL: the selected tests in $shards runtests at once (the
+# i-th test in shard i mod $shards); NAME.passed lists the tests that passed.
+run_shards() {
+  local name=$1 tested=$2 shard i pids=() pid
+  rm -f "$work/$name"-shard-*.passed "$work/$name"-shard-*.log
+  for ((shard = 0; shard < shards && shard < ${#selected[@]}; shard++)); do
+    local part=()
+    for ((i = shard; i < ${#selected[@]}; i += shards)); do part+=("${selected[$i]}"); done
+    run_suite "$name-shard-$shard" "$tested" "${part[@]}" &
+    pids+=($!)
+  done
+  for pid in "${pids[@]}"; do wait "$pid"; done
+  cat "$work/$name"-shard-*.passed | sort -u >"$work/$name.passed"
+}
+
 started=$(date +%s)
 curl_list=$lists/curl-passes.txt
 curl_current=0
@@ -127,29 +146,19 @@ if [ "$fresh_curl" = 0 ] && [ -f "$curl_list" ] && [ "$(head -n 2 "$curl_list")"
   curl_current=1
 fi
 if [ "$curl_current" = 1 ]; then
-  # curl's result is recorded: the two cores run dbcurl's tests in halves.
-  odd=() even=()
-  for i in "${!selected[@]}"; do
-    if ((i % 2)); then odd+=("${selected[$i]}"); else even+=("${selected[$i]}"); fi
-  done
-  run_suite dbcurl-1 "$work/bin/curl" "${even[@]}" &
-  first=$!
-  if ((${#odd[@]} > 0)); then run_suite dbcurl-2 "$work/bin/curl" "${odd[@]}"; fi
-  wait "$first"
-  dbcurl_logs=("$work"/dbcurl-[12].log)
-  sort -u "$work"/dbcurl-[12].passed >"$work/dbcurl.passed"
   grep -v '^#' "$curl_list" | sort -u >"$work/curl.passed"
+  run_shards dbcurl "$work/bin/curl"
 else
   if [ "$fresh_curl" = 0 ]; then
     echo "curl-suite: $curl_list is not for curl $version and these test files: curl runs too" \
       "(scripts/curl-suite.sh --record rewrites it)"
   fi
-  run_suite curl /usr/bin/curl "${selected[@]}" &
+  run_shards curl /usr/bin/curl &
   first=$!
-  run_suite dbcurl "$work/bin/curl" "${selected[@]}"
+  run_shards dbcurl "$work/bin/curl"
   wait "$first"
-  dbcurl_logs=("$work/dbcurl.log")
 fi
+dbcurl_logs=("$work"/dbcurl-shard-*.log)
 # Tests 31 and 327 once crashed dbcurl intermittently (-b missing -c jar
 # --trace-ascii): those of them dbcurl passed must pass 20 runs in a row.
 mapfile -t repeated < <(printf '%s\n' 31 327 | comm -12 - "$work/dbcurl.passed")
