@@ -63,17 +63,18 @@ int report_stop(const Diagnostics& diagnostics, PlanStop stop, int code) {
 // --explain: what resolution looked at, then what each request would carry.
 // Without a URL, or when a request cannot be planned, the resolution still
 // shows, so that a first-time user sees what was looked at and where to start.
-int explain(const Diagnostics& diagnostics, CredentialResolver& resolver, const Result<TransferPlan>& planned) {
+int explain(const Diagnostics& diagnostics, const SecretRegistry& secrets, CredentialResolver& resolver,
+            const Result<TransferPlan>& planned) {
   static const std::vector<PlannedTransfer> kNone;
   const Result<DatabricksConfig>& config = resolver.config();
   const std::vector<std::string> resolution =
       config ? config->explain : std::vector<std::string>{"error: " + config.error().message};
-  std::fputs(explain_transfers(resolution, planned ? planned->transfers : kNone).c_str(), stdout);
+  std::fputs(explain_transfers(resolution, planned ? planned->transfers : kNone, secrets).c_str(), stdout);
   return planned ? exit_code::kOk : report(diagnostics, planned.error());
 }
 
 // Prompts for "-u user" without a password, as curl does, once per option set.
-void complete_user_passwords(CommandLine& line) {
+void complete_user_passwords(CommandLine& line, SecretRegistry& secrets) {
   for (auto& transfer : line.transfers) {
     // curl asks for no password when --oauth2-bearer gives the credential (SMTP/IMAP XOAUTH2).
     if (!transfer.user || transfer.user->view().find(':') != std::string_view::npos || transfer.oauth2_bearer) continue;
@@ -81,7 +82,7 @@ void complete_user_passwords(CommandLine& line) {
     std::optional<std::string> typed = prompt_password(user);
     // Typed after planning, which registered every other secret: a typed
     // token (-u token) must be hidden from -v, --libcurl and messages too.
-    if (typed && !typed->empty()) register_secret(*typed);
+    if (typed && !typed->empty()) secrets.add(*typed);
     std::string userpwd = user + ":" + typed.value_or("");
     transfer.user.emplace(userpwd);
     wipe_string(userpwd);
@@ -90,7 +91,8 @@ void complete_user_passwords(CommandLine& line) {
 }
 
 int run(int argc, char** argv) {
-  Diagnostics diagnostics;
+  SecretRegistry secrets;
+  Diagnostics diagnostics(secrets);
   if (argc > 0) diagnostics.set_program_name(argv[0]);
   const std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) return usage_failure(diagnostics, "");
@@ -157,14 +159,14 @@ int run(int argc, char** argv) {
 
   const auto warn = [&](std::string_view text) { diagnostics.warning(text); };
   ResolutionLimits limits;  // -m and --connect-timeout for the token requests and helpers
-  ProcessRunner runner(&limits);
+  ProcessRunner runner(env, &limits);
   const TokenCache cache(TokenCache::default_directory(env));
-  CurlTokenHttp http(env, &limits);
+  CurlTokenHttp http(env, secrets, &limits);
   // --explain runs no helper and sends no token request: it says which it would.
   ExplainRunner explain_runner;
   ExplainTokenHttp explain_http;
   CredentialResolver resolver(
-      env, global.profile, global.explain ? static_cast<CommandRunner&>(explain_runner) : runner, &cache,
+      env, global.profile, global.explain ? static_cast<CommandRunner&>(explain_runner) : runner, secrets, &cache,
       parse_url_as_libcurl, global.explain ? static_cast<TokenHttp*>(&explain_http) : &http, warn);
   if (global.list_profiles) {
     const auto& dbcurl = resolver.dbcurl_config();
@@ -176,12 +178,13 @@ int run(int argc, char** argv) {
   }
 
   Result<TransferPlan> plan = plan_transfers(line, resolver, warn, &limits);
-  if (global.explain) return explain(diagnostics, resolver, plan);
+  if (global.explain) return explain(diagnostics, secrets, resolver, plan);
   if (!plan) return report(diagnostics, plan.error());
   if (plan->transfers.empty() && !plan->stop) plan->stop = PlanStop::kNoUrl;
 
-  complete_user_passwords(line);
-  int code = plan->transfers.empty() ? exit_code::kOk : perform_transfers(global, plan->transfers, env, diagnostics);
+  complete_user_passwords(line, secrets);
+  int code =
+      plan->transfers.empty() ? exit_code::kOk : perform_transfers(global, plan->transfers, env, diagnostics, secrets);
   // As curl: --fail-early ends the run at the failure, before the stop is reached.
   if (plan->stop && !(code != exit_code::kOk && global.fail_early)) code = report_stop(diagnostics, *plan->stop, code);
   if (error_file != nullptr) std::fclose(error_file);

@@ -363,11 +363,11 @@ std::string c_string_literal(std::string_view text) {
   return out + (cut ? "...\"" : "\"");
 }
 
-namespace {
 // A token never reaches the file (docs/SECURITY.md): where one was given on the command
 // line, the program holds its redacted form.
-std::string redacted_literal(std::string_view text) { return c_string_literal(redact_text(text)); }
-}  // namespace
+std::string LibcurlSource::redacted_literal(std::string_view text) const {
+  return c_string_literal(secrets_.redact_text(text));
+}
 
 std::string LibcurlSource::option_name(CURLoption option) {
   const curl_easyoption* info = curl_easy_option_by_id(option);

@@ -9,11 +9,14 @@
 #include <vector>
 
 #include "cli/config.hpp"
+#include "common/redact.hpp"
 
 namespace dbcurl {
 
 class LibcurlSource {
  public:
+  // secrets: redacted from the values recorded; it must outlive the source.
+  explicit LibcurlSource(const SecretRegistry& secrets) : secrets_(secrets) {}
   // One transfer's options start (curl writes one init/perform per transfer).
   void begin_transfer();
   void record_long(CURLoption option, long value);
@@ -42,6 +45,7 @@ class LibcurlSource {
   static std::string option_name(CURLoption option);
   Transfer& current();
   void add(CURLoption option, const std::string& value, const std::string& code_before = {});
+  std::string redacted_literal(std::string_view text) const;
   // A new slistN holding items (declared, filled before the transfers, freed at the end): its name.
   std::string declare_list(const std::vector<std::string>& items);
   // A new mimeN with parts, built by lines appended to code: its number.
@@ -57,6 +61,7 @@ class LibcurlSource {
   int list_count_ = 0;
   int mime_count_ = 0;
   bool reads_environment_ = false;  // getenv needs <stdlib.h>
+  const SecretRegistry& secrets_;
 };
 
 // A C string literal for text, escaped as curl's --libcurl escapes it.

@@ -84,7 +84,7 @@ Result<HttpReply> CurlTokenHttp::perform(const std::string& url, const std::vect
   // A URL that holds a secret (a metadata service's) is printed as libcurl
   // rebuilt it, which may differ from the registered text (query, case, port
   // spelling): that form is a secret too.
-  if (redact_text(url) != url) register_secret(where);
+  if (secrets_.redact_text(url) != url) secrets_.add(where);
   if (url_part(parsed.get(), CURLUPART_USER) || url_part(parsed.get(), CURLUPART_PASSWORD)) {
     return make_error(exit_code::kTokenRequestFailed, "token request: refusing a URL with credentials in it (" +
                                                           parts.scheme + "://" + parts.host + ")");

@@ -13,6 +13,7 @@
 
 #include <chrono>
 
+#include "common/redact.hpp"
 #include "creds/environment.hpp"
 #include "creds/resolution_limits.hpp"
 #include "creds/token_http.hpp"
@@ -21,9 +22,10 @@ namespace dbcurl {
 
 class CurlTokenHttp final : public TokenHttp {
  public:
-  explicit CurlTokenHttp(const Environment& env, const ResolutionLimits* limits = nullptr,
-                         std::chrono::milliseconds time_limit = std::chrono::seconds(30))
-      : env_(env), limits_(limits), time_limit_(time_limit) {}
+  // secrets: the run's, which a URL holding one adds its rebuilt form to.
+  CurlTokenHttp(const Environment& env, SecretRegistry& secrets, const ResolutionLimits* limits = nullptr,
+                std::chrono::milliseconds time_limit = std::chrono::seconds(30))
+      : env_(env), secrets_(secrets), limits_(limits), time_limit_(time_limit) {}
 
   Result<HttpReply> get(const std::string& url, const std::vector<HttpField>& headers) override;
   Result<HttpReply> post_form(const std::string& url, const std::vector<HttpField>& headers,
@@ -33,6 +35,7 @@ class CurlTokenHttp final : public TokenHttp {
   Result<HttpReply> perform(const std::string& url, const std::vector<HttpField>& headers, const SecretString* form,
                             const BasicCredentials* basic);
   const Environment& env_;
+  SecretRegistry& secrets_;
   const ResolutionLimits* limits_;
   std::chrono::milliseconds time_limit_;
 };

@@ -1,7 +1,5 @@
 #include "common/diagnostics.hpp"
 
-#include "common/redact.hpp"
-
 namespace dbcurl {
 
 namespace {
@@ -35,7 +33,7 @@ void Diagnostics::set_program_name(std::string_view argv0) {
 }
 
 void Diagnostics::write_line(std::string_view prefix, std::string_view text) const {
-  const std::string line = std::string(prefix) + redact_text(text) + "\n";
+  const std::string line = std::string(prefix) + secrets_.redact_text(text) + "\n";
   std::fwrite(line.data(), 1, line.size(), stream());
   std::fflush(stream());
 }
@@ -60,7 +58,7 @@ void Diagnostics::note(std::string_view text) const {
 
 void Diagnostics::warning(std::string_view text) const {
   if (!warnings_shown()) return;
-  const std::string wrapped = wrap_warning(redact_text(text));
+  const std::string wrapped = wrap_warning(secrets_.redact_text(text));
   std::fwrite(wrapped.data(), 1, wrapped.size(), stream());
   std::fflush(stream());
 }

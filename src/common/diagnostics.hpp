@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "common/redact.hpp"
+
 namespace dbcurl {
 
 // Where pure stages send warnings; main wires it to its Diagnostics::warning.
@@ -19,6 +21,8 @@ using WarningSink = std::function<void(std::string_view)>;
 // One per run, made by main and handed to the stages that print.
 class Diagnostics {
  public:
+  // secrets: what every message is redacted with; it must outlive the diagnostics.
+  explicit Diagnostics(const SecretRegistry& secrets) : secrets_(secrets) {}
   void set_silent(bool silent) { silent_ = silent; }
   void set_show_error(bool show_error) { show_error_ = show_error; }
   void set_stream(std::FILE* stream) { stream_ = stream; }
@@ -40,6 +44,7 @@ class Diagnostics {
 
  private:
   void write_line(std::string_view prefix, std::string_view text) const;
+  const SecretRegistry& secrets_;
   bool silent_ = false;
   bool show_error_ = false;
   std::FILE* stream_ = nullptr;

@@ -23,10 +23,7 @@ constexpr std::size_t kPatHexDigits = 32;
 constexpr std::string_view kAuthName = "authorization";
 constexpr std::string_view kLineEnds = "\r\n";
 
-std::vector<std::unique_ptr<SecretString>>& registered_secrets() {
-  static std::vector<std::unique_ptr<SecretString>> secrets;
-  return secrets;
-}
+using Secrets = std::vector<std::unique_ptr<SecretString>>;
 
 // Protocol text is ASCII: no locale here.
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -102,9 +99,9 @@ std::string replace_secret(std::string_view text, std::string_view secret) {
   return out;
 }
 
-std::string replace_registered(std::string_view text) {
+std::string replace_registered(const Secrets& secrets, std::string_view text) {
   std::string out(text);
-  for (const auto& secret : registered_secrets()) out = replace_secret(out, secret->view());
+  for (const auto& secret : secrets) out = replace_secret(out, secret->view());
   return out;
 }
 
@@ -167,13 +164,13 @@ std::string replace_auth_values(std::string_view text, bool& open) {
   return out;
 }
 
-std::string redact_all(std::string_view text, bool& open) {
-  return replace_pats(replace_registered(replace_auth_values(text, open)));
+std::string redact_all(const Secrets& secrets, std::string_view text, bool& open) {
+  return replace_pats(replace_registered(secrets, replace_auth_values(text, open)));
 }
 
 // How many bytes at the end of text could be the start of a PAT or of a
 // registered secret, whose rest is still to come.
-std::size_t secret_tail_length(std::string_view text) {
+std::size_t secret_tail_length(const Secrets& secrets, std::string_view text) {
   std::size_t longest = 0;
   const std::size_t pat_size = kPatPrefix.size() + kPatHexDigits;
   for (std::size_t length = std::min(text.size(), pat_size - 1); length > 0; --length) {
@@ -185,7 +182,7 @@ std::size_t secret_tail_length(std::string_view text) {
       break;
     }
   }
-  for (const auto& secret : registered_secrets()) {
+  for (const auto& secret : secrets) {
     const std::string_view value = secret->view();
     for (std::size_t length = std::min(text.size(), value.size() - 1); length > longest; --length) {
       if (text[text.size() - length] == value[0] && text.substr(text.size() - length) == value.substr(0, length)) {
@@ -216,7 +213,7 @@ std::size_t auth_name_tail_length(std::string_view text) {
 
 // Moves cut back to the start of any PAT or registered secret in text that
 // it would split, so that the part before it can be redacted on its own.
-std::size_t cut_outside_secrets(std::string_view text, std::size_t cut) {
+std::size_t cut_outside_secrets(const Secrets& secrets, std::string_view text, std::size_t cut) {
   for (bool moved = true; moved;) {
     moved = false;
     const std::size_t pat_search =
@@ -228,7 +225,7 @@ std::size_t cut_outside_secrets(std::string_view text, std::size_t cut) {
         break;
       }
     }
-    for (const auto& secret : registered_secrets()) {
+    for (const auto& secret : secrets) {
       const std::string_view value = secret->view();
       const std::size_t search = cut >= value.size() ? cut - value.size() + 1 : 0;
       if (const std::size_t start = text.find(value, search); start < cut) {
@@ -242,20 +239,20 @@ std::size_t cut_outside_secrets(std::string_view text, std::size_t cut) {
 
 }  // namespace
 
-void register_secret(std::string_view secret) {
-  const auto register_one = [](std::string_view value) {
+void SecretRegistry::add(std::string_view secret) {
+  const auto add_one = [this](std::string_view value) {
     if (value.size() < kMinRegisteredSecret) return;
-    for (const auto& known : registered_secrets()) {
+    for (const auto& known : secrets_) {
       if (known->view() == value) return;
     }
-    registered_secrets().push_back(std::make_unique<SecretString>(value));
+    secrets_.push_back(std::make_unique<SecretString>(value));
   };
-  register_one(secret);
+  add_one(secret);
   // A secret is sent form- or URL-encoded (client secrets, ids in a query),
   // and an endpoint may echo it back that way in its refusal.
   for (const bool space_as_plus : {true, false}) {
     std::string encoded = percent_encode(secret, space_as_plus);
-    if (encoded != secret) register_one(encoded);
+    if (encoded != secret) add_one(encoded);
     wipe_string(encoded);
   }
 }
@@ -266,11 +263,13 @@ std::string redacted_form(std::string_view secret) {
   return std::string(secret.substr(0, kShown)) + "\u2026(redacted)";
 }
 
-std::string redact_text(std::string_view text) { return replace_pats(replace_registered(text)); }
+std::string SecretRegistry::redact_text(std::string_view text) const {
+  return replace_pats(replace_registered(secrets_, text));
+}
 
-std::string redact_trace(std::string_view data) {
+std::string SecretRegistry::redact_trace(std::string_view data) const {
   bool open = false;
-  return redact_all(data, open);
+  return redact_all(secrets_, data, open);
 }
 
 RedactingStream::~RedactingStream() { wipe_string(held_); }
@@ -287,7 +286,7 @@ std::string RedactingStream::write(std::string_view piece) {
   std::size_t line_start = 0;
   for (std::size_t newline = held_.find('\n'); newline != std::string::npos; newline = held_.find('\n', line_start)) {
     bool open = false;
-    out += redact_all(std::string_view(held_).substr(line_start, newline + 1 - line_start), open);
+    out += redact_all(secrets_.secrets_, std::string_view(held_).substr(line_start, newline + 1 - line_start), open);
     line_start = newline + 1;
   }
   held_.erase(0, line_start);
@@ -297,15 +296,16 @@ std::string RedactingStream::write(std::string_view piece) {
 
 std::string RedactingStream::pause() {
   bool open = false;
-  std::string shown = redact_all(held_, open);
+  std::string shown = redact_all(secrets_.secrets_, held_, open);
   if (open) {
     // The value is shown as redacted now; its rest, in later pieces, is dropped.
     dropping_value_ = true;
     wipe_string(held_);
     return shown;
   }
-  const std::size_t kept = std::max(secret_tail_length(held_), auth_name_tail_length(held_));
-  const std::size_t cut = kept >= held_.size() ? 0 : cut_outside_secrets(held_, held_.size() - kept);
+  const Secrets& secrets = secrets_.secrets_;
+  const std::size_t kept = std::max(secret_tail_length(secrets, held_), auth_name_tail_length(held_));
+  const std::size_t cut = kept >= held_.size() ? 0 : cut_outside_secrets(secrets, held_, held_.size() - kept);
   if (cut == 0) {
     if (held_.size() <= kMaxHeldLine) return {};
     // All of an overlong line could be a secret: show none of it.
@@ -313,7 +313,7 @@ std::string RedactingStream::pause() {
     wipe_string(held_);
     return redacted_form({});
   }
-  shown = redact_all(std::string_view(held_).substr(0, cut), open);
+  shown = redact_all(secrets, std::string_view(held_).substr(0, cut), open);
   held_.erase(0, cut);
   return shown;
 }
@@ -321,10 +321,12 @@ std::string RedactingStream::pause() {
 std::string RedactingStream::finish() {
   // What could begin a secret is not known to be harmless: an aborted
   // transfer may have cut a token short.
-  const std::size_t tail = secret_tail_length(held_);
-  const std::size_t cut = tail >= kPatPrefix.size() ? cut_outside_secrets(held_, held_.size() - tail) : held_.size();
+  const Secrets& secrets = secrets_.secrets_;
+  const std::size_t tail = secret_tail_length(secrets, held_);
+  const std::size_t cut =
+      tail >= kPatPrefix.size() ? cut_outside_secrets(secrets, held_, held_.size() - tail) : held_.size();
   bool open = false;
-  std::string shown = redact_all(std::string_view(held_).substr(0, cut), open);
+  std::string shown = redact_all(secrets, std::string_view(held_).substr(0, cut), open);
   if (cut != held_.size()) shown += redacted_form(std::string_view(held_).substr(cut));
   wipe_string(held_);
   dropping_value_ = false;

@@ -1,6 +1,6 @@
 #pragma once
 // Redaction for everything dbcurl itself writes (docs/SECURITY.md). Three rules:
-//  1. every secret registered this run is replaced: anywhere when it is long
+//  1. every secret registered this run (SecretRegistry) is replaced: anywhere when it is long
 //     enough to be unambiguous, else only where it stands as a whole value
 //     (after ':' or '='), so that a password such as "password" does not blank
 //     that word out of dbcurl's own messages;
@@ -12,17 +12,38 @@
 // "dapi…(redacted)".
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "common/secret.hpp"
 
 namespace dbcurl {
 
-void register_secret(std::string_view secret);
 std::string redacted_form(std::string_view secret);
-// Rules 1 and 2: for messages, --explain and -w values.
-std::string redact_text(std::string_view text);
-// Rules 1, 2 and 3, line by line: for text that is complete (--explain).
-std::string redact_trace(std::string_view data);
+
+// The secrets of one run: each is added where it is read (config files,
+// helpers, token endpoints, the command line) and replaced in everything
+// printed after. One per run, made by main; tests make their own.
+class SecretRegistry {
+ public:
+  SecretRegistry() = default;
+  SecretRegistry(const SecretRegistry&) = delete;
+  SecretRegistry& operator=(const SecretRegistry&) = delete;
+
+  // Also adds its form- and URL-encoded forms; secrets shorter than 8 bytes
+  // are not worth the noise of replacing them.
+  void add(std::string_view secret);
+  // Rules 1 and 2: for messages, --explain and -w values.
+  std::string redact_text(std::string_view text) const;
+  // Rules 1, 2 and 3, line by line: for text that is complete (--explain).
+  std::string redact_trace(std::string_view data) const;
+
+ private:
+  friend class RedactingStream;
+  std::vector<std::unique_ptr<SecretString>> secrets_;  // wiped when the registry goes
+};
 
 // Rules 1, 2 and 3 over a stream that arrives in pieces, such as a header
 // block that libcurl hands over in two calls, cut anywhere, even inside a
@@ -32,7 +53,8 @@ class RedactingStream {
   // A line held longer than this is let out in part (pause()).
   static constexpr std::size_t kMaxHeldLine = 64 * 1024;
 
-  RedactingStream() = default;
+  // secrets must outlive the stream.
+  explicit RedactingStream(const SecretRegistry& secrets) : secrets_(secrets) {}
   RedactingStream(const RedactingStream&) = delete;
   RedactingStream& operator=(const RedactingStream&) = delete;
   ~RedactingStream();
@@ -48,6 +70,7 @@ class RedactingStream {
   std::string finish();
 
  private:
+  const SecretRegistry& secrets_;
   std::string held_;
   bool dropping_value_ = false;  // the rest of an Authorization value already shown redacted
 };

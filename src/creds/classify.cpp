@@ -303,7 +303,8 @@ const Result<DatabricksConfig>& CredentialResolver::config() {
     if (!dbcurl)
       config_.emplace(dbcurl.error());
     else
-      config_.emplace(load_databricks_config(env_, ConfigRequest{profile_flag_, true, &files_}, dbcurl_or_null()));
+      config_.emplace(load_databricks_config(env_, ConfigRequest{profile_flag_, true, &files_, &context_.secrets},
+                                             dbcurl_or_null()));
   }
   return *config_;
 }
@@ -340,7 +341,8 @@ Result<DatabricksConfig> CredentialResolver::load_for_host(const UrlParts& url) 
     }
     names = std::vector<std::string>{resolved->profile->value};
   }
-  if (names->size() == 1) return load_databricks_config(env_, ConfigRequest{names->front(), false, &files_}, own);
+  if (names->size() == 1)
+    return load_databricks_config(env_, ConfigRequest{names->front(), false, &files_, &context_.secrets}, own);
 
   DatabricksConfig bare;
   bare.workspace = WorkspaceHost{url.scheme, to_lower(url.host), url.port, std::nullopt};
@@ -372,8 +374,8 @@ Result<const DatabricksConfig*> CredentialResolver::account_config() {
                                          "an account API path, and several account profiles: " + join(*names, ", "),
                                          "Pick one with --profile NAME.\n"));
     } else if (names->size() == 1) {
-      account_config_.emplace(
-          load_databricks_config(env_, ConfigRequest{names->front(), false, &files_}, dbcurl_or_null()));
+      account_config_.emplace(load_databricks_config(
+          env_, ConfigRequest{names->front(), false, &files_, &context_.secrets}, dbcurl_or_null()));
     } else {
       account_config_.emplace(make_error(exit_code::kOk, ""));  // none: the resolved workspace keeps it
     }
@@ -447,7 +449,7 @@ Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& t
     token_source = plan.credential_origin;
     // The credential after the scheme, so that it is redacted wherever dbcurl writes it (--libcurl, -w).
     const std::size_t scheme_end = token->find(' ');
-    register_secret(trim(scheme_end == std::string_view::npos ? *token : token->substr(scheme_end)));
+    resolver.secrets().add(trim(scheme_end == std::string_view::npos ? *token : token->substr(scheme_end)));
   } else if (!wants_token && transfer.oauth2_bearer) {
     warn(
         "--oauth2-bearer puts the token in the process list and shell history, where other local users can see it; "
@@ -457,14 +459,14 @@ Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& t
     plan.explain.push_back("auth: --oauth2-bearer, used as given");
     token = transfer.oauth2_bearer->view();
     token_source = plan.credential_origin;
-    register_secret(*token);
+    resolver.secrets().add(*token);
   } else if (!wants_token && (transfer.user || !parts.userinfo.empty())) {
     const std::string_view userinfo = transfer.user ? transfer.user->view() : std::string_view(parts.userinfo);
     const std::string how = transfer.user ? "-u" : "credentials in the URL";
     // "-u token" alone is curl's prompt, where the token is typed unseen: no warning.
     if (const auto colon = userinfo.find(':'); colon != std::string_view::npos) {
       token = userinfo.substr(colon + 1);
-      register_secret(*token);
+      resolver.secrets().add(*token);
       if (!transfer.user) {
         url_token = percent_decoded(*token);
         token = url_token.view();
@@ -483,7 +485,7 @@ Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& t
     plan.auth = AuthMode::kNetrc;
     plan.auth_label = "netrc";
     plan.netrc_password = netrc_entry->password ? netrc_entry->password->clone() : SecretString();
-    if (!plan.netrc_password->view().empty()) register_secret(plan.netrc_password->view());
+    if (!plan.netrc_password->view().empty()) resolver.secrets().add(plan.netrc_password->view());
     plan.credential_origin = where + " (login token, sent by -n)";
     plan.explain.push_back("auth: netrc " + where + " (login token), sent to " + origin + " only");
     token = plan.netrc_password->view();

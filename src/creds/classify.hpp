@@ -47,11 +47,12 @@ class CredentialResolver {
   // parse_url reads URLs as libcurl does (src/apply/url_parser.hpp; tests pass fakes);
   // warn receives the files' warnings (a credential file readable by others).
   CredentialResolver(const Environment& env, std::optional<std::string> profile_flag, CommandRunner& runner,
-                     const TokenCache* cache, UrlParser parse_url, TokenHttp* http = nullptr, WarningSink warn = {})
+                     SecretRegistry& secrets, const TokenCache* cache, UrlParser parse_url, TokenHttp* http = nullptr,
+                     WarningSink warn = {})
       : env_(env),
         files_(env, std::move(warn)),
         profile_flag_(std::move(profile_flag)),
-        context_{env, runner, cache},
+        context_{env, runner, secrets, cache},
         parse_url_(std::move(parse_url)) {
     context_.http = http;
     context_.files = &files_;
@@ -59,6 +60,8 @@ class CredentialResolver {
 
   const Environment& env() const { return env_; }
   ConfigFiles& files() { return files_; }
+  // The run's secrets: what resolution and planning read is added here.
+  SecretRegistry& secrets() { return context_.secrets; }
   Result<UrlParts> parse_url(std::string_view url, const std::optional<std::string>& default_protocol) const {
     return parse_url_(url, default_protocol);
   }

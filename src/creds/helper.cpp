@@ -108,8 +108,7 @@ std::string describe_command(const std::vector<std::string>& argv) {
 
 Result<SecretString> ProcessRunner::run(const HelperCommand& command) {
   if (command.argv.empty() || command.argv[0].empty()) return helper_error(command, "is empty");
-  const char* path_list = std::getenv("PATH");
-  const std::optional<std::string> executable = find_executable(command.argv[0], path_list ? path_list : "");
+  const std::optional<std::string> executable = find_executable(command.argv[0], env_.get("PATH").value_or(""));
   if (!executable) return helper_error(command, "was not found on PATH");
 
   const std::chrono::milliseconds allowed = limits_ != nullptr ? limits_->allow(command.timeout) : command.timeout;

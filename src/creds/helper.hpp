@@ -10,6 +10,7 @@
 
 #include "common/result.hpp"
 #include "common/secret.hpp"
+#include "creds/environment.hpp"
 #include "creds/resolution_limits.hpp"
 
 namespace dbcurl {
@@ -35,10 +36,13 @@ class CommandRunner {
 // deadline at the latest, and none starts after it.
 class ProcessRunner final : public CommandRunner {
  public:
-  explicit ProcessRunner(const ResolutionLimits* limits = nullptr) : limits_(limits) {}
+  // env: where PATH is read from (the helper inherits the process environment).
+  explicit ProcessRunner(const Environment& env, const ResolutionLimits* limits = nullptr)
+      : env_(env), limits_(limits) {}
   Result<SecretString> run(const HelperCommand& command) override;
 
  private:
+  const Environment& env_;
   const ResolutionLimits* limits_;
 };
 

@@ -28,7 +28,8 @@ Error reserved_profile(const std::string& path, const Sourced& chosen) {
 // Fills the attributes that are still empty from one source.
 class AttributeFiller {
  public:
-  explicit AttributeFiller(DatabricksConfig& config) : config_(config) {}
+  // secrets: where a secret value is added; null: nowhere.
+  AttributeFiller(DatabricksConfig& config, SecretRegistry* secrets) : config_(config), secrets_(secrets) {}
 
   void fill(const Attribute& attribute, std::optional<std::string> value, const std::string& origin) {
     if (!value || value->empty()) return;  // an empty value is unset, as an empty variable
@@ -59,7 +60,7 @@ class AttributeFiller {
   bool fill_secret(std::optional<SecretSourced>& slot, std::string value, const std::string& origin) {
     const bool empty = !slot;
     if (empty) {
-      register_secret(value);
+      if (secrets_ != nullptr) secrets_->add(value);
       config_.explain.push_back("  " + origin + " gives " + redacted_form(value));
       slot = SecretSourced{SecretString(value), origin};
     }
@@ -70,6 +71,7 @@ class AttributeFiller {
     methods_.try_emplace(attribute.auth, std::string(attribute.key) + " from " + origin);
   }
   DatabricksConfig& config_;
+  SecretRegistry* secrets_;
   std::map<std::string_view, std::string> methods_;  // method -> its first attribute and where from
 };
 
@@ -122,7 +124,7 @@ Result<DatabricksConfig> load_databricks_config(const Environment& env, const Co
   ConfigFiles& files = request.files != nullptr ? *request.files : own_files.emplace(env);
   DatabricksConfig config;
   config.config_file = files.databricks_config_path();
-  AttributeFiller filler(config);
+  AttributeFiller filler(config, request.secrets);
 
   std::optional<Sourced> named;
   if (request.profile)

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "common/redact.hpp"
 #include "common/result.hpp"
 #include "common/secret.hpp"
 #include "creds/config_files.hpp"
@@ -65,6 +66,7 @@ struct DatabricksConfig {
 struct ResolveContext {
   const Environment& env;
   CommandRunner& runner;
+  SecretRegistry& secrets;  // every secret a source reads or receives is added here before anything is printed
   const TokenCache* cache = nullptr;  // null: no cache
   SystemTime now = std::chrono::system_clock::now();
   TokenHttp* http = nullptr;     // null: sources that need HTTP fail (unit tests pass a fake)
@@ -75,6 +77,7 @@ struct ConfigRequest {
   std::optional<std::string> profile;  // --profile, or the profile a request's host picked
   bool use_environment = true;         // false when a host picked the profile (docs/resolution.md)
   ConfigFiles* files = nullptr;        // the run's files, read once; null: read here
+  SecretRegistry* secrets = nullptr;   // where the secrets read are added; null: nowhere (unit tests)
 };
 
 struct Credential {

@@ -6,7 +6,7 @@
 // redirects, a size and time limit, and secrets only over https:// or over
 // http:// straight to loopback (docs/SECURITY.md).
 //
-// Callers register every secret they send or receive (register_secret) before
+// Callers add every secret they send or receive to the run's SecretRegistry before
 // anything is printed; this interface never prints.
 
 #include <string>

@@ -6,8 +6,8 @@
 
 namespace dbcurl {
 
-std::string explain_transfers(const std::vector<std::string>& resolution,
-                              const std::vector<PlannedTransfer>& transfers) {
+std::string explain_transfers(const std::vector<std::string>& resolution, const std::vector<PlannedTransfer>& transfers,
+                              const SecretRegistry& secrets) {
   std::string out = "dbcurl --explain: nothing is sent, no token helper runs.\n\nResolution:\n";
   for (const auto& line : resolution) out += "  " + line + "\n";
   for (const auto& planned : transfers) {
@@ -24,7 +24,7 @@ std::string explain_transfers(const std::vector<std::string>& resolution,
     for (const auto& header : plan.headers) out += "  " + header + "\n";
     if (planned.config->post_data) out += "  body: " + std::to_string(planned.config->post_data->size()) + " bytes\n";
   }
-  return redact_trace(out);
+  return secrets.redact_trace(out);
 }
 
 }  // namespace dbcurl

@@ -4,11 +4,13 @@
 #include <string>
 #include <vector>
 
+#include "common/redact.hpp"
 #include "creds/plan.hpp"
 
 namespace dbcurl {
 
-std::string explain_transfers(const std::vector<std::string>& resolution,
-                              const std::vector<PlannedTransfer>& transfers);
+// secrets: redacted from what is shown.
+std::string explain_transfers(const std::vector<std::string>& resolution, const std::vector<PlannedTransfer>& transfers,
+                              const SecretRegistry& secrets);
 
 }  // namespace dbcurl

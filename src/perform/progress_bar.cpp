@@ -51,10 +51,11 @@ int progress_bar_width(const char* columns, int terminal_columns) {
   return width > kMaxBarWidth ? kMaxBarWidth : width;
 }
 
-int progress_bar_width() {
+int progress_bar_width(const Environment& env) {
   struct winsize size {};
   const int terminal_columns = ::ioctl(STDIN_FILENO, TIOCGWINSZ, &size) == 0 ? size.ws_col : 0;
-  return progress_bar_width(std::getenv("COLUMNS"), terminal_columns);
+  const std::optional<std::string> columns = env.get("COLUMNS");
+  return progress_bar_width(columns ? columns->c_str() : nullptr, terminal_columns);
 }
 
 std::string progress_bar_line(curl_off_t point, curl_off_t total, int width) {
@@ -70,8 +71,8 @@ std::string progress_bar_line(curl_off_t point, curl_off_t total, int width) {
   return line + percent;
 }
 
-ProgressBar::ProgressBar(std::FILE* out, long long initial_size)
-    : out_(out), initial_size_(initial_size), width_(progress_bar_width()) {}
+ProgressBar::ProgressBar(std::FILE* out, long long initial_size, int width)
+    : out_(out), initial_size_(initial_size), width_(width) {}
 
 int ProgressBar::callback(void* self, curl_off_t download_total, curl_off_t downloaded, curl_off_t upload_total,
                           curl_off_t uploaded) {

@@ -8,12 +8,15 @@
 #include <cstdio>
 #include <string>
 
+#include "creds/environment.hpp"
+
 namespace dbcurl {
 
 class ProgressBar {
  public:
-  // initial_size: the -C offset, so the bar shows progress on the whole file.
-  ProgressBar(std::FILE* out, long long initial_size);
+  // initial_size: the -C offset, so the bar shows progress on the whole file;
+  // width: progress_bar_width's.
+  ProgressBar(std::FILE* out, long long initial_size, int width);
 
   static int callback(void* self, curl_off_t download_total, curl_off_t downloaded, curl_off_t upload_total,
                       curl_off_t uploaded);
@@ -38,8 +41,8 @@ class ProgressBar {
 // COLUMNS (21..9999), else the terminal's columns (more than 20; 0 for no
 // terminal), else 79; at most 256.
 int progress_bar_width(const char* columns, int terminal_columns);
-// The same for the environment and the terminal on standard input.
-int progress_bar_width();
+// The same for env's COLUMNS and the terminal on standard input.
+int progress_bar_width(const Environment& env);
 
 // "\r" + '#' for the done share of width - 7 columns, padded, then " 42.0%".
 std::string progress_bar_line(curl_off_t point, curl_off_t total, int width);

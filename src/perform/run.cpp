@@ -122,7 +122,8 @@ void report(const Session& session, const PlannedTransfer& planned, const Outcom
 void write_out_for(const Session& session, const PlannedTransfer& planned, const Outcome& outcome, CURL* easy,
                    const std::string& filename) {
   if (!planned.config->write_out || easy == nullptr) return;
-  const WriteOutFacts facts{easy, outcome.code, outcome.message, filename, planned.given_url, planned.url_index};
+  const WriteOutFacts facts{
+      easy, outcome.code, outcome.message, filename, planned.given_url, planned.url_index, session.secrets};
   write_out(*planned.config->write_out, facts, stdout, session.diagnostics.stream(), [&](std::string_view name) {
     session.diagnostics.error_always("unknown --write-out variable: '" + std::string(name) + "'");
   });
@@ -442,7 +443,7 @@ void write_libcurl_source(const Diagnostics& diagnostics, const std::string& pat
 }  // namespace
 
 int perform_transfers(const GlobalConfig& global, std::vector<PlannedTransfer>& transfers, const Environment& env,
-                      const Diagnostics& diagnostics) {
+                      const Diagnostics& diagnostics, const SecretRegistry& secrets) {
   ShareHandle share(curl_share_init());
   for (curl_lock_data data : {CURL_LOCK_DATA_COOKIE, CURL_LOCK_DATA_DNS, CURL_LOCK_DATA_SSL_SESSION}) {
     curl_share_setopt(share.get(), CURLSHOPT_SHARE, data);
@@ -451,8 +452,8 @@ int perform_transfers(const GlobalConfig& global, std::vector<PlannedTransfer>& 
   if (!global.parallel) curl_share_setopt(share.get(), CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
   const OutputStream trace = open_trace_stream(global, diagnostics);
   std::optional<LibcurlSource> source;
-  if (global.libcurl_file) source.emplace();
-  const Session session{global, share.get(), trace.get(), env, diagnostics, source ? &*source : nullptr};
+  if (global.libcurl_file) source.emplace(secrets);
+  const Session session{global, share.get(), trace.get(), env, diagnostics, secrets, source ? &*source : nullptr};
   const int exit_code = global.parallel ? run_parallel(session, transfers) : run_serial(session, transfers);
   if (source) write_libcurl_source(diagnostics, *global.libcurl_file, source->program());
   return exit_code;

@@ -14,6 +14,6 @@
 namespace dbcurl {
 
 int perform_transfers(const GlobalConfig& global, std::vector<PlannedTransfer>& transfers, const Environment& env,
-                      const Diagnostics& diagnostics);
+                      const Diagnostics& diagnostics, const SecretRegistry& secrets);
 
 }  // namespace dbcurl

@@ -20,8 +20,14 @@ class TraceWriter {
  public:
   // show_data_notes: whether -v prints "{ [N bytes data]" (curl omits them
   // when the body itself goes to a terminal that the trace shares).
-  TraceWriter(TraceMode mode, std::FILE* out, bool with_time, bool show_data_notes)
-      : mode_(mode), out_(out), with_time_(with_time), show_data_notes_(show_data_notes) {}
+  // secrets: what is redacted; it must outlive the writer.
+  TraceWriter(const SecretRegistry& secrets, TraceMode mode, std::FILE* out, bool with_time, bool show_data_notes)
+      : mode_(mode),
+        out_(out),
+        with_time_(with_time),
+        show_data_notes_(show_data_notes),
+        streams_{RedactingStream(secrets), RedactingStream(secrets), RedactingStream(secrets), RedactingStream(secrets),
+                 RedactingStream(secrets)} {}
 
   TraceWriter(const TraceWriter&) = delete;
   TraceWriter& operator=(const TraceWriter&) = delete;
@@ -46,6 +52,7 @@ class TraceWriter {
   bool mid_line_ = false;    // the last write did not end a line
   bool noted_data_ = false;  // "[N bytes data]" already said for this run of data
   // The text kinds: CURLINFO_TEXT, _HEADER_IN, _HEADER_OUT, _DATA_IN, _DATA_OUT.
+  static_assert(CURLINFO_SSL_DATA_IN == 5, "one stream per text kind, initialised in the constructor");
   std::array<RedactingStream, CURLINFO_SSL_DATA_IN> streams_;
   curl_infotype last_text_ = CURLINFO_END;  // the kind of text the last call brought
 };

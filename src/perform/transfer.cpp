@@ -21,7 +21,7 @@ Transfer::Transfer(const Session& session, const PlannedTransfer& planned, BodyO
     : planned_(planned),
       output_(output),
       diagnostics_(session.diagnostics),
-      trace_(session.global.trace_mode, session.trace_stream, session.global.trace_time,
+      trace_(session.secrets, session.global.trace_mode, session.trace_stream, session.global.trace_time,
              // curl counts data in -v only when the body does not share the terminal.
              !output.to_terminal() || (session.trace_stream != stdout && session.trace_stream != stderr)),
       easy_(curl_easy_init()) {
@@ -57,7 +57,8 @@ Transfer::Transfer(const Session& session, const PlannedTransfer& planned, BodyO
   if (!planned.upload_file) read_standard_input(sinks);
   sinks.resume_from = output.resume_from();
   if (sinks.progress_meter && session.global.progress_bar) {
-    progress_bar_.emplace(session.diagnostics.stream(), std::max(sinks.resume_from, 0LL));
+    progress_bar_.emplace(session.diagnostics.stream(), std::max(sinks.resume_from, 0LL),
+                          progress_bar_width(session.env));
     sinks.progress = &ProgressBar::callback;
     sinks.progress_data = &*progress_bar_;
   }

@@ -31,6 +31,7 @@ struct Session {
   std::FILE* trace_stream;  // -v/--trace, else null
   const Environment& env;
   const Diagnostics& diagnostics;
+  const SecretRegistry& secrets;  // redacted from -v/--trace and -w
   LibcurlSource* libcurl_source;  // --libcurl, else null
 };
 

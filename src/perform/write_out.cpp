@@ -147,7 +147,7 @@ Value value_of(const Variable& variable, const WriteOutFacts& facts, Destination
     case Kind::kString: {
       const char* text = nullptr;
       if (curl_easy_getinfo(easy, variable.info, &text) != CURLE_OK || text == nullptr) return {std::nullopt, true};
-      return {redact_text(text), true};
+      return {facts.secrets.redact_text(text), true};
     }
     case Kind::kLong: {
       long number = 0;
@@ -189,14 +189,14 @@ Value value_of(const Variable& variable, const WriteOutFacts& facts, Destination
   const std::string_view name = variable.name;
   if (name == "errormsg") {
     if (facts.error_message.empty()) return {std::nullopt, true};
-    return {redact_text(facts.error_message), true};
+    return {facts.secrets.redact_text(facts.error_message), true};
   }
   if (name == "exitcode") return {std::to_string(facts.exit_code), false};
   if (name == "filename_effective") {
     if (facts.filename_effective.empty()) return {std::nullopt, true};
     return {facts.filename_effective, true};
   }
-  if (name == "url") return {redact_text(facts.url), true};
+  if (name == "url") return {facts.secrets.redact_text(facts.url), true};
   if (name == "urlnum") return {std::to_string(facts.url_index), false};
   if (name == "num_headers") return {std::to_string(count_headers(easy)), false};
   if (name == "num_certs" || name == "certs") {

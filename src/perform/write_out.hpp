@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "common/diagnostics.hpp"
+#include "common/redact.hpp"
 
 namespace dbcurl {
 
@@ -18,6 +19,7 @@ struct WriteOutFacts {
   std::string filename_effective;  // -o name, empty for stdout
   std::string url;                 // the URL as given for this transfer
   std::size_t url_index = 0;
+  const SecretRegistry& secrets;  // redacted from the URL, error text and headers shown
 };
 
 // Writes the expansion of format to out (switchable to err by %{stderr}).

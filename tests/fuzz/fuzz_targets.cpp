@@ -76,18 +76,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   env.set("DATABRICKS_HOST", "https://ws.cloud.databricks.com");
   env.set("DATABRICKS_TOKEN", "dapi0123456789abcdef0123456789abcdef");
   RefusingRunner runner;
-  dbcurl::CredentialResolver resolver(env, std::nullopt, runner, nullptr, dbcurl::parse_url_as_libcurl);
+  dbcurl::SecretRegistry secrets;
+  dbcurl::CredentialResolver resolver(env, std::nullopt, runner, secrets, nullptr, dbcurl::parse_url_as_libcurl);
   dbcurl::TransferConfig transfer;
   (void)dbcurl::plan_request(url, transfer, resolver, [](std::string_view) {});
 #elif defined(FUZZ_TARGET_WRITE_OUT)
   static CURL* easy = curl_easy_init();
   static std::FILE* sink = std::fopen("/dev/null", "w");
-  const dbcurl::WriteOutFacts facts{easy, 7, "error text", "file.out", "https://h/", 0};
+  static const dbcurl::SecretRegistry secrets;
+  const dbcurl::WriteOutFacts facts{easy, 7, "error text", "file.out", "https://h/", 0, secrets};
   dbcurl::write_out(text, facts, sink, sink, [](std::string_view) {});
 #elif defined(FUZZ_TARGET_REDACT)
-  (void)dbcurl::redact_trace(text);
+  dbcurl::SecretRegistry secrets;
+  secrets.add("a-registered-secret");
+  (void)secrets.redact_trace(text);
   // The same text as a stream, cut where its first byte says, with a pause between.
-  dbcurl::RedactingStream stream;
+  dbcurl::RedactingStream stream(secrets);
   const std::size_t cut = text.empty() ? 0 : static_cast<unsigned char>(text[0]) % (text.size() + 1);
   (void)stream.write(text.substr(0, cut));
   (void)stream.pause();

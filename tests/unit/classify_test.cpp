@@ -29,7 +29,7 @@ struct Planner {
   UrlParser parser = parse_url_text;
 
   Result<RequestPlan> plan(const std::string& url, const TransferConfig& transfer = TransferConfig{}) {
-    CredentialResolver resolver(home.env, std::nullopt, runner, nullptr, parser);
+    CredentialResolver resolver(home.env, std::nullopt, runner, home.secrets, nullptr, parser);
     return plan_request(url, transfer, resolver, [this](std::string_view text) { warnings.emplace_back(text); });
   }
 };

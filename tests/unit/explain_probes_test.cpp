@@ -27,7 +27,7 @@ TEST_CASE("under --explain the first source that would run a helper is named, an
   const DatabricksConfig config = config_with_token_command(home);
   ExplainRunner runner;
   ExplainTokenHttp http;
-  ResolveContext context{home.env, runner};
+  ResolveContext context{home.env, runner, home.secrets};
   context.http = &http;
   const Result<Credential> named = resolve_workspace_token(config, context, std::nullopt);
   REQUIRE(named.ok());

@@ -25,6 +25,15 @@ TEST_CASE("-# takes its width from COLUMNS when it is a sane number, else from t
   CHECK(progress_bar_width(nullptr, 0) == 79);
 }
 
+TEST_CASE("-# reads COLUMNS from the run's Environment, not the process's") {
+  // A sane COLUMNS wins over any terminal on standard input.
+  MapEnvironment env;
+  env.set("COLUMNS", "43");
+  CHECK(progress_bar_width(env) == 43);
+  env.set("COLUMNS", "211");
+  CHECK(progress_bar_width(env) == 211);
+}
+
 TEST_CASE("-Z's meter writes sizes in five columns and times in eight, as curl") {
   CHECK(five_column_size(0) == "    0");
   CHECK(five_column_size(99999) == "99999");

@@ -11,30 +11,43 @@
 using namespace dbcurl;
 
 TEST_CASE("PAT shapes are redacted anywhere") {
-  CHECK(redact_text("token dapi0123456789abcdef0123456789abcdef here") == "token dapi\u2026(redacted) here");
-  CHECK(redact_text("dapi0123456789abcdef0123456789abcdef-2") == "dapi\u2026(redacted)");
-  CHECK(redact_text("dapi0123456789abcdef") == "dapi0123456789abcdef");  // too short: not a PAT
+  SecretRegistry secrets;
+  CHECK(secrets.redact_text("token dapi0123456789abcdef0123456789abcdef here") == "token dapi\u2026(redacted) here");
+  CHECK(secrets.redact_text("dapi0123456789abcdef0123456789abcdef-2") == "dapi\u2026(redacted)");
+  CHECK(secrets.redact_text("dapi0123456789abcdef") == "dapi0123456789abcdef");  // too short: not a PAT
+}
+
+TEST_CASE("each run's registry redacts its own secrets only") {
+  SecretRegistry secrets;
+  SecretRegistry other;
+  secrets.add("eyJhbGciOiJSUzI1NiJ9.payload.signature");
+  CHECK(other.redact_text("eyJhbGciOiJSUzI1NiJ9.payload.signature") == "eyJhbGciOiJSUzI1NiJ9.payload.signature");
+  CHECK(secrets.redact_text("eyJhbGciOiJSUzI1NiJ9.payload.signature") == "eyJh\u2026(redacted)");
 }
 
 TEST_CASE("registered secrets are redacted wherever they appear") {
-  register_secret("eyJhbGciOiJSUzI1NiJ9.payload.signature");
-  CHECK(redact_text("got eyJhbGciOiJSUzI1NiJ9.payload.signature twice: eyJhbGciOiJSUzI1NiJ9.payload.signature") ==
-        "got eyJh\u2026(redacted) twice: eyJh\u2026(redacted)");
-  register_secret("short");  // too short to register: would blank ordinary words
-  CHECK(redact_text("a short text") == "a short text");
+  SecretRegistry secrets;
+  secrets.add("eyJhbGciOiJSUzI1NiJ9.payload.signature");
+  CHECK(
+      secrets.redact_text("got eyJhbGciOiJSUzI1NiJ9.payload.signature twice: eyJhbGciOiJSUzI1NiJ9.payload.signature") ==
+      "got eyJh\u2026(redacted) twice: eyJh\u2026(redacted)");
+  secrets.add("short");  // too short to register: would blank ordinary words
+  CHECK(secrets.redact_text("a short text") == "a short text");
 }
 
 TEST_CASE("a registered secret is redacted also form- and URL-encoded, as a token endpoint may echo it") {
-  register_secret("s3cr3t+/=PQ x~9");
-  CHECK(redact_text("form=s3cr3t%2B%2F%3DPQ+x~9").find("s3cr3t%2B") == std::string::npos);
-  CHECK(redact_text("url=s3cr3t%2B%2F%3DPQ%20x~9").find("s3cr3t%2B") == std::string::npos);
+  SecretRegistry secrets;
+  secrets.add("s3cr3t+/=PQ x~9");
+  CHECK(secrets.redact_text("form=s3cr3t%2B%2F%3DPQ+x~9").find("s3cr3t%2B") == std::string::npos);
+  CHECK(secrets.redact_text("url=s3cr3t%2B%2F%3DPQ%20x~9").find("s3cr3t%2B") == std::string::npos);
 }
 
 TEST_CASE("trace redaction covers every Authorization-type header value") {
+  SecretRegistry secrets;
   const std::string sent =
       "GET / HTTP/1.1\r\nHost: h\r\nAuthorization: Bearer some-opaque-token-value\r\n"
       "proxy-authorization: Basic dXNlcjpwYXNzd29yZA==\r\nAccept: */*\r\n\r\n";
-  const std::string shown = redact_trace(sent);
+  const std::string shown = secrets.redact_trace(sent);
   CHECK(shown.find("some-opaque-token-value") == std::string::npos);
   CHECK(shown.find("dXNlcjpwYXNzd29yZA==") == std::string::npos);
   CHECK(shown.find("Authorization: Bearer some\u2026(redacted)\r\n") != std::string::npos);
@@ -43,6 +56,7 @@ TEST_CASE("trace redaction covers every Authorization-type header value") {
 }
 
 TEST_CASE("trace redaction covers every scheme and every spelling libcurl prints") {
+  SecretRegistry secrets;
   const std::vector<std::pair<std::string, std::string>> cases = {
       // HTTP/2 informational lines (libcurl 7.88's h2h3)
       {"h2h3 [authorization: Basic dG9rZW46c2VjcmV0LXZhbHVl]\n", "h2h3 [authorization: Basic dG9r\u2026(redacted)]\n"},
@@ -71,8 +85,8 @@ TEST_CASE("trace redaction covers every scheme and every spelling libcurl prints
   };
   for (const auto& [line, shown] : cases) {
     INFO(line);
-    CHECK(redact_trace(line) == shown);
-    RedactingStream stream;
+    CHECK(secrets.redact_trace(line) == shown);
+    RedactingStream stream(secrets);
     std::string streamed = stream.write(line);
     streamed += stream.finish();
     CHECK(streamed == shown);
@@ -99,6 +113,7 @@ std::string header_block(const std::string& authorization) {
 }  // namespace
 
 TEST_CASE("a header block cut at any byte is redacted as a whole") {
+  SecretRegistry secrets;
   // The tokens' characters (after the four shown) appear nowhere else in the block.
   const std::vector<std::pair<std::string, std::string>> tokens = {
       {"Authorization: Bearer opaque-5ca1ab1e-ZQWK-5ca1ab1e", "que-5ca1ab1e-ZQWK-5ca1ab1e"},
@@ -113,16 +128,16 @@ TEST_CASE("a header block cut at any byte is redacted as a whole") {
       const std::string_view first = std::string_view(block).substr(0, cut);
       const std::string_view second = std::string_view(block).substr(cut);
       {
-        RedactingStream stream;
+        RedactingStream stream(secrets);
         std::string shown = stream.write(first);  // one statement each: + leaves the order open
         shown += stream.write(second);
         shown += stream.finish();
         CHECK_FALSE(shows_part_of(shown, secret));
-        CHECK(shown == redact_trace(block));
+        CHECK(shown == secrets.redact_trace(block));
       }
       {
         // Other output comes between the pieces (libcurl's info text).
-        RedactingStream stream;
+        RedactingStream stream(secrets);
         std::string shown = stream.write(first);
         shown += stream.pause();
         shown += stream.write(second);
@@ -135,13 +150,14 @@ TEST_CASE("a header block cut at any byte is redacted as a whole") {
 }
 
 TEST_CASE("an overlong line is let out in bounded parts, still redacted") {
+  SecretRegistry secrets;
   const std::string secret = "5ca1ab1e5ca1ab1e5ca1ab1e5ca1ab1e";
   for (std::size_t before :
        {RedactingStream::kMaxHeldLine - 20, RedactingStream::kMaxHeldLine - 3, RedactingStream::kMaxHeldLine + 5}) {
     INFO("token at " << before);
     const std::string line = std::string(before, 'x') + " dapi" + secret + " Authorization: Bearer " +
                              std::string(2 * RedactingStream::kMaxHeldLine, 'y') + "\n";
-    RedactingStream stream;
+    RedactingStream stream(secrets);
     std::string shown;
     for (std::size_t pos = 0; pos < line.size(); pos += 1000) shown += stream.write(line.substr(pos, 1000));
     shown += stream.finish();
@@ -153,19 +169,21 @@ TEST_CASE("an overlong line is let out in bounded parts, still redacted") {
 }
 
 TEST_CASE("a stream that ends inside a token does not show its start") {
-  RedactingStream stream;
+  SecretRegistry secrets;
+  RedactingStream stream(secrets);
   CHECK(stream.write("} body dapi5ca1ab1e5ca1ab1e5ca1") == "");
   CHECK(stream.finish() == "} body dapi\u2026(redacted)");
 }
 
 TEST_CASE("short secrets that are common words keep messages readable") {
-  register_secret("password");
-  CHECK(redact_text("refusing to send a password (username/password from ~/.databrickscfg [DEFAULT])") ==
+  SecretRegistry secrets;
+  secrets.add("password");
+  CHECK(secrets.redact_text("refusing to send a password (username/password from ~/.databrickscfg [DEFAULT])") ==
         "refusing to send a password (username/password from ~/.databrickscfg [DEFAULT])");
   // Where it stands as a value, it is still replaced.
-  CHECK(redact_text("https://me:password@host/ and password=password;") ==
+  CHECK(secrets.redact_text("https://me:password@host/ and password=password;") ==
         "https://me:(redacted)@host/ and password=(redacted);");
-  CHECK(redact_trace("Cookie: session=password\r\n") == "Cookie: session=(redacted)\r\n");
+  CHECK(secrets.redact_trace("Cookie: session=password\r\n") == "Cookie: session=(redacted)\r\n");
 }
 
 TEST_CASE("SecretString wipes and moves") {

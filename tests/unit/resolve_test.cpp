@@ -259,14 +259,17 @@ TEST_CASE("token sources: profile token first, then a netrc 'login token' entry"
   Result<DatabricksConfig> config = load_databricks_config(home.env, ConfigRequest{}, nullptr);
   REQUIRE(config.ok());
   FakeRunner runner;
-  Result<Credential> token = resolve_workspace_token(*config, ResolveContext{home.env, runner}, std::nullopt);
+  Result<Credential> token =
+      resolve_workspace_token(*config, ResolveContext{home.env, runner, home.secrets}, std::nullopt);
   REQUIRE(token.ok());
   CHECK(token->token.view() == "dapi-netrc");
   CHECK(token->origin == home.path(".netrc") + ":2 (login token)");
 
   home.env.set("DATABRICKS_TOKEN", "dapi-env");
   Result<DatabricksConfig> with_env = load_databricks_config(home.env, ConfigRequest{}, nullptr);
-  CHECK(resolve_workspace_token(*with_env, ResolveContext{home.env, runner}, std::nullopt)->token.view() == "dapi-env");
+  CHECK(
+      resolve_workspace_token(*with_env, ResolveContext{home.env, runner, home.secrets}, std::nullopt)->token.view() ==
+      "dapi-env");
 }
 
 TEST_CASE("a netrc entry with another login is not a token source") {
@@ -275,7 +278,8 @@ TEST_CASE("a netrc entry with another login is not a token source") {
   home.write(".netrc", "machine ws.cloud.databricks.com login alice password pw\n");
   Result<DatabricksConfig> config = load_databricks_config(home.env, ConfigRequest{}, nullptr);
   FakeRunner runner;
-  Result<Credential> token = resolve_workspace_token(*config, ResolveContext{home.env, runner}, std::nullopt);
+  Result<Credential> token =
+      resolve_workspace_token(*config, ResolveContext{home.env, runner, home.secrets}, std::nullopt);
   REQUIRE_FALSE(token.ok());
   CHECK(token.error().exit_code == 101);
   CHECK(token.error().message.find(".netrc") != std::string::npos);
@@ -327,7 +331,8 @@ TEST_CASE("token_command gives the token when the profile has none") {
   REQUIRE(config.ok());
   FakeRunner runner;
   runner.answer("dapi-from-keyring\n");
-  Result<Credential> token = resolve_workspace_token(*config, ResolveContext{home.env, runner}, std::nullopt);
+  Result<Credential> token =
+      resolve_workspace_token(*config, ResolveContext{home.env, runner, home.secrets}, std::nullopt);
   REQUIRE(token.ok());
   CHECK(token->token.view() == "dapi-from-keyring");
   CHECK(token->auth_label == "pat");
@@ -352,7 +357,7 @@ TEST_CASE("helper output: a bare token, or JSON with an expiry that is cached") 
   const TokenCache cache(home.path("cache"));
   FakeRunner runner;
   runner.answer(R"({"access_token": "eyJ-oauth", "token_type": "Bearer", "expiry": "2999-01-01T00:00:00.5+00:00"})");
-  ResolveContext context{home.env, runner, &cache};
+  ResolveContext context{home.env, runner, home.secrets, &cache};
   Result<Credential> first = resolve_workspace_token(*config, context, std::nullopt);
   REQUIRE(first.ok());
   CHECK(first->token.view() == "eyJ-oauth");
@@ -372,7 +377,7 @@ TEST_CASE("databricks CLI with --host when no profile was read, DATABRICKS_CLI_P
   Result<DatabricksConfig> config = load_databricks_config(home.env, ConfigRequest{}, nullptr);
   FakeRunner runner;
   runner.answer(R"({"access_token": "eyJ-x"})");
-  REQUIRE(resolve_workspace_token(*config, ResolveContext{home.env, runner}, std::nullopt).ok());
+  REQUIRE(resolve_workspace_token(*config, ResolveContext{home.env, runner, home.secrets}, std::nullopt).ok());
   CHECK(runner.commands.at(0) ==
         std::vector<std::string>{"/opt/databricks", "auth", "token", "--host", "https://ws.cloud.databricks.com"});
 }
@@ -394,7 +399,8 @@ TEST_CASE("helper failures and malformed output are errors naming the command") 
     INFO(output);
     FakeRunner runner;
     runner.answer(output);
-    Result<Credential> token = resolve_workspace_token(*config, ResolveContext{home.env, runner}, std::nullopt);
+    Result<Credential> token =
+        resolve_workspace_token(*config, ResolveContext{home.env, runner, home.secrets}, std::nullopt);
     REQUIRE_FALSE(token.ok());
     CHECK(token.error().exit_code == 103);
     CHECK(token.error().message.find("keyring get databricks p") != std::string::npos);
@@ -402,7 +408,8 @@ TEST_CASE("helper failures and malformed output are errors naming the command") 
   }
   FakeRunner failing;
   failing.fail("token helper 'keyring get databricks p' failed with exit code 1");
-  Result<Credential> token = resolve_workspace_token(*config, ResolveContext{home.env, failing}, std::nullopt);
+  Result<Credential> token =
+      resolve_workspace_token(*config, ResolveContext{home.env, failing, home.secrets}, std::nullopt);
   REQUIRE_FALSE(token.ok());
   CHECK(token.error().exit_code == 103);
 }

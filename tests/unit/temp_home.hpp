@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/redact.hpp"
 #include "creds/environment.hpp"
 #include "creds/helper.hpp"
 #include "creds/resolve.hpp"
@@ -46,6 +47,7 @@ class TempHome {
   std::string path(const std::string& name) const { return (dir_ / name).string(); }
 
   MapEnvironment env;
+  SecretRegistry secrets;  // the test run's
 
  private:
   std::filesystem::path dir_;

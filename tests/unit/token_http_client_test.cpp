@@ -88,7 +88,8 @@ std::string reply_of(const std::string& status_line, const std::string& headers,
 
 TEST_CASE("token http: a form POST with Basic credentials, and its reply") {
   const MapEnvironment env;
-  CurlTokenHttp http(env);
+  SecretRegistry secrets;
+  CurlTokenHttp http(env, secrets);
   OneShotServer server(reply_of("200 OK", "Content-Type: application/json\r\n", R"({"access_token":"t"})"));
   std::vector<HttpField> fields;
   fields.push_back({"grant_type", SecretString("client_credentials")});
@@ -109,7 +110,8 @@ TEST_CASE("token http: a form POST with Basic credentials, and its reply") {
 
 TEST_CASE("token http: GET with headers; an error status is a reply, a redirect is not followed") {
   const MapEnvironment env;
-  CurlTokenHttp http(env);
+  SecretRegistry secrets;
+  CurlTokenHttp http(env, secrets);
   {
     OneShotServer server(reply_of("400 Bad Request", "", R"({"error":"invalid_client"})"));
     std::vector<HttpField> headers;
@@ -131,7 +133,8 @@ TEST_CASE("token http: GET with headers; an error status is a reply, a redirect 
 
 TEST_CASE("token http: a reply over the size limit is an error") {
   const MapEnvironment env;
-  CurlTokenHttp http(env);
+  SecretRegistry secrets;
+  CurlTokenHttp http(env, secrets);
   OneShotServer server(reply_of("200 OK", "", std::string(kMaxTokenReplyBytes + 1, 'x')));
   Result<HttpReply> reply = http.get(server.url("/big"), {});
   REQUIRE_FALSE(reply);
@@ -141,7 +144,8 @@ TEST_CASE("token http: a reply over the size limit is an error") {
 
 TEST_CASE("token http: no connection is an error naming the URL") {
   const MapEnvironment env;
-  CurlTokenHttp http(env, nullptr, std::chrono::seconds(5));
+  SecretRegistry secrets;
+  CurlTokenHttp http(env, secrets, nullptr, std::chrono::seconds(5));
   Result<HttpReply> reply = http.get("http://127.0.0.1:1/token", {});
   REQUIRE_FALSE(reply);
   CHECK(reply.error().exit_code == exit_code::kTokenRequestFailed);
@@ -150,17 +154,19 @@ TEST_CASE("token http: no connection is an error naming the URL") {
 
 TEST_CASE("token http: a secret URL is redacted in messages also as libcurl rebuilds it") {
   const MapEnvironment env;
-  CurlTokenHttp http(env, nullptr, std::chrono::seconds(5));
+  SecretRegistry secrets;
+  CurlTokenHttp http(env, secrets, nullptr, std::chrono::seconds(5));
   const std::string url = "HTTP://127.0.0.1:0001/meta/0f9e8d7c6b5a4f3e2d1c?v=1";
-  register_secret(url);
+  secrets.add(url);
   Result<HttpReply> reply = http.get(url, {});
   REQUIRE_FALSE(reply);
-  CHECK(redact_text(reply.error().message).find("0f9e8d7c6b5a4f3e2d1c") == std::string::npos);
+  CHECK(secrets.redact_text(reply.error().message).find("0f9e8d7c6b5a4f3e2d1c") == std::string::npos);
 }
 
 TEST_CASE("token http: refused before connecting: cleartext off loopback, through a proxy, other schemes") {
   MapEnvironment env;
-  CurlTokenHttp http(env);
+  SecretRegistry secrets;
+  CurlTokenHttp http(env, secrets);
   const auto refused = [&](const std::string& url) {
     Result<HttpReply> reply = http.post_form(url, {}, {}, nullptr);
     return !reply && reply.error().exit_code == exit_code::kPlainHttpRefused;

@@ -17,7 +17,7 @@ using Pairs = std::vector<std::pair<std::string, std::string>>;
 
 struct Services {
   Result<Credential> resolve(const DatabricksConfig& config) {
-    ResolveContext context{home.env, runner};
+    ResolveContext context{home.env, runner, home.secrets};
     context.http = &http;
     return resolve_workspace_token(config, context, std::nullopt);
   }

@@ -43,7 +43,7 @@ TEST_CASE("token sources in order: token, token_command, netrc, databricks CLI; 
   TempHome home;
   DatabricksConfig config = config_with_tools(home, {"databricks"}, "ws.cloud.databricks.com");
   FakeRunner runner;
-  const ResolveContext context{home.env, runner};
+  const ResolveContext context{home.env, runner, home.secrets};
   CHECK(applying(config, context) ==
         std::vector<std::string>{"'token' of " + home.path(".databrickscfg") + " or DATABRICKS_TOKEN",
                                  "token_command 'keyring get databricks ws'",
@@ -63,7 +63,7 @@ TEST_CASE("the Azure CLI comes last, as in the Go SDK; auth_type azure-cli leave
   TempHome home;
   DatabricksConfig config = config_with_tools(home, {"databricks", "az"}, "adb-1.2.azuredatabricks.net");
   FakeRunner runner;
-  const ResolveContext context{home.env, runner};
+  const ResolveContext context{home.env, runner, home.secrets};
   const std::vector<std::string> all = applying(config, context);
   REQUIRE(all.size() == 5);
   CHECK(all[3].starts_with("the databricks CLI"));

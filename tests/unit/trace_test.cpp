@@ -14,7 +14,8 @@ std::string traced(TraceMode mode, const std::vector<std::pair<curl_infotype, st
   std::FILE* out = std::tmpfile();
   REQUIRE(out != nullptr);
   {
-    TraceWriter writer(mode, out, false, true);
+    const SecretRegistry secrets;
+    TraceWriter writer(secrets, mode, out, false, true);
     for (auto [type, piece] : pieces) TraceWriter::callback(nullptr, type, piece.data(), piece.size(), &writer);
     writer.finish();
   }
@@ -81,7 +82,8 @@ TEST_CASE("--trace-ascii shows bytes as curl 7.88 does: DEL and controls as dots
 TEST_CASE("body data is traced as it comes, before it reaches the output, as curl traces it") {
   std::FILE* out = std::tmpfile();
   REQUIRE(out != nullptr);
-  TraceWriter writer(TraceMode::kAscii, out, false, true);
+  const SecretRegistry secrets;
+  TraceWriter writer(secrets, TraceMode::kAscii, out, false, true);
   std::string body = R"({"a":1})";  // no final line break
   TraceWriter::callback(nullptr, CURLINFO_DATA_IN, body.data(), body.size(), &writer);
   std::string text(static_cast<std::size_t>(std::ftell(out)), '\0');

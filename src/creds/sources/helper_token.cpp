@@ -50,13 +50,13 @@ Result<Credential> cached_credential(const std::string& key, const std::string& 
                                      const std::function<Result<ObtainedToken>()>& obtain) {
   if (context.cache != nullptr) {
     if (std::optional<SecretString> cached = context.cache->get(key, context.now)) {
-      register_secret(cached->view());
+      context.secrets.add(cached->view());
       return Credential{std::move(*cached), origin + " (cached in " + context.cache->file_for(key) + ")", label, {}};
     }
   }
   Result<ObtainedToken> token = obtain();
   if (!token) return token.error();
-  register_secret(token->token.view());
+  context.secrets.add(token->token.view());
   if (token->expiry && context.cache != nullptr) context.cache->put(key, token->token, *token->expiry);
   return Credential{std::move(token->token), origin, label, {}};
 }

@@ -28,7 +28,7 @@ class NetrcToken final : public TokenSource {
     if (entry == nullptr || entry->login != "token" || !entry->password || entry->password->empty()) {
       return TokenAttempt{};
     }
-    register_secret(entry->password->view());
+    request.context.secrets.add(entry->password->view());
     return TokenAttempt{
         Credential{entry->password->clone(), path + ":" + std::to_string(entry->line) + " (login token)", "pat", {}}};
   }

@@ -47,7 +47,7 @@ class OAuthM2m final : public TokenSource {
       std::vector<HttpField> form;
       form.push_back({"grant_type", SecretString("client_credentials")});
       form.push_back({"scope", SecretString(kDefaultOAuthScope)});
-      return request_oauth_token(http, *endpoint, form, &basic, request.context.now);
+      return request_oauth_token(http, *endpoint, form, &basic, request.context);
     };
     Result<Credential> credential = cached_oauth_credential(key, origin, request.context, fetch);
     if (!credential) return credential.error();

@@ -77,13 +77,13 @@ namespace {
 
 // The client's Authorization value as libcurl builds it, base64 of
 // "user:password": a secret too, should an endpoint echo it in its error.
-void register_basic_credentials(const BasicCredentials& basic) {
+void register_basic_credentials(const BasicCredentials& basic, SecretRegistry& secrets) {
   std::string pair = basic.user + ":" + std::string(basic.password.view());
   std::string encoded(4 * ((pair.size() + 2) / 3) + 1, '\0');
   const int size = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(encoded.data()),
                                    reinterpret_cast<const unsigned char*>(pair.data()), static_cast<int>(pair.size()));
   encoded.resize(size > 0 ? static_cast<std::size_t>(size) : 0);
-  register_secret(encoded);
+  secrets.add(encoded);
   wipe_string(encoded);
   wipe_string(pair);
 }
@@ -91,8 +91,8 @@ void register_basic_credentials(const BasicCredentials& basic) {
 }  // namespace
 
 Result<OAuthToken> request_oauth_token(TokenHttp& http, const std::string& endpoint, const std::vector<HttpField>& form,
-                                       const BasicCredentials* basic, SystemTime now) {
-  if (basic != nullptr) register_basic_credentials(*basic);
+                                       const BasicCredentials* basic, const ResolveContext& context) {
+  if (basic != nullptr) register_basic_credentials(*basic, context.secrets);
   Result<HttpReply> reply = http.post_form(endpoint, {}, form, basic);
   if (!reply) return reply.error();
   if (reply->status != 200) {
@@ -105,11 +105,11 @@ Result<OAuthToken> request_oauth_token(TokenHttp& http, const std::string& endpo
     return token_failure("token endpoint " + endpoint + " answered without an access_token");
   }
   std::string& text = token->get_ref<std::string&>();
-  register_secret(text);
+  context.secrets.add(text);
   OAuthToken result{SecretString(text), std::nullopt};
   wipe_string(text);
   if (std::optional<std::chrono::seconds> lifetime = expires_in(document))
-    result.expiry = expiry_after(now, lifetime->count());
+    result.expiry = expiry_after(context.now, lifetime->count());
   return result;
 }
 
@@ -117,7 +117,7 @@ Result<Credential> cached_oauth_credential(const std::string& key, const std::st
                                            const ResolveContext& context, const OAuthFetch& fetch) {
   if (context.cache != nullptr) {
     if (std::optional<SecretString> cached = context.cache->get(key, context.now)) {
-      register_secret(cached->view());
+      context.secrets.add(cached->view());
       return Credential{std::move(*cached), origin + " (cached in " + context.cache->file_for(key) + ")", "oauth", {}};
     }
   }

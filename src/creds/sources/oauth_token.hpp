@@ -26,10 +26,10 @@ struct OAuthToken {
   std::optional<SystemTime> expiry;  // from expires_in; none: not cached
 };
 
-// POSTs the form to endpoint; the reply's access_token (registered as a
-// secret), or an Error (kTokenRequestFailed) with the endpoint's OAuth error.
+// POSTs the form to endpoint; the reply's access_token (added to the
+// context's secrets), or an Error (kTokenRequestFailed) with the endpoint's OAuth error.
 Result<OAuthToken> request_oauth_token(TokenHttp& http, const std::string& endpoint, const std::vector<HttpField>& form,
-                                       const BasicCredentials* basic, SystemTime now);
+                                       const BasicCredentials* basic, const ResolveContext& context);
 
 // The token cached under key while it is valid for another minute, else
 // fetch()'s, cached until its expiry. key names no secret (the cache file

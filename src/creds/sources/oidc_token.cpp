@@ -104,21 +104,21 @@ Result<TokenAttempt> IdTokenSource::resolve(const TokenRequest& request) const {
     form.push_back({"subject_token", std::move(*subject)});
     form.push_back({"scope", SecretString(kDefaultOAuthScope)});
     if (!client.empty()) form.push_back({"client_id", SecretString(client)});
-    return request_oauth_token(http, *endpoint, form, nullptr, request.context.now);
+    return request_oauth_token(http, *endpoint, form, nullptr, request.context);
   };
   Result<Credential> credential = cached_oauth_credential(key, origin, request.context, fetch);
   if (!credential) return credential.error();
   return TokenAttempt{std::move(*credential)};
 }
 
-// A token read whole (a file's trailing line break dropped), checked and registered.
-Result<SecretString> checked_id_token(std::string& text, const std::string& source) {
+// A token read whole (a file's trailing line break dropped), checked and added to secrets.
+Result<SecretString> checked_id_token(std::string& text, const std::string& source, SecretRegistry& secrets) {
   const std::string_view token = trim(text);
   if (token.empty()) {
     wipe_string(text);
     return id_token_failure(source, "the id token is empty");
   }
-  register_secret(token);
+  secrets.add(token);
   SecretString result(token);
   wipe_string(text);
   return result;
@@ -138,7 +138,7 @@ class EnvOidc final : public IdTokenSource {
   }
   Result<SecretString> identity(const TokenRequest& request) const override {
     std::string text = request.context.env.get(variable(request)).value_or("");
-    return checked_id_token(text, "env-oidc (" + variable(request) + ")");
+    return checked_id_token(text, "env-oidc (" + variable(request) + ")", request.context.secrets);
   }
 };
 
@@ -158,7 +158,7 @@ class FileOidc final : public IdTokenSource {
         read_file_if_exists(path, kMaxIdTokenBytes, exit_code::kTokenRequestFailed);
     if (!text) return text.error();
     if (!*text) return id_token_failure("file-oidc", path + " does not exist");
-    return checked_id_token(**text, "file-oidc (" + path + ")");
+    return checked_id_token(**text, "file-oidc (" + path + ")", request.context.secrets);
   }
 };
 
@@ -202,7 +202,7 @@ class GithubOidc final : public IdTokenSource {
     if (value == document.end() || !value->is_string()) {
       return id_token_failure(source, "GitHub's id token endpoint answered without a \"value\"");
     }
-    return checked_id_token(value->get_ref<std::string&>(), source);
+    return checked_id_token(value->get_ref<std::string&>(), source, request.context.secrets);
   }
 };
 
