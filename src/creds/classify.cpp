@@ -326,7 +326,9 @@ Result<DatabricksConfig> CredentialResolver::load_for_host(const UrlParts& url) 
   // Broken config files are reported when a workspace request needs them, never for a plain request.
   if (!dbcurl_config()) return nothing;
   const DbcurlConfig* own = dbcurl_or_null();
-  const auto matches = [this, &url](const WorkspaceHost& candidate) { return is_for_workspace(url, candidate); };
+  const std::function<bool(const WorkspaceHost&)> matches = [this, &url](const WorkspaceHost& candidate) {
+    return is_for_workspace(url, candidate);
+  };
 
   Result<std::vector<std::string>> names = profiles_naming_host(files_, own, matches);
   if (!names) return nothing;
@@ -346,17 +348,9 @@ Result<DatabricksConfig> CredentialResolver::load_for_host(const UrlParts& url) 
 
   DatabricksConfig bare;
   bare.workspace = WorkspaceHost{url.scheme, to_lower(url.host), url.port, std::nullopt};
-  if (own != nullptr) {
-    for (const auto& entry : own->hosts) {
-      if (!matches(entry.host)) continue;
-      bare.token_command = entry.token_command;
-      bare.explain.push_back(own->path + ": [hosts.\"" + entry.host.host + "\"]");
-      return bare;
-    }
-  }
-  if (netrc_names_token_host(files_, url.host)) {
-    bare.explain.push_back("a netrc 'login token' entry names " + url.host);
-    return bare;
+  const HostQuery query{url, files_, own, matches};
+  for (const TokenSource* source : token_sources()) {
+    if (source->names_host(query, bare)) return bare;
   }
   return nothing;
 }

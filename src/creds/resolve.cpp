@@ -306,13 +306,6 @@ Result<std::vector<std::string>> account_profile_names(ConfigFiles& files,
   return names;
 }
 
-bool netrc_names_token_host(ConfigFiles& files, std::string_view host) {
-  const NetrcFile& entries = files.netrc(netrc_path(std::nullopt, files.env()));
-  if (!entries || !*entries) return false;  // a broken netrc never makes a plain request a workspace one
-  const NetrcEntry* entry = find_netrc_machine(**entries, host);
-  return entry != nullptr && entry->login == "token";
-}
-
 Result<std::vector<std::string>> list_profile_names(ConfigFiles& files, const DbcurlConfig* dbcurl) {
   const Result<std::optional<IniFile>>& file = files.databricks_config();
   if (!file) return file.error();

@@ -106,9 +106,6 @@ Result<std::vector<std::string>> profiles_naming_host(ConfigFiles& files, const 
 Result<std::vector<std::string>> account_profile_names(ConfigFiles& files,
                                                        const std::optional<std::string>& account_id);
 
-// Whether ~/.netrc (or $NETRC) has a "machine HOST login token" entry.
-bool netrc_names_token_host(ConfigFiles& files, std::string_view host);
-
 // Profile names of ~/.databrickscfg then config.toml, without repeats.
 Result<std::vector<std::string>> list_profile_names(ConfigFiles& files, const DbcurlConfig* dbcurl);
 

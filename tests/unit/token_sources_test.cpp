@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <functional>
+#include <string>
+#include <vector>
+
 #include "creds/sources/token_source.hpp"
 #include "temp_home.hpp"
 
@@ -75,4 +79,44 @@ TEST_CASE("the Azure CLI comes last, as in the Go SDK; auth_type azure-cli leave
   }
   config.auth_type = Sourced{"azure-cli", "test"};
   CHECK(applying(config, context) == std::vector<std::string>{"the Azure CLI 'az account get-access-token'"});
+}
+
+TEST_CASE("which hosts the sources name: token_command config.toml's [hosts], netrc its 'login token' machines") {
+  TempHome home;
+  home.write(".netrc",
+             "machine netrc.example.com login token password dapi-netrc\n"
+             "machine alice.example.com login alice password pw\n");
+  home.write(".config/dbcurl/config.toml",
+             "[hosts.\"tool.example.com\"]\ntoken_command = [\"pass\", \"show\", \"db\"]\n");
+  home.env.set("XDG_CONFIG_HOME", home.path(".config"));
+  ConfigFiles files(home.env);
+  struct Named {
+    int sources = 0;
+    DatabricksConfig config;
+  };
+  const auto named = [&](const std::string& host) {
+    const UrlParts url{"https", "", host, "", "443", "/"};
+    const std::function<bool(const WorkspaceHost&)> matches = [&](const WorkspaceHost& candidate) {
+      return candidate.host == host;
+    };
+    const HostQuery query{url, files, files.dbcurl_config_or_null(), matches};
+    Named result;
+    for (const TokenSource* source : token_sources()) result.sources += source->names_host(query, result.config);
+    return result;
+  };
+
+  const Named tool = named("tool.example.com");
+  CHECK(tool.sources == 1);
+  REQUIRE(tool.config.token_command);
+  CHECK(tool.config.token_command->argv == std::vector<std::string>{"pass", "show", "db"});
+  CHECK(tool.config.explain ==
+        std::vector<std::string>{home.path(".config/dbcurl/config.toml") + ": [hosts.\"tool.example.com\"]"});
+
+  const Named netrc = named("netrc.example.com");
+  CHECK(netrc.sources == 1);
+  CHECK_FALSE(netrc.config.token_command);
+  CHECK(netrc.config.explain == std::vector<std::string>{"a netrc 'login token' entry names netrc.example.com"});
+
+  CHECK(named("alice.example.com").sources == 0);  // another login: plain curl
+  CHECK(named("elsewhere.example.com").sources == 0);
 }

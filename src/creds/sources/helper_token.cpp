@@ -58,7 +58,7 @@ Result<Credential> cached_credential(const std::string& key, const std::string& 
   if (!token) return token.error();
   context.secrets.add(token->token.view());
   if (token->expiry && context.cache != nullptr) context.cache->put(key, token->token, *token->expiry);
-  return Credential{std::move(token->token), origin, label, {}};
+  return Credential{std::move(token->token), origin, label, std::move(token->explain)};
 }
 
 Result<Credential> helper_credential(const HelperCommand& command, std::string_view kind,

@@ -6,16 +6,19 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/result.hpp"
 #include "creds/resolve.hpp"
 
 namespace dbcurl {
 
-// A token a source obtained, with its expiry when it has one.
+// A token a source obtained, with its expiry when it has one, and the steps
+// that got it (for --explain).
 struct ObtainedToken {
   SecretString token;
   std::optional<SystemTime> expiry;
+  std::vector<std::string> explain = {};
 };
 
 // The token cached under key while it is valid, else obtain()'s: registered

@@ -32,6 +32,15 @@ class NetrcToken final : public TokenSource {
     return TokenAttempt{
         Credential{entry->password->clone(), path + ":" + std::to_string(entry->line) + " (login token)", "pat", {}}};
   }
+  // The default netrc's (not --netrc-file's, which is curl's option for the request).
+  bool names_host(const HostQuery& query, DatabricksConfig& config) const override {
+    const NetrcFile& entries = query.files.netrc(netrc_path(std::nullopt, query.files.env()));
+    if (!entries || !*entries) return false;  // a broken netrc never makes a plain request a workspace one
+    const NetrcEntry* entry = find_netrc_machine(**entries, query.url.host);
+    if (entry == nullptr || entry->login != "token") return false;
+    config.explain.push_back("a netrc 'login token' entry names " + query.url.host);
+    return true;
+  }
 };
 
 }  // namespace

@@ -37,19 +37,23 @@ class OAuthM2m final : public TokenSource {
     const std::string key = "oauth-m2m\n" + config.workspace->origin() + "\n" +
                             (config.account_id ? config.account_id->value : std::string()) + "\n" +
                             config.client_id->value;
-    const OAuthFetch fetch = [&](TokenHttp& http, std::vector<std::string>& explain) -> Result<OAuthToken> {
+    if (request.context.http == nullptr)
+      return make_error(exit_code::kTokenRequestFailed, origin + ": no HTTP client to ask for a token");
+    TokenHttp& http = *request.context.http;
+    const auto fetch = [&]() -> Result<ObtainedToken> {
       Result<std::string> endpoint = oauth_token_endpoint(config, http);
       if (!endpoint) return endpoint.error();
-      explain.push_back("oauth-m2m: token endpoint " + *endpoint);
       std::string secret = url_encode_form(config.client_secret->value.view());
       const BasicCredentials basic{url_encode_form(config.client_id->value), SecretString(secret)};
       wipe_string(secret);
       std::vector<HttpField> form;
       form.push_back({"grant_type", SecretString("client_credentials")});
       form.push_back({"scope", SecretString(kDefaultOAuthScope)});
-      return request_oauth_token(http, *endpoint, form, &basic, request.context);
+      Result<ObtainedToken> token = request_oauth_token(http, *endpoint, form, &basic, request.context);
+      if (token) token->explain.push_back("oauth-m2m: token endpoint " + *endpoint);
+      return token;
     };
-    Result<Credential> credential = cached_oauth_credential(key, origin, request.context, fetch);
+    Result<Credential> credential = cached_credential(key, origin, "oauth", request.context, fetch);
     if (!credential) return credential.error();
     return TokenAttempt{std::move(*credential)};
   }

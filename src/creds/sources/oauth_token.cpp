@@ -90,8 +90,9 @@ void register_basic_credentials(const BasicCredentials& basic, SecretRegistry& s
 
 }  // namespace
 
-Result<OAuthToken> request_oauth_token(TokenHttp& http, const std::string& endpoint, const std::vector<HttpField>& form,
-                                       const BasicCredentials* basic, const ResolveContext& context) {
+Result<ObtainedToken> request_oauth_token(TokenHttp& http, const std::string& endpoint,
+                                          const std::vector<HttpField>& form, const BasicCredentials* basic,
+                                          const ResolveContext& context) {
   if (basic != nullptr) register_basic_credentials(*basic, context.secrets);
   Result<HttpReply> reply = http.post_form(endpoint, {}, form, basic);
   if (!reply) return reply.error();
@@ -106,27 +107,11 @@ Result<OAuthToken> request_oauth_token(TokenHttp& http, const std::string& endpo
   }
   std::string& text = token->get_ref<std::string&>();
   context.secrets.add(text);
-  OAuthToken result{SecretString(text), std::nullopt};
+  ObtainedToken result{SecretString(text), std::nullopt};
   wipe_string(text);
   if (std::optional<std::chrono::seconds> lifetime = expires_in(document))
     result.expiry = expiry_after(context.now, lifetime->count());
   return result;
-}
-
-Result<Credential> cached_oauth_credential(const std::string& key, const std::string& origin,
-                                           const ResolveContext& context, const OAuthFetch& fetch) {
-  if (context.cache != nullptr) {
-    if (std::optional<SecretString> cached = context.cache->get(key, context.now)) {
-      context.secrets.add(cached->view());
-      return Credential{std::move(*cached), origin + " (cached in " + context.cache->file_for(key) + ")", "oauth", {}};
-    }
-  }
-  if (context.http == nullptr) return token_failure(origin + ": no HTTP client to ask for a token");
-  std::vector<std::string> explain;
-  Result<OAuthToken> token = fetch(*context.http, explain);
-  if (!token) return token.error();
-  if (token->expiry && context.cache != nullptr) context.cache->put(key, token->access_token, *token->expiry);
-  return Credential{std::move(token->access_token), origin, "oauth", std::move(explain)};
 }
 
 }  // namespace dbcurl

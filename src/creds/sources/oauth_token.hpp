@@ -4,13 +4,13 @@
 // endpoint, one token request, and the 0600 cache that keeps a token until a
 // minute before it expires.
 
-#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "common/result.hpp"
 #include "creds/resolve.hpp"
+#include "creds/sources/helper_token.hpp"
 #include "creds/token_http.hpp"
 
 namespace dbcurl {
@@ -21,23 +21,13 @@ namespace dbcurl {
 // "token_endpoint" of <host>/oidc/.well-known/oauth-authorization-server.
 Result<std::string> oauth_token_endpoint(const DatabricksConfig& config, TokenHttp& http);
 
-struct OAuthToken {
-  SecretString access_token;
-  std::optional<SystemTime> expiry;  // from expires_in; none: not cached
-};
-
 // POSTs the form to endpoint; the reply's access_token (added to the
-// context's secrets), or an Error (kTokenRequestFailed) with the endpoint's OAuth error.
-Result<OAuthToken> request_oauth_token(TokenHttp& http, const std::string& endpoint, const std::vector<HttpField>& form,
-                                       const BasicCredentials* basic, const ResolveContext& context);
-
-// The token cached under key while it is valid for another minute, else
-// fetch()'s, cached until its expiry. key names no secret (the cache file
-// holds it in clear); origin says where the token came from; fetch adds its
-// steps to explain (for --explain).
-using OAuthFetch = std::function<Result<OAuthToken>(TokenHttp& http, std::vector<std::string>& explain)>;
-Result<Credential> cached_oauth_credential(const std::string& key, const std::string& origin,
-                                           const ResolveContext& context, const OAuthFetch& fetch);
+// context's secrets) with its expiry from expires_in (none: not cached), or an
+// Error (kTokenRequestFailed) with the endpoint's OAuth error. Sources cache it
+// with cached_credential (helper_token.hpp).
+Result<ObtainedToken> request_oauth_token(TokenHttp& http, const std::string& endpoint,
+                                          const std::vector<HttpField>& form, const BasicCredentials* basic,
+                                          const ResolveContext& context);
 
 // The scope the SDKs ask for by default.
 inline constexpr std::string_view kDefaultOAuthScope = "all-apis";

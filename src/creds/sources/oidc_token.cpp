@@ -86,7 +86,10 @@ Result<TokenAttempt> IdTokenSource::resolve(const TokenRequest& request) const {
   const std::string origin =
       source + (client.empty() ? ", account-wide federation"
                                : " for client " + client + " (from " + config.client_id->origin + ")");
-  const OAuthFetch fetch = [&](TokenHttp& http, std::vector<std::string>& explain) -> Result<OAuthToken> {
+  if (request.context.http == nullptr)
+    return make_error(exit_code::kTokenRequestFailed, origin + ": no HTTP client to ask for a token");
+  TokenHttp& http = *request.context.http;
+  const auto fetch = [&]() -> Result<ObtainedToken> {
     Result<std::string> endpoint = oauth_token_endpoint(config, http);
     if (!endpoint) return endpoint.error();
     std::string step = std::string(auth_type()) + ": token endpoint " + *endpoint;
@@ -97,16 +100,17 @@ Result<TokenAttempt> IdTokenSource::resolve(const TokenRequest& request) const {
     }
     Result<SecretString> subject = id_token(request, http, audience, std::move(*known_as));
     if (!subject) return subject.error();
-    explain.push_back(std::move(step));
     std::vector<HttpField> form;
     form.push_back({"grant_type", SecretString("urn:ietf:params:oauth:grant-type:token-exchange")});
     form.push_back({"subject_token_type", SecretString("urn:ietf:params:oauth:token-type:jwt")});
     form.push_back({"subject_token", std::move(*subject)});
     form.push_back({"scope", SecretString(kDefaultOAuthScope)});
     if (!client.empty()) form.push_back({"client_id", SecretString(client)});
-    return request_oauth_token(http, *endpoint, form, nullptr, request.context);
+    Result<ObtainedToken> token = request_oauth_token(http, *endpoint, form, nullptr, request.context);
+    if (token) token->explain.push_back(std::move(step));
+    return token;
   };
-  Result<Credential> credential = cached_oauth_credential(key, origin, request.context, fetch);
+  Result<Credential> credential = cached_credential(key, origin, "oauth", request.context, fetch);
   if (!credential) return credential.error();
   return TokenAttempt{std::move(*credential)};
 }

@@ -22,6 +22,16 @@ class TokenCommand final : public TokenSource {
     if (!helped) return helped.error();
     return TokenAttempt{std::move(*helped)};
   }
+  bool names_host(const HostQuery& query, DatabricksConfig& config) const override {
+    if (query.dbcurl == nullptr) return false;
+    for (const DbcurlHost& entry : query.dbcurl->hosts) {
+      if (!query.matches(entry.host)) continue;
+      config.token_command = entry.token_command;
+      config.explain.push_back(query.dbcurl->path + ": [hosts.\"" + entry.host.host + "\"]");
+      return true;
+    }
+    return false;
+  }
 };
 
 }  // namespace

@@ -1,9 +1,11 @@
 #pragma once
 // The sources of a workspace token, first hit wins: each one is a file of this
 // directory implementing TokenSource; resolve_workspace_token loops over
-// token_sources() in order. Adding a source is one file, one line in
-// token_sources(), and its test.
+// token_sources() in order, and so does the classifier asking which source
+// names a host. Adding a source is one file, one line in token_sources(), and
+// its test.
 
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -11,6 +13,7 @@
 
 #include "common/result.hpp"
 #include "creds/resolve.hpp"
+#include "creds/url.hpp"
 
 namespace dbcurl {
 
@@ -20,6 +23,15 @@ struct TokenRequest {
   const DatabricksConfig& config;
   const ResolveContext& context;
   const std::optional<std::string>& netrc_file;  // --netrc-file
+};
+
+// A request's host, asked of each source when no profile names it: the run's
+// files, and whether a host a source knows is the request's workspace.
+struct HostQuery {
+  const UrlParts& url;
+  ConfigFiles& files;
+  const DbcurlConfig* dbcurl;  // config.toml; null: none
+  const std::function<bool(const WorkspaceHost&)>& matches;
 };
 
 // What a source gave: a credential, or what it found instead ("nothing", or
@@ -39,6 +51,11 @@ class TokenSource {
   virtual std::optional<std::string> looks_at(const TokenRequest& request) const = 0;
   // Its credential, or nothing; an Error stops resolution (a helper that failed).
   virtual Result<TokenAttempt> resolve(const TokenRequest& request) const = 0;
+  // Whether the source names the query's host as a workspace by itself
+  // (config.toml's [hosts."…"], a netrc "login token" machine); if so it adds
+  // what it knows to config (a token_command, why, for --explain). Most
+  // sources name no host.
+  virtual bool names_host(const HostQuery& /*query*/, DatabricksConfig& /*config*/) const { return false; }
 };
 
 // The sources in the order they are tried.
