@@ -9,7 +9,10 @@ void ResolutionLimits::set(Milliseconds max_time, Milliseconds connect_timeout, 
   max_time_ = max_time;
   connect_timeout_ = connect_timeout;
   deadline_.reset();
-  if (max_time.count() > 0) deadline_ = now + max_time;
+  // An -m past what the clock can count to (curl takes -m 9223372036854775)
+  // sets no deadline: now + max_time would overflow the clock's nanoseconds.
+  const auto until_the_clock_ends = std::chrono::duration_cast<Milliseconds>(Clock::time_point::max() - now);
+  if (max_time.count() > 0 && max_time < until_the_clock_ends) deadline_ = now + max_time;
 }
 
 ResolutionLimits::Milliseconds ResolutionLimits::allow(Milliseconds own, Clock::time_point now) const {

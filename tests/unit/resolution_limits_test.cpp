@@ -22,6 +22,14 @@ TEST_CASE("without -m each step keeps its own limit; with -m all steps end by on
   CHECK(limits.describe() == "-m 0.250 s");
 }
 
+TEST_CASE("an -m the clock cannot count to sets no deadline (the addition would overflow)") {
+  ResolutionLimits limits;
+  const auto start = ResolutionLimits::Clock::now();
+  limits.set(std::chrono::milliseconds(9223372036854775), 0ms, start);  // -m 9223372036854775, as curl takes it
+  CHECK(limits.allow(30s, start) == 30s);
+  CHECK(limits.allow(30s, start + 1h) == 30s);
+}
+
 TEST_CASE("--connect-timeout bounds a token request's connect, never past the step's own limit") {
   ResolutionLimits limits;
   CHECK(limits.allow_connect(10s, 30s) == 10s);
