@@ -20,6 +20,7 @@
 #include "common/strings.hpp"
 #include "creds/classify.hpp"
 #include "creds/explain_probes.hpp"
+#include "creds/helper.hpp"
 #include "perform/explain.hpp"
 #include "perform/run.hpp"
 #include "perform/version.hpp"

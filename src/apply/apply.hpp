@@ -12,9 +12,9 @@
 #include "apply/curl_handles.hpp"
 #include "apply/libcurl_source.hpp"
 #include "cli/config.hpp"
+#include "common/environment.hpp"
 #include "common/result.hpp"
 #include "creds/classify.hpp"
-#include "creds/environment.hpp"
 
 namespace dbcurl {
 

@@ -13,8 +13,8 @@
 
 #include <chrono>
 
+#include "common/environment.hpp"
 #include "common/redact.hpp"
-#include "creds/environment.hpp"
 #include "creds/resolution_limits.hpp"
 #include "creds/token_http.hpp"
 

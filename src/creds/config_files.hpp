@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "common/diagnostics.hpp"
+#include "common/environment.hpp"
 #include "common/result.hpp"
 #include "creds/dbcurl_config.hpp"
-#include "creds/environment.hpp"
 #include "creds/ini.hpp"
 #include "creds/netrc.hpp"
 

@@ -15,9 +15,9 @@
 #include <string>
 #include <vector>
 
+#include "common/command_runner.hpp"
+#include "common/environment.hpp"
 #include "common/result.hpp"
-#include "creds/environment.hpp"
-#include "creds/helper.hpp"
 #include "creds/url.hpp"
 
 namespace dbcurl {

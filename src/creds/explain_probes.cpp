@@ -1,5 +1,7 @@
 #include "creds/explain_probes.hpp"
 
+#include "creds/helper.hpp"
+
 namespace dbcurl {
 
 namespace {

@@ -5,7 +5,7 @@
 // source as where the token would come from (resolve_workspace_token). A
 // token still valid in the cache is shown as it is: reading it asks no one.
 
-#include "creds/helper.hpp"
+#include "common/command_runner.hpp"
 #include "creds/token_http.hpp"
 
 namespace dbcurl {

@@ -1,34 +1,19 @@
 #pragma once
-// Token helper commands (token_command, the databricks CLI) behind a small
-// interface, so resolution can be tested with a fake runner.
+// The CommandRunner that runs token helper commands (token_command, the
+// databricks CLI, az) as processes.
 
-#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "common/command_runner.hpp"
+#include "common/environment.hpp"
 #include "common/result.hpp"
 #include "common/secret.hpp"
-#include "creds/environment.hpp"
 #include "creds/resolution_limits.hpp"
 
 namespace dbcurl {
-
-struct HelperCommand {
-  std::vector<std::string> argv;  // argv[0] is looked up on PATH unless it has a '/'
-  std::chrono::milliseconds timeout{std::chrono::seconds(30)};
-  std::string origin;  // where it was configured, for messages
-};
-
-class CommandRunner {
- public:
-  virtual ~CommandRunner() = default;
-  // The command's whole standard output, or an Error (exit code kHelperFailed)
-  // naming the command: not found, non-zero exit, timeout (ErrorKind::kTimedOut),
-  // oversized output.
-  virtual Result<SecretString> run(const HelperCommand& command) = 0;
-};
 
 // Runs commands with Boost.Process: no shell, stdin closed, stderr passed
 // through, stdout read whole (at most 64 KiB) and never echoed, killed at the

@@ -8,9 +8,9 @@
 #include <string_view>
 #include <vector>
 
+#include "common/environment.hpp"
 #include "common/result.hpp"
 #include "common/secret.hpp"
-#include "creds/environment.hpp"
 
 namespace dbcurl {
 

@@ -13,7 +13,7 @@
 #include <string_view>
 
 #include "cli/config.hpp"
-#include "creds/environment.hpp"
+#include "common/environment.hpp"
 #include "creds/url.hpp"
 
 namespace dbcurl {

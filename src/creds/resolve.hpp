@@ -10,13 +10,13 @@
 #include <string>
 #include <vector>
 
+#include "common/command_runner.hpp"
+#include "common/environment.hpp"
 #include "common/redact.hpp"
 #include "common/result.hpp"
 #include "common/secret.hpp"
 #include "creds/config_files.hpp"
 #include "creds/dbcurl_config.hpp"
-#include "creds/environment.hpp"
-#include "creds/helper.hpp"
 #include "creds/token_cache.hpp"
 #include "creds/token_http.hpp"
 #include "creds/url.hpp"

@@ -9,8 +9,8 @@
 #include <optional>
 #include <string>
 
+#include "common/environment.hpp"
 #include "common/secret.hpp"
-#include "creds/environment.hpp"
 
 namespace dbcurl {
 

@@ -8,7 +8,7 @@
 #include <cstdio>
 #include <string>
 
-#include "creds/environment.hpp"
+#include "common/environment.hpp"
 
 namespace dbcurl {
 

@@ -8,7 +8,7 @@
 
 #include "cli/config.hpp"
 #include "common/diagnostics.hpp"
-#include "creds/environment.hpp"
+#include "common/environment.hpp"
 #include "creds/plan.hpp"
 
 namespace dbcurl {

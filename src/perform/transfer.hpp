@@ -16,7 +16,7 @@
 #include "apply/libcurl_source.hpp"
 #include "cli/config.hpp"
 #include "common/diagnostics.hpp"
-#include "creds/environment.hpp"
+#include "common/environment.hpp"
 #include "creds/plan.hpp"
 #include "perform/output.hpp"
 #include "perform/progress_bar.hpp"

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "apply/apply.hpp"
-#include "creds/environment.hpp"
+#include "common/environment.hpp"
 
 using namespace dbcurl;
 

@@ -9,8 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "common/environment.hpp"
 #include "common/redact.hpp"
-#include "creds/environment.hpp"
 #include "creds/helper.hpp"
 #include "creds/resolve.hpp"
 #include "creds/token_http.hpp"

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/result.hpp"
+#include "creds/helper.hpp"
 #include "creds/resolve.hpp"
 
 namespace dbcurl {

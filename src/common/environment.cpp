@@ -1,4 +1,4 @@
-#include "creds/environment.hpp"
+#include "common/environment.hpp"
 
 #include <pwd.h>
 #include <unistd.h>
