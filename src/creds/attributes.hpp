@@ -2,7 +2,9 @@
 // The Databricks configuration attributes dbcurl knows: their ~/.databrickscfg
 // key, their environment variable, their field of DatabricksConfig (a secret
 // or not). One table drives reading (profile and environment), --explain,
-// redaction and the "holds a secret" test of the permission warning.
+// redaction and the "holds a secret" test of the permission warning. Its rows
+// are the core ones (attributes.cpp: host, routing, basic auth) and those each
+// token source declares beside its code (TokenSource::attributes).
 
 #include <optional>
 #include <span>
@@ -29,8 +31,12 @@ struct Attribute {
   // Routing and auth-steering attributes the databricks CLI never takes from
   // the environment once a profile is named explicitly (--profile).
   bool profile_only = false;
+
+  bool operator==(const Attribute&) const = default;
 };
 
+// The core rows, then each token source's in token_sources() order, each key
+// once; the order --explain lists what it read in.
 std::span<const Attribute> databricks_attributes();
 
 // The attribute of a config key; nullptr for keys dbcurl does not know.

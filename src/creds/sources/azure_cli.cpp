@@ -20,6 +20,8 @@ namespace {
 
 constexpr std::string_view kAzureCliAuthType = "azure-cli";
 
+constexpr Attribute kAzureCliAttributes[] = {kAzureResourceId, kAzureTenantId, kAzureEnvironment};
+
 HelperCommand az(std::initializer_list<std::string> arguments) {
   HelperCommand command;
   command.argv = {"az"};
@@ -109,6 +111,7 @@ std::string not_azure(const DatabricksConfig& config) {
 class AzureCli final : public TokenSource {
  public:
   std::string_view auth_type() const override { return kAzureCliAuthType; }
+  std::span<const Attribute> attributes() const override { return kAzureCliAttributes; }
   std::optional<std::string> looks_at(const TokenRequest& request) const override {
     const DatabricksConfig& config = request.config;
     if (!config.workspace || !auth_type_allows(config, kAzureCliAuthType)) return std::nullopt;

@@ -25,6 +25,17 @@ namespace {
 
 constexpr std::string_view kAzureClientSecretAuthType = "azure-client-secret";
 
+constexpr Attribute kAzureClientSecretAttributes[] = {
+    kAzureResourceId,
+    {.key = "azure_client_id", .env = "ARM_CLIENT_ID", .plain = &DatabricksConfig::azure_client_id, .auth = "azure"},
+    {.key = "azure_client_secret",
+     .env = "ARM_CLIENT_SECRET",
+     .secret = &DatabricksConfig::azure_client_secret,
+     .auth = "azure"},
+    kAzureTenantId,
+    kAzureEnvironment,
+};
+
 // The SDKs have no setting for the login endpoint (their tests replace the
 // environment in code); dbcurl's tests need one, and it takes only loopback
 // URLs, so a stray value cannot send the client secret anywhere else.
@@ -136,6 +147,7 @@ Result<Credential> entra_credential(const DatabricksConfig& config, const Servic
 class AzureClientSecret final : public TokenSource {
  public:
   std::string_view auth_type() const override { return kAzureClientSecretAuthType; }
+  std::span<const Attribute> attributes() const override { return kAzureClientSecretAttributes; }
   std::optional<std::string> looks_at(const TokenRequest& request) const override {
     const DatabricksConfig& config = request.config;
     if (!config.workspace || !auth_type_allows(config, kAzureClientSecretAuthType)) return std::nullopt;

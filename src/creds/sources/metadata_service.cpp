@@ -22,6 +22,13 @@ namespace {
 
 constexpr std::string_view kMetadataServiceAuthType = "metadata-service";
 
+constexpr Attribute kMetadataServiceAttributes[] = {
+    {.key = "metadata_service_url",
+     .env = "DATABRICKS_METADATA_SERVICE_URL",
+     .secret = &DatabricksConfig::metadata_service_url,
+     .auth = "metadata-service"},
+};
+
 // Nothing when the URL names localhost or 127.0.0.1 (the Go SDK's check), else why not.
 std::optional<Error> refuse_remote(const SecretSourced& url) {
   const UrlParts parts = split_url(url.value.view());
@@ -66,6 +73,7 @@ Result<ObtainedToken> parse_reply(const HttpReply& reply, const std::string& ori
 class MetadataService final : public TokenSource {
  public:
   std::string_view auth_type() const override { return kMetadataServiceAuthType; }
+  std::span<const Attribute> attributes() const override { return kMetadataServiceAttributes; }
   std::optional<std::string> looks_at(const TokenRequest& request) const override {
     const DatabricksConfig& config = request.config;
     if (!config.workspace || !auth_type_allows(config, kMetadataServiceAuthType)) return std::nullopt;

@@ -12,9 +12,18 @@ namespace dbcurl {
 
 namespace {
 
+constexpr Attribute kOAuthM2mAttributes[] = {
+    kOAuthClientId,
+    {.key = "client_secret",
+     .env = "DATABRICKS_CLIENT_SECRET",
+     .secret = &DatabricksConfig::client_secret,
+     .auth = "oauth"},
+};
+
 class OAuthM2m final : public TokenSource {
  public:
   std::string_view auth_type() const override { return "oauth-m2m"; }
+  std::span<const Attribute> attributes() const override { return kOAuthM2mAttributes; }
   std::optional<std::string> looks_at(const TokenRequest& request) const override {
     const DatabricksConfig& config = request.config;
     if (!config.workspace || !auth_type_allows(config, auth_type())) return std::nullopt;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/result.hpp"
+#include "creds/attributes.hpp"
 #include "creds/resolve.hpp"
 #include "creds/sources/helper_token.hpp"
 #include "creds/token_http.hpp"
@@ -28,6 +29,11 @@ Result<std::string> oauth_token_endpoint(const DatabricksConfig& config, TokenHt
 Result<ObtainedToken> request_oauth_token(TokenHttp& http, const std::string& endpoint,
                                           const std::vector<HttpField>& form, const BasicCredentials* basic,
                                           const ResolveContext& context);
+
+// The OAuth client: oauth-m2m's service principal, the federation policy's
+// client for the OIDC sources.
+inline constexpr Attribute kOAuthClientId = {
+    .key = "client_id", .env = "DATABRICKS_CLIENT_ID", .plain = &DatabricksConfig::client_id, .auth = "oauth"};
 
 // The scope the SDKs ask for by default.
 inline constexpr std::string_view kDefaultOAuthScope = "all-apis";

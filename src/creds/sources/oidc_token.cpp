@@ -25,6 +25,40 @@ namespace {
 // An OIDC id token's size limit: real ones are a few KiB.
 constexpr std::size_t kMaxIdTokenBytes = 64 * 1024;
 
+// What all three read besides their id token: the federation policy's client
+// and the audience (config/auth_oidc.go).
+constexpr Attribute kOidcAudience = {
+    .key = "audience", .env = "DATABRICKS_TOKEN_AUDIENCE", .plain = &DatabricksConfig::audience};
+
+constexpr Attribute kGithubOidcAttributes[] = {
+    kOAuthClientId,
+    kOidcAudience,
+    {.key = "actions_id_token_request_url",
+     .env = "ACTIONS_ID_TOKEN_REQUEST_URL",
+     .plain = &DatabricksConfig::actions_id_token_request_url},
+    {.key = "actions_id_token_request_token",
+     .env = "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
+     .secret = &DatabricksConfig::actions_id_token_request_token},
+};
+
+constexpr Attribute kEnvOidcAttributes[] = {
+    kOAuthClientId,
+    kOidcAudience,
+    {.key = "oidc_token_env",
+     .env = "DATABRICKS_OIDC_TOKEN_ENV",
+     .plain = &DatabricksConfig::oidc_token_env,
+     .auth = "env-oidc"},
+};
+
+constexpr Attribute kFileOidcAttributes[] = {
+    kOAuthClientId,
+    kOidcAudience,
+    {.key = "databricks_id_token_filepath",
+     .env = "DATABRICKS_OIDC_TOKEN_FILEPATH",
+     .plain = &DatabricksConfig::oidc_token_filepath,
+     .auth = "file-oidc"},
+};
+
 Error id_token_failure(const std::string& source, const std::string& why) {
   return make_error(exit_code::kTokenRequestFailed, source + ": " + why);
 }
@@ -131,6 +165,7 @@ Result<SecretString> checked_id_token(std::string& text, const std::string& sour
 class EnvOidc final : public IdTokenSource {
  public:
   std::string_view auth_type() const override { return "env-oidc"; }
+  std::span<const Attribute> attributes() const override { return kEnvOidcAttributes; }
 
  protected:
   static std::string variable(const TokenRequest& request) {
@@ -149,6 +184,7 @@ class EnvOidc final : public IdTokenSource {
 class FileOidc final : public IdTokenSource {
  public:
   std::string_view auth_type() const override { return "file-oidc"; }
+  std::span<const Attribute> attributes() const override { return kFileOidcAttributes; }
 
  protected:
   std::string where(const TokenRequest& request) const override {
@@ -169,6 +205,7 @@ class FileOidc final : public IdTokenSource {
 class GithubOidc final : public IdTokenSource {
  public:
   std::string_view auth_type() const override { return "github-oidc"; }
+  std::span<const Attribute> attributes() const override { return kGithubOidcAttributes; }
 
  protected:
   bool asks_for_audience() const override { return true; }

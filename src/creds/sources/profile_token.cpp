@@ -7,9 +7,14 @@ namespace dbcurl {
 
 namespace {
 
+constexpr Attribute kProfileTokenAttributes[] = {
+    {.key = "token", .env = "DATABRICKS_TOKEN", .secret = &DatabricksConfig::token, .auth = "pat"},
+};
+
 class ProfileToken final : public TokenSource {
  public:
   std::string_view auth_type() const override { return "pat"; }
+  std::span<const Attribute> attributes() const override { return kProfileTokenAttributes; }
   std::optional<std::string> looks_at(const TokenRequest& request) const override {
     const DatabricksConfig& config = request.config;
     if (!auth_type_allows(config, "pat") && !requires_databricks_cli(config)) return std::nullopt;

@@ -2,8 +2,8 @@
 // The sources of a workspace token, first hit wins: each one is a file of this
 // directory implementing TokenSource; resolve_workspace_token loops over
 // token_sources() in order, and so does the classifier asking which source
-// names a host. Adding a source is one file, one line in token_sources(), and
-// its test.
+// names a host. Adding a source is one file (its code and the configuration
+// attributes it reads), one line in token_sources(), and its test.
 
 #include <functional>
 #include <optional>
@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "common/result.hpp"
+#include "creds/attributes.hpp"
 #include "creds/resolve.hpp"
 #include "creds/url.hpp"
 
@@ -56,6 +57,11 @@ class TokenSource {
   // what it knows to config (a token_command, why, for --explain). Most
   // sources name no host.
   virtual bool names_host(const HostQuery& /*query*/, DatabricksConfig& /*config*/) const { return false; }
+  // The configuration attributes it reads besides the core ones (host,
+  // auth_type, account_id, ...: attributes.cpp), rows of databricks_attributes().
+  // A row several sources read is defined once, in the file they share, and
+  // listed by each.
+  virtual std::span<const Attribute> attributes() const { return {}; }
 };
 
 // The sources in the order they are tried.
