@@ -91,6 +91,22 @@ void complete_user_passwords(CommandLine& line, SecretRegistry& secrets) {
   }
 }
 
+// Helper commands run as processes or, under --explain (known only once the
+// command line is parsed), not at all: the ExplainRunner says what would run.
+class RunOrExplain final : public CommandRunner {
+ public:
+  RunOrExplain(CommandRunner& runner, CommandRunner& explainer) : runner_(runner), explainer_(explainer) {}
+  void explain() { explaining_ = true; }
+  Result<SecretString> run(const HelperCommand& command) override {
+    return (explaining_ ? explainer_ : runner_).run(command);
+  }
+
+ private:
+  CommandRunner& runner_;
+  CommandRunner& explainer_;
+  bool explaining_ = false;
+};
+
 int run(int argc, char** argv) {
   SecretRegistry secrets;
   Diagnostics diagnostics(secrets);
@@ -98,6 +114,13 @@ int run(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) return usage_failure(diagnostics, "");
   ProcessEnvironment env;
+  const DiskFileSystem disk;
+  ResolutionLimits limits;  // -m and --connect-timeout for the token requests and helpers
+  ProcessRunner process_runner(env, &limits);
+  ExplainRunner explain_runner;
+  RunOrExplain runner(process_runner, explain_runner);
+  // The run's I/O, made once: parse, resolution and perform get it.
+  const Io io{disk, env, runner, diagnostics, secrets};
   std::FILE* error_file = nullptr;
   const auto redirect_errors = [&error_file, &diagnostics](std::string_view path) {
     if (path == "-") {
@@ -111,7 +134,7 @@ int run(int argc, char** argv) {
     diagnostics.set_stream(file);
     return true;
   };
-  const ParseContext context{system_file_reader(),
+  const ParseContext context{io,
                              [&](std::string_view text) { diagnostics.warning(text); },
                              [&](std::string_view text) { diagnostics.error_always(text); },
                              find_curlrc(env),
@@ -159,16 +182,13 @@ int run(int argc, char** argv) {
   }
 
   const auto warn = [&](std::string_view text) { diagnostics.warning(text); };
-  ResolutionLimits limits;  // -m and --connect-timeout for the token requests and helpers
-  ProcessRunner runner(env, &limits);
   const TokenCache cache(TokenCache::default_directory(env));
   CurlTokenHttp http(env, secrets, &limits);
   // --explain runs no helper and sends no token request: it says which it would.
-  ExplainRunner explain_runner;
+  if (global.explain) runner.explain();
   ExplainTokenHttp explain_http;
-  CredentialResolver resolver(
-      env, global.profile, global.explain ? static_cast<CommandRunner&>(explain_runner) : runner, secrets, &cache,
-      parse_url_as_libcurl, global.explain ? static_cast<TokenHttp*>(&explain_http) : &http, warn);
+  CredentialResolver resolver(io, global.profile, &cache, parse_url_as_libcurl,
+                              global.explain ? static_cast<TokenHttp*>(&explain_http) : &http, warn);
   if (global.list_profiles) {
     const auto& dbcurl = resolver.dbcurl_config();
     if (!dbcurl) return report(diagnostics, dbcurl.error());
@@ -184,8 +204,7 @@ int run(int argc, char** argv) {
   if (plan->transfers.empty() && !plan->stop) plan->stop = PlanStop::kNoUrl;
 
   complete_user_passwords(line, secrets);
-  int code =
-      plan->transfers.empty() ? exit_code::kOk : perform_transfers(global, plan->transfers, env, diagnostics, secrets);
+  int code = plan->transfers.empty() ? exit_code::kOk : perform_transfers(global, plan->transfers, io);
   // As curl: --fail-early ends the run at the failure, before the stop is reached.
   if (plan->stop && !(code != exit_code::kOk && global.fail_early)) code = report_stop(diagnostics, *plan->stop, code);
   if (error_file != nullptr) std::fclose(error_file);

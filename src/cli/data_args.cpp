@@ -4,10 +4,6 @@
 
 namespace dbcurl {
 
-FileReader system_file_reader() {
-  return [](const std::string& path, ReadLimit limit) { return read_whole_file(path, limit); };
-}
-
 namespace {
 
 Error read_error() { return make_error(exit_code::kReadError, std::string(kReadErrorReason)); }
@@ -20,11 +16,11 @@ Error too_large_error(const std::string& path, const FileContent& content) {
 
 }  // namespace
 
-Result<std::string> data_option_value(std::string_view value, DataKind kind, const FileReader& read,
+Result<std::string> data_option_value(std::string_view value, DataKind kind, const FileSystem& files,
                                       const WarningSink& warn) {
   if (kind == DataKind::kRaw || value.empty() || value.front() != '@') return std::string(value);
   const std::string path(value.substr(1));
-  FileContent content = read(path, kOptionFileLimit);
+  FileContent content = files.read_whole_file(path, kOptionFileLimit);
   if (too_large(content)) return too_large_error(path, content);
   if (content.outcome == FileContent::Outcome::kCannotOpen) {
     warn("Couldn't read data from file \"" + path + "\", this makes an empty POST.");
@@ -35,11 +31,11 @@ Result<std::string> data_option_value(std::string_view value, DataKind kind, con
   return std::move(content.bytes);
 }
 
-Result<std::vector<std::string>> header_option_values(std::string_view value, const FileReader& read,
+Result<std::vector<std::string>> header_option_values(std::string_view value, const FileSystem& files,
                                                       const WarningSink& warn) {
   if (value.empty() || value.front() != '@') return std::vector<std::string>{std::string(value)};
   const std::string path(value.substr(1));
-  const FileContent content = read(path, kOptionFileLimit);
+  const FileContent content = files.read_whole_file(path, kOptionFileLimit);
   if (too_large(content)) return too_large_error(path, content);
   if (content.outcome == FileContent::Outcome::kCannotOpen) {
     warn("Failed to open " + path + "!");
@@ -53,10 +49,10 @@ Result<std::vector<std::string>> header_option_values(std::string_view value, co
   return headers;
 }
 
-std::string write_out_option_value(std::string_view value, const FileReader& read, const WarningSink& warn) {
+std::string write_out_option_value(std::string_view value, const FileSystem& files, const WarningSink& warn) {
   if (value.empty() || value.front() != '@') return std::string(value);
   const std::string path(value.substr(1));
-  FileContent content = read(path, kOptionFileLimit);
+  FileContent content = files.read_whole_file(path, kOptionFileLimit);
   if (too_large(content)) {
     warn("Failed to read " + limit_message(path, content, kOptionFileLimit));
     return {};

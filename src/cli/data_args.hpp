@@ -1,7 +1,6 @@
 #pragma once
 // curl's rules for option values that may name a file: "@file" or "@-".
 
-#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,11 +10,6 @@
 #include "common/result.hpp"
 
 namespace dbcurl {
-
-// Reads a file, or standard input for "-", up to a limit.
-using FileReader = std::function<FileContent(const std::string& path, ReadLimit limit)>;
-
-FileReader system_file_reader();
 
 // curl's reason for a file an option names that cannot be read (exit 26); on
 // a config file's line curl warns with it and reads on.
@@ -31,14 +25,14 @@ enum class DataKind {
 // contributes nothing, after curl's warning; one that opens but cannot be read
 // (a directory) is an Error for the binary kinds and nothing for -d, as curl.
 // Errors carry only the reason; the caller names the option.
-Result<std::string> data_option_value(std::string_view value, DataKind kind, const FileReader& read,
+Result<std::string> data_option_value(std::string_view value, DataKind kind, const FileSystem& files,
                                       const WarningSink& warn);
 
 // -H value: one header, or one header per non-empty line of @file.
-Result<std::vector<std::string>> header_option_values(std::string_view value, const FileReader& read,
+Result<std::vector<std::string>> header_option_values(std::string_view value, const FileSystem& files,
                                                       const WarningSink& warn);
 
 // -w value: the format, or the contents of @file.
-std::string write_out_option_value(std::string_view value, const FileReader& read, const WarningSink& warn);
+std::string write_out_option_value(std::string_view value, const FileSystem& files, const WarningSink& warn);
 
 }  // namespace dbcurl

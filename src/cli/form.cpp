@@ -160,7 +160,7 @@ Result<ParamPart> param_part(Cursor& cursor, char end_char, unsigned allowed, co
         cursor.advance();
         cursor.skip_spaces();
         const std::string file = cursor.word(end_char, builder.warn);
-        const FileContent content = builder.read_file(file, kOptionFileLimit);
+        const FileContent content = builder.files.read_whole_file(file, kOptionFileLimit);
         if (content.outcome != FileContent::Outcome::kRead) {
           builder.warn("Cannot read from " + file + ": " + std::strerror(content.error_number));
         } else {
@@ -204,7 +204,7 @@ FormPart file_part(ParamPart param, bool as_file, const FormBuilder& builder) {
   FormPart part;
   if (param.data == "-") {
     part.kind = as_file ? FormPart::Kind::kStdin : FormPart::Kind::kStdinContent;
-    part.value = builder.read_file("-", kOptionFileLimit).bytes;
+    part.value = builder.files.read_whole_file("-", kOptionFileLimit).bytes;
   } else {
     part.kind = as_file ? FormPart::Kind::kFile : FormPart::Kind::kFileContent;
     part.value = std::move(param.data);

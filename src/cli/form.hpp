@@ -15,7 +15,7 @@ namespace dbcurl {
 struct FormBuilder {
   std::vector<FormPart>& form;  // the transfer's top-level parts
   int& depth;                   // how many "name=(" multiparts are open
-  const FileReader& read_file;  // headers=@file, and "-" for standard input
+  const FileSystem& files;      // headers=@file, and "-" for standard input
   const WarningSink& warn;
 };
 

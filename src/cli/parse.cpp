@@ -268,7 +268,7 @@ class Parser {
     // The default .curlrc, unless the first argument is -q/--disable (curl's rule).
     const bool disabled = !args.empty() && (args[0].starts_with("-q") || args[0] == "--disable");
     if (!disabled && context_.default_config) {
-      const FileContent text = context_.read_file(*context_.default_config, kCurlConfigLimit);
+      const FileContent text = context_.io.files.read_whole_file(*context_.default_config, kCurlConfigLimit);
       if (Status status = config_within_limit(*context_.default_config, text); !status) return status.error();
       if (text.outcome != FileContent::Outcome::kCannotOpen) {
         if (Status status = read_config(text.bytes, *context_.default_config); !status) return status.error();
@@ -296,7 +296,7 @@ class Parser {
     if (t.etag_compare_file) {
       // curl sends the file's text (line breaks dropped), or "" when it is empty
       // or missing; missing is an error unless --etag-save will create it.
-      FileContent etag = context_.read_file(*t.etag_compare_file, kOptionFileLimit);
+      FileContent etag = context_.io.files.read_whole_file(*t.etag_compare_file, kOptionFileLimit);
       if (etag.outcome == FileContent::Outcome::kTooLarge) {
         return make_error(exit_code::kReadError, limit_message(*t.etag_compare_file, etag, kOptionFileLimit));
       }
@@ -344,7 +344,7 @@ class Parser {
                                                    " deep (does one include itself?)");
     }
     // curl reads what it can: a file that opens but fails to read (a directory) is empty.
-    const FileContent text = context_.read_file(path, kCurlConfigLimit);
+    const FileContent text = context_.io.files.read_whole_file(path, kCurlConfigLimit);
     if (Status status = config_within_limit(path, text); !status) return status.error();
     if (text.outcome == FileContent::Outcome::kCannotOpen) {
       note("cannot read config from '" + path + "'");
@@ -569,7 +569,7 @@ class Parser {
           t.cookie_files.push_back(value);
         break;
       case OptionId::kDataUrlencode:
-        return append_data(word, t, url_encoded_value(value, context_.read_file, warn_sink), false);
+        return append_data(word, t, url_encoded_value(value, context_.io.files, warn_sink), false);
       case OptionId::kLocalPort: return set_local_port(word, value);
       case OptionId::kParallelMax: {
         Result<long> count = parse_count(word, value);
@@ -584,7 +584,7 @@ class Parser {
         t.proxy_http10 = true;
         break;
       case OptionId::kProxyHeader:
-        return append_headers(word, t.proxy_headers, header_option_values(value, context_.read_file, warn_sink));
+        return append_headers(word, t.proxy_headers, header_option_values(value, context_.io.files, warn_sink));
       case OptionId::kRange: return set_range(word, value);
       case OptionId::kReferer: {
         const auto suffix = value.rfind(";auto");
@@ -613,22 +613,22 @@ class Parser {
         t.abstract_unix_socket = false;
         break;
       case OptionId::kUrlQuery: {
-        Result<std::string> query = url_query_value(value, context_.read_file, warn_sink);
+        Result<std::string> query = url_query_value(value, context_.io.files, warn_sink);
         if (!query) return file_value_error(word, query.error());
         t.url_queries.push_back(std::move(*query));
         break;
       }
       case OptionId::kData:
       case OptionId::kDataAscii:
-        return append_data(word, t, data_option_value(value, DataKind::kAscii, context_.read_file, warn_sink), false);
+        return append_data(word, t, data_option_value(value, DataKind::kAscii, context_.io.files, warn_sink), false);
       case OptionId::kDataBinary:
-        return append_data(word, t, data_option_value(value, DataKind::kBinary, context_.read_file, warn_sink), false);
+        return append_data(word, t, data_option_value(value, DataKind::kBinary, context_.io.files, warn_sink), false);
       case OptionId::kDataRaw:
-        return append_data(word, t, data_option_value(value, DataKind::kRaw, context_.read_file, warn_sink), false);
+        return append_data(word, t, data_option_value(value, DataKind::kRaw, context_.io.files, warn_sink), false);
       case OptionId::kJson: {
         const bool json_piece = t.json;
         t.json = true;
-        return append_data(word, t, data_option_value(value, DataKind::kBinary, context_.read_file, warn_sink),
+        return append_data(word, t, data_option_value(value, DataKind::kBinary, context_.io.files, warn_sink),
                            json_piece);
       }
       case OptionId::kDisable: break;  // only meaningful as the first argument, before any .curlrc
@@ -648,12 +648,12 @@ class Parser {
       case OptionId::kFormString:
         if (!set_request_kind(t, RequestKind::kMimePost)) return option_error(word, "is badly used here");
         if (!add_form_field(value, spec.id == OptionId::kFormString,
-                            FormBuilder{t.form, t.open_form_parts, context_.read_file, warn_sink})) {
+                            FormBuilder{t.form, t.open_form_parts, context_.io.files, warn_sink})) {
           return option_error(word, "is badly used here");
         }
         break;
       case OptionId::kHeader:
-        return append_headers(word, t.headers, header_option_values(value, context_.read_file, warn_sink));
+        return append_headers(word, t.headers, header_option_values(value, context_.io.files, warn_sink));
       case OptionId::kHelp:
         // curl stops reading the command line at --help and takes the next
         // word, whatever it is, as the category.
@@ -686,7 +686,7 @@ class Parser {
         else
           global.trace_mode = TraceMode::kNone;
         break;
-      case OptionId::kWriteOut: t.write_out = write_out_option_value(value, context_.read_file, warn_sink); break;
+      case OptionId::kWriteOut: t.write_out = write_out_option_value(value, context_.io.files, warn_sink); break;
       default: return other_protocol_option(spec.id, word, value, on);
     }
     return Ok{};

@@ -1,6 +1,6 @@
 #pragma once
-// curl's command-line grammar → CommandLine. Pure: files named by @file are
-// read through the given reader, warnings go to the given sink.
+// curl's command-line grammar → CommandLine. Pure: -K files, .curlrc and
+// @file values are read through the run's Io, warnings go to the given sinks.
 
 #include <functional>
 #include <optional>
@@ -10,6 +10,7 @@
 
 #include "cli/config.hpp"
 #include "cli/data_args.hpp"
+#include "common/io.hpp"
 #include "common/result.hpp"
 
 namespace dbcurl {
@@ -24,7 +25,8 @@ struct LibcurlFeatures {
 };
 
 struct ParseContext {
-  FileReader read_file;
+  Io io;
+  // Sinks rather than io.diagnostics: -s and -S take effect as the parser reads them.
   WarningSink warn;                           // called only while -s is not in effect, as curl does
   WarningSink note;                           // "dbcurl: <text>" lines curl hides under -s unless -S
   std::optional<std::string> default_config;  // the .curlrc to read first, if any

@@ -29,7 +29,7 @@ std::optional<std::size_t> open_line_after(std::string_view piece, std::size_t o
 
 }  // namespace
 
-FileContent read_whole_file(const std::string& path, ReadLimit limit) {
+FileContent DiskFileSystem::read_whole_file(const std::string& path, ReadLimit limit) const {
   FileContent content;
   const bool standard_input = path == "-";
   const int fd = standard_input ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -73,34 +73,44 @@ std::string limit_message(const std::string& path, const FileContent& content, R
   return path + ": larger than " + std::to_string(limit.max_bytes) + " bytes";
 }
 
-Result<std::optional<std::string>> read_file_if_exists(const std::string& path, std::size_t max_bytes, int error_code) {
-  const auto failure = [&](int error_number) {
-    const std::string reason = error_number == EFBIG ? "larger than " + std::to_string(max_bytes) + " bytes"
-                                                     : std::string(std::strerror(error_number));
-    return make_error(error_code, path + ": " + reason);
-  };
-  struct stat info {};
-  if (::stat(path.c_str(), &info) != 0) {
-    if (errno == ENOENT || errno == ENOTDIR) return std::optional<std::string>{};
-    return failure(errno);
+FileContent read_within_limit(std::string_view text, ReadLimit limit) {
+  FileContent content;
+  if (text.size() > limit.max_bytes) {
+    content.outcome = FileContent::Outcome::kTooLarge;
+    content.bytes = text.substr(0, limit.max_bytes);
+  } else if (!open_line_after(text, 0, limit.max_line)) {
+    content.outcome = FileContent::Outcome::kLineTooLong;
+  } else {
+    content.bytes = text;
   }
-  if (S_ISDIR(info.st_mode)) return make_error(error_code, path + ": is a directory");
-  if (S_ISREG(info.st_mode) && static_cast<std::size_t>(info.st_size) > max_bytes) return failure(EFBIG);
-  FileContent content = read_whole_file(path, ReadLimit{max_bytes});
+  return content;
+}
+
+// The disk's answers, as the stat() this replaced gave them: a directory opens
+// but does not read (EISDIR), a path through a file is ENOTDIR, a file past
+// max_bytes stops the read at the limit. A config file named "-" is a file of
+// that name, never standard input.
+Result<std::optional<std::string>> FileSystem::read_file_if_exists(const std::string& path, std::size_t max_bytes,
+                                                                   int error_code) const {
+  FileContent content = read_whole_file(path == "-" ? "./-" : path, ReadLimit{max_bytes});
+  std::string reason;
   switch (content.outcome) {
     case FileContent::Outcome::kRead: return std::optional<std::string>{std::move(content.bytes)};
     case FileContent::Outcome::kCannotOpen:
-      if (content.error_number == ENOENT) return std::optional<std::string>{};  // removed since the stat
-      [[fallthrough]];
-    case FileContent::Outcome::kReadError: break;
+      if (content.error_number == ENOENT || content.error_number == ENOTDIR) return std::optional<std::string>{};
+      reason = std::strerror(content.error_number);
+      break;
+    case FileContent::Outcome::kReadError:
+      reason = content.error_number == EISDIR ? "is a directory" : std::strerror(content.error_number);
+      break;
     case FileContent::Outcome::kTooLarge:
-    case FileContent::Outcome::kLineTooLong: content.error_number = EFBIG; break;
+    case FileContent::Outcome::kLineTooLong: reason = "larger than " + std::to_string(max_bytes) + " bytes"; break;
   }
   wipe_string(content.bytes);  // part of a credential file
-  return failure(content.error_number);
+  return make_error(error_code, path + ": " + reason);
 }
 
-bool shared_with_others(const std::string& path) {
+bool DiskFileSystem::shared_with_others(const std::string& path) const {
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return false;
   return (info.st_mode & (S_IRWXG | S_IRWXO)) != 0;

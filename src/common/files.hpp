@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "common/result.hpp"
 
@@ -37,21 +38,41 @@ struct FileContent {
   int error_number = 0;
 };
 
-// All of path, or of standard input for "-", up to the limit: past it the
-// read stops with kTooLarge or kLineTooLong.
-FileContent read_whole_file(const std::string& path, ReadLimit limit = {});
-
 // "PATH: larger than N bytes" or "PATH: a line longer than N bytes", for a
 // read that stopped at limit.
 std::string limit_message(const std::string& path, const FileContent& content, ReadLimit limit);
 
-// Whole-file read; nullopt when the file does not exist (a missing config file
-// is not an error anywhere in dbcurl), an Error when it exists but cannot be
-// read or is larger than max_bytes.
-Result<std::optional<std::string>> read_file_if_exists(const std::string& path, std::size_t max_bytes, int error_code);
+// The files dbcurl reads whole (credential and config files, -K and .curlrc,
+// @file option values), as ninja's DiskInterface: DiskFileSystem reads the
+// disk, unit tests pass a MemoryFileSystem. What libcurl reads or writes as a
+// stream (-T, output files, --stderr) and the token cache (whose reads and
+// writes check links and owners) use the disk directly.
+class FileSystem {
+ public:
+  virtual ~FileSystem() = default;
 
-// Whether path is a regular file that group or others may read, write or run:
-// a credential file that is draws a warning, as ssh warns about keys.
-bool shared_with_others(const std::string& path);
+  // All of path, or of standard input for "-", up to the limit: past it the
+  // read stops with kTooLarge or kLineTooLong.
+  virtual FileContent read_whole_file(const std::string& path, ReadLimit limit = {}) const = 0;
+  // Whether path is a regular file that group or others may read, write or
+  // run: a credential file that is draws a warning, as ssh warns about keys.
+  virtual bool shared_with_others(const std::string& path) const = 0;
+
+  // Whole-file read; nullopt when the file does not exist (a missing config
+  // file is not an error anywhere in dbcurl), an Error when it exists but
+  // cannot be read or is larger than max_bytes.
+  Result<std::optional<std::string>> read_file_if_exists(const std::string& path, std::size_t max_bytes,
+                                                         int error_code) const;
+};
+
+class DiskFileSystem final : public FileSystem {
+ public:
+  FileContent read_whole_file(const std::string& path, ReadLimit limit = {}) const override;
+  bool shared_with_others(const std::string& path) const override;
+};
+
+// What reading a file that holds text gives under limit: for fakes, which
+// keep the limits as the disk does.
+FileContent read_within_limit(std::string_view text, ReadLimit limit);
 
 }  // namespace dbcurl

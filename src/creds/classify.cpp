@@ -303,8 +303,8 @@ const Result<DatabricksConfig>& CredentialResolver::config() {
     if (!dbcurl)
       config_.emplace(dbcurl.error());
     else
-      config_.emplace(load_databricks_config(env_, ConfigRequest{profile_flag_, true, &files_, &context_.secrets},
-                                             dbcurl_or_null()));
+      config_.emplace(
+          load_databricks_config(context_.io, ConfigRequest{profile_flag_, true, &files_}, dbcurl_or_null()));
   }
   return *config_;
 }
@@ -344,7 +344,7 @@ Result<DatabricksConfig> CredentialResolver::load_for_host(const UrlParts& url) 
     names = std::vector<std::string>{resolved->profile->value};
   }
   if (names->size() == 1)
-    return load_databricks_config(env_, ConfigRequest{names->front(), false, &files_, &context_.secrets}, own);
+    return load_databricks_config(context_.io, ConfigRequest{names->front(), false, &files_}, own);
 
   DatabricksConfig bare;
   bare.workspace = WorkspaceHost{url.scheme, to_lower(url.host), url.port, std::nullopt};
@@ -368,8 +368,8 @@ Result<const DatabricksConfig*> CredentialResolver::account_config() {
                                          "an account API path, and several account profiles: " + join(*names, ", "),
                                          "Pick one with --profile NAME.\n"));
     } else if (names->size() == 1) {
-      account_config_.emplace(load_databricks_config(
-          env_, ConfigRequest{names->front(), false, &files_, &context_.secrets}, dbcurl_or_null()));
+      account_config_.emplace(
+          load_databricks_config(context_.io, ConfigRequest{names->front(), false, &files_}, dbcurl_or_null()));
     } else {
       account_config_.emplace(make_error(exit_code::kOk, ""));  // none: the resolved workspace keeps it
     }

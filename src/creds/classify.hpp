@@ -46,22 +46,20 @@ class CredentialResolver {
  public:
   // parse_url reads URLs as libcurl does (src/apply/url_parser.hpp; tests pass fakes);
   // warn receives the files' warnings (a credential file readable by others).
-  CredentialResolver(const Environment& env, std::optional<std::string> profile_flag, CommandRunner& runner,
-                     SecretRegistry& secrets, const TokenCache* cache, UrlParser parse_url, TokenHttp* http = nullptr,
-                     WarningSink warn = {})
-      : env_(env),
-        files_(env, std::move(warn)),
+  CredentialResolver(Io io, std::optional<std::string> profile_flag, const TokenCache* cache, UrlParser parse_url,
+                     TokenHttp* http = nullptr, WarningSink warn = {})
+      : files_(io, std::move(warn)),
         profile_flag_(std::move(profile_flag)),
-        context_{env, runner, secrets, cache},
+        context_{io, cache},
         parse_url_(std::move(parse_url)) {
     context_.http = http;
     context_.files = &files_;
   }
 
-  const Environment& env() const { return env_; }
+  const Environment& env() const { return context_.io.env; }
   ConfigFiles& files() { return files_; }
   // The run's secrets: what resolution and planning read is added here.
-  SecretRegistry& secrets() { return context_.secrets; }
+  SecretRegistry& secrets() { return context_.io.secrets; }
   Result<UrlParts> parse_url(std::string_view url, const std::optional<std::string>& default_protocol) const {
     return parse_url_(url, default_protocol);
   }
@@ -84,7 +82,6 @@ class CredentialResolver {
   const DbcurlConfig* dbcurl_or_null();
   Result<DatabricksConfig> load_for_host(const UrlParts& url);
 
-  const Environment& env_;
   ConfigFiles files_;
   std::optional<std::string> profile_flag_;
   ResolveContext context_;

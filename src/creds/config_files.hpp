@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "common/diagnostics.hpp"
-#include "common/environment.hpp"
+#include "common/io.hpp"
 #include "common/result.hpp"
 #include "creds/dbcurl_config.hpp"
 #include "creds/ini.hpp"
@@ -22,12 +22,13 @@ using NetrcFile = Result<std::optional<std::vector<NetrcEntry>>>;  // nullopt: n
 
 class ConfigFiles {
  public:
-  // warn: where the warnings go; none, they are dropped (unit tests).
-  explicit ConfigFiles(const Environment& env, WarningSink warn = {}) : env_(env), warn_(std::move(warn)) {}
+  // Read through io.files, found through io.env. warn: where the warnings go;
+  // none, they are dropped (unit tests).
+  explicit ConfigFiles(Io io, WarningSink warn = {}) : io_(io), warn_(std::move(warn)) {}
   ConfigFiles(const ConfigFiles&) = delete;
   ConfigFiles& operator=(const ConfigFiles&) = delete;
 
-  const Environment& env() const { return env_; }
+  const Environment& env() const { return io_.env; }
   // DATABRICKS_CONFIG_FILE (with ~ expanded), else ~/.databrickscfg.
   std::string databricks_config_path() const;
   const Result<std::optional<IniFile>>& databricks_config();
@@ -38,7 +39,7 @@ class ConfigFiles {
  private:
   void warn_if_shared(const std::string& path) const;
 
-  const Environment& env_;
+  Io io_;
   WarningSink warn_;
   std::optional<Result<std::optional<IniFile>>> databricks_config_;
   std::optional<Result<std::optional<DbcurlConfig>>> dbcurl_config_;

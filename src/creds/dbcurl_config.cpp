@@ -179,9 +179,10 @@ Result<std::optional<DbcurlConfig>> parse_dbcurl_config(std::string_view text, c
   return std::optional<DbcurlConfig>{std::move(*config)};
 }
 
-Result<std::optional<DbcurlConfig>> load_dbcurl_config(const Environment& env) {
+Result<std::optional<DbcurlConfig>> load_dbcurl_config(const Environment& env, const FileSystem& files) {
   const std::string path = dbcurl_config_path(env);
-  Result<std::optional<std::string>> text = read_file_if_exists(path, kMaxConfigFileBytes, exit_code::kConfigInvalid);
+  Result<std::optional<std::string>> text =
+      files.read_file_if_exists(path, kMaxConfigFileBytes, exit_code::kConfigInvalid);
   if (!text) return text.error();
   if (!*text) return std::optional<DbcurlConfig>{};
   return parse_dbcurl_config(**text, path);

@@ -17,6 +17,7 @@
 
 #include "common/command_runner.hpp"
 #include "common/environment.hpp"
+#include "common/files.hpp"
 #include "common/result.hpp"
 #include "creds/url.hpp"
 
@@ -47,7 +48,7 @@ std::string dbcurl_config_path(const Environment& env);
 
 // nullopt when the file does not exist. Unknown keys, wrong types and bad TOML
 // are errors "PATH:LINE:COLUMN: ..." with exit code kConfigInvalid.
-Result<std::optional<DbcurlConfig>> load_dbcurl_config(const Environment& env);
+Result<std::optional<DbcurlConfig>> load_dbcurl_config(const Environment& env, const FileSystem& files);
 Result<std::optional<DbcurlConfig>> parse_dbcurl_config(std::string_view text, const std::string& path);
 
 }  // namespace dbcurl

@@ -105,8 +105,9 @@ const NetrcEntry* find_netrc_entry(const std::vector<NetrcEntry>& entries, std::
   return nullptr;
 }
 
-Result<std::optional<std::vector<NetrcEntry>>> load_netrc(const std::string& path) {
-  Result<std::optional<std::string>> text = read_file_if_exists(path, kMaxConfigFileBytes, exit_code::kConfigInvalid);
+Result<std::optional<std::vector<NetrcEntry>>> load_netrc(const FileSystem& files, const std::string& path) {
+  Result<std::optional<std::string>> text =
+      files.read_file_if_exists(path, kMaxConfigFileBytes, exit_code::kConfigInvalid);
   if (!text) return text.error();
   if (!*text) return std::optional<std::vector<NetrcEntry>>{};
   Result<std::vector<NetrcEntry>> entries = parse_netrc(**text, path);

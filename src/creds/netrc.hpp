@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/environment.hpp"
+#include "common/files.hpp"
 #include "common/result.hpp"
 #include "common/secret.hpp"
 
@@ -27,7 +28,7 @@ Result<std::vector<NetrcEntry>> parse_netrc(std::string_view text, const std::st
 const NetrcEntry* find_netrc_entry(const std::vector<NetrcEntry>& entries, std::string_view host);
 
 // A netrc file read, parsed and wiped; nullopt when it does not exist.
-Result<std::optional<std::vector<NetrcEntry>>> load_netrc(const std::string& path);
+Result<std::optional<std::vector<NetrcEntry>>> load_netrc(const FileSystem& files, const std::string& path);
 // The first entry whose machine is exactly this host — never "default", which
 // is too broad to trust with a Databricks token.
 const NetrcEntry* find_netrc_machine(const std::vector<NetrcEntry>& entries, std::string_view host);

@@ -118,13 +118,13 @@ Sourced implicit_profile(const std::optional<IniFile>& file, const DbcurlConfig*
 
 }  // namespace
 
-Result<DatabricksConfig> load_databricks_config(const Environment& env, const ConfigRequest& request,
-                                                const DbcurlConfig* dbcurl) {
+Result<DatabricksConfig> load_databricks_config(Io io, const ConfigRequest& request, const DbcurlConfig* dbcurl) {
+  const Environment& env = io.env;
   std::optional<ConfigFiles> own_files;
-  ConfigFiles& files = request.files != nullptr ? *request.files : own_files.emplace(env);
+  ConfigFiles& files = request.files != nullptr ? *request.files : own_files.emplace(io);
   DatabricksConfig config;
   config.config_file = files.databricks_config_path();
-  AttributeFiller filler(config, request.secrets);
+  AttributeFiller filler(config, &io.secrets);
 
   std::optional<Sourced> named;
   if (request.profile)

@@ -12,6 +12,7 @@
 
 #include "common/command_runner.hpp"
 #include "common/environment.hpp"
+#include "common/io.hpp"
 #include "common/redact.hpp"
 #include "common/result.hpp"
 #include "common/secret.hpp"
@@ -64,9 +65,7 @@ struct DatabricksConfig {
 
 // What resolution may use besides pure inputs.
 struct ResolveContext {
-  const Environment& env;
-  CommandRunner& runner;
-  SecretRegistry& secrets;  // every secret a source reads or receives is added here before anything is printed
+  Io io;  // every secret a source reads or receives is added to io.secrets before anything is printed
   const TokenCache* cache = nullptr;  // null: no cache
   SystemTime now = std::chrono::system_clock::now();
   TokenHttp* http = nullptr;     // null: sources that need HTTP fail (unit tests pass a fake)
@@ -77,7 +76,6 @@ struct ConfigRequest {
   std::optional<std::string> profile;  // --profile, or the profile a request's host picked
   bool use_environment = true;         // false when a host picked the profile (docs/resolution.md)
   ConfigFiles* files = nullptr;        // the run's files, read once; null: read here
-  SecretRegistry* secrets = nullptr;   // where the secrets read are added; null: nowhere (unit tests)
 };
 
 struct Credential {
@@ -88,8 +86,8 @@ struct Credential {
   bool obtained = true;  // false: --explain named the source and asked it nothing (token empty)
 };
 
-Result<DatabricksConfig> load_databricks_config(const Environment& env, const ConfigRequest& request,
-                                                const DbcurlConfig* dbcurl);
+// The secrets read are added to io.secrets.
+Result<DatabricksConfig> load_databricks_config(Io io, const ConfigRequest& request, const DbcurlConfig* dbcurl);
 
 // The token for config's workspace, first hit wins: the profile or environment
 // token; config.toml's token_command; a netrc "login token" entry for the

@@ -86,8 +86,8 @@ std::unique_ptr<Transfer> perform_with_retries(const Session& session, const Pla
     const std::optional<RetryDecision> decision = decide_retry(policy, state, facts);
     if (!decision) return transfer;
     // curl reports each failed attempt before it says it will retry.
-    if (outcome.code != 0 && !outcome.synthetic) print_error_line(session.diagnostics, outcome);
-    session.diagnostics.warning(decision->warning);
+    if (outcome.code != 0 && !outcome.synthetic) print_error_line(session.io.diagnostics, outcome);
+    session.io.diagnostics.warning(decision->warning);
     if (!decision->retry) return transfer;
     std::this_thread::sleep_for(decision->delay);
     output.rewind_for_retry();
@@ -98,15 +98,15 @@ std::unique_ptr<Transfer> perform_with_retries(const Session& session, const Pla
 // transfer's live handle, null when there is none.
 void report(const Session& session, const PlannedTransfer& planned, const Outcome& outcome, CURL* easy,
             const std::string& error_body) {
-  if (outcome.code != 0 && !outcome.synthetic) print_error_line(session.diagnostics, outcome);
+  if (outcome.code != 0 && !outcome.synthetic) print_error_line(session.io.diagnostics, outcome);
   if (!planned.plan.workspace || easy == nullptr) return;
   const TransferConfig& config = *planned.config;
   const bool explain_errors = outcome.code == CURLE_HTTP_RETURNED_ERROR || config.fail || config.fail_with_body ||
                               session.global.trace_mode == TraceMode::kVerbose;
   if (outcome.status >= kHttpErrorThreshold && explain_errors) {
-    if (auto line = databricks_error_line(outcome.status, error_body)) session.diagnostics.error(*line);
+    if (auto line = databricks_error_line(outcome.status, error_body)) session.io.diagnostics.error(*line);
     if ((outcome.status == 401 || outcome.status == 403) && !planned.plan.credential_origin.empty()) {
-      session.diagnostics.error("the credential sent came from " + planned.plan.credential_origin);
+      session.io.diagnostics.error("the credential sent came from " + planned.plan.credential_origin);
     }
   }
   ReplyFacts facts;
@@ -116,16 +116,16 @@ void report(const Session& session, const PlannedTransfer& planned, const Outcom
   if (curl_easy_getinfo(easy, CURLINFO_CONTENT_TYPE, &text) == CURLE_OK && text) facts.content_type = text;
   if (curl_easy_getinfo(easy, CURLINFO_REDIRECT_URL, &text) == CURLE_OK && text) facts.redirect_url = text;
   if (curl_easy_getinfo(easy, CURLINFO_EFFECTIVE_URL, &text) == CURLE_OK && text) facts.effective_url = text;
-  if (auto hint = trap_hint(facts)) session.diagnostics.warning(*hint);
+  if (auto hint = trap_hint(facts)) session.io.diagnostics.warning(*hint);
 }
 
 void write_out_for(const Session& session, const PlannedTransfer& planned, const Outcome& outcome, CURL* easy,
                    const std::string& filename) {
   if (!planned.config->write_out || easy == nullptr) return;
   const WriteOutFacts facts{
-      easy, outcome.code, outcome.message, filename, planned.given_url, planned.url_index, session.secrets};
-  write_out(*planned.config->write_out, facts, stdout, session.diagnostics.stream(), [&](std::string_view name) {
-    session.diagnostics.error_always("unknown --write-out variable: '" + std::string(name) + "'");
+      easy, outcome.code, outcome.message, filename, planned.given_url, planned.url_index, session.io.secrets};
+  write_out(*planned.config->write_out, facts, stdout, session.io.diagnostics.stream(), [&](std::string_view name) {
+    session.io.diagnostics.error_always("unknown --write-out variable: '" + std::string(name) + "'");
   });
 }
 
@@ -148,7 +148,7 @@ std::unique_ptr<BodyOutput> body_output_for(const Session& session, const Planne
                                             bool first_of_group) {
   const TransferConfig& config = *planned.config;
   auto output =
-      std::make_unique<BodyOutput>(session.diagnostics, planned.output, config.include_headers || config.head);
+      std::make_unique<BodyOutput>(session.io.diagnostics, planned.output, config.include_headers || config.head);
   if (config.dump_header) output->dump_headers_to(*config.dump_header, first_of_group);
   output->set_file_options({.create_dirs = config.create_dirs,
                             .resume_from = resume_offset(config, planned),
@@ -174,7 +174,7 @@ void conclude(const Session& session, const PlannedTransfer& planned, Transfer& 
   const TransferConfig& config = *planned.config;
   if (outcome.code == 0 && transfer.easy() != nullptr && planned.output && *planned.output != "-" &&
       (config.remote_time || config.xattr)) {
-    set_file_metadata(session.diagnostics, transfer.easy(), output.filename(), planned.plan.url, config.remote_time,
+    set_file_metadata(session.io.diagnostics, transfer.easy(), output.filename(), planned.plan.url, config.remote_time,
                       config.xattr);
   }
   report(session, planned, outcome, transfer.easy(), output.error_body());
@@ -203,7 +203,7 @@ int run_paginated(const Session& session, PlannedTransfer& planned) {
   const std::string first_url = planned.plan.url;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(config.max_time_ms);
   PageMerger merger(query_offset(first_url));
-  BodyOutput output(session.diagnostics, planned.output, false);
+  BodyOutput output(session.io.diagnostics, planned.output, false);
   const auto write_merged = [&] {
     return merger.write([&](std::string_view piece) { return output.write_document(piece); });
   };
@@ -221,7 +221,7 @@ int run_paginated(const Session& session, PlannedTransfer& planned) {
     }
     transfer.reset();
     page.clear();
-    collector = std::make_unique<BodyOutput>(session.diagnostics, std::nullopt, false);
+    collector = std::make_unique<BodyOutput>(session.io.diagnostics, std::nullopt, false);
     collector->collect_into(&page);
     transfer = perform_with_retries(session, planned, *collector, time_left_ms);
     Outcome outcome = transfer->outcome();
@@ -248,7 +248,7 @@ int run_paginated(const Session& session, PlannedTransfer& planned) {
         break;
       }
       paginate_failure = exit_code::kPaginationIncomplete;
-      session.diagnostics.error_always(
+      session.io.diagnostics.error_always(
           "--paginate: page " + std::to_string(number) +
           " is not a JSON object: the merged document would be incomplete, nothing written");
       break;
@@ -260,14 +260,15 @@ int run_paginated(const Session& session, PlannedTransfer& planned) {
     }
     if (merger.token_repeated()) {
       paginate_failure = exit_code::kPaginationRunaway;
-      session.diagnostics.error_always("--paginate: page " + std::to_string(number) +
-                                       " gave a page token an earlier page gave: the server is not advancing, stopped");
+      session.io.diagnostics.error_always(
+          "--paginate: page " + std::to_string(number) +
+          " gave a page token an earlier page gave: the server is not advancing, stopped");
       break;
     }
     if (config.paginate_max <= 0 && number >= kDefaultPageLimit) {
       paginate_failure = exit_code::kPaginationRunaway;
-      session.diagnostics.error_always("--paginate: stopped after " + std::to_string(kDefaultPageLimit) +
-                                       " pages, the limit; --paginate-max N sets another");
+      session.io.diagnostics.error_always("--paginate: stopped after " + std::to_string(kDefaultPageLimit) +
+                                          " pages, the limit; --paginate-max N sets another");
       break;
     }
     if (in_query) {
@@ -279,7 +280,7 @@ int run_paginated(const Session& session, PlannedTransfer& planned) {
                                            : with_json_field(body, "offset", *next->offset);
       if (!planned.plan.body) {
         paginate_failure = exit_code::kPaginationIncomplete;
-        session.diagnostics.error_always(
+        session.io.diagnostics.error_always(
             "--paginate: the request body is not a JSON object, so page_token cannot be added: nothing written");
         break;
       }
@@ -308,7 +309,7 @@ int run_parallel(const Session& session, std::vector<PlannedTransfer>& transfers
   int exit_code = 0;
   const TransferConfig* skipped_group = nullptr;
   std::optional<ParallelMeter> meter;
-  if (!session.global.no_progress_meter) meter.emplace(session.diagnostics.stream());
+  if (!session.global.no_progress_meter) meter.emplace(session.io.diagnostics.stream());
   const auto amounts_of = [&](CURL* easy) {
     ParallelMeter::Amounts amounts;
     amounts.id = static_cast<std::size_t>(running.at(easy).planned - transfers.data());
@@ -387,8 +388,8 @@ void pace(const Session& session, std::chrono::steady_clock::time_point started)
   if (elapsed >= global.ms_per_transfer) return;
   const long wait = global.ms_per_transfer - elapsed;
   if (global.trace_mode != TraceMode::kNone) {
-    session.diagnostics.note("Transfer took " + std::to_string(elapsed) + " ms, waits " + std::to_string(wait) +
-                             "ms as set by --rate");
+    session.io.diagnostics.note("Transfer took " + std::to_string(elapsed) + " ms, waits " + std::to_string(wait) +
+                                "ms as set by --rate");
   }
   std::this_thread::sleep_for(std::chrono::milliseconds(wait));
 }
@@ -424,7 +425,7 @@ int run_serial(const Session& session, std::vector<PlannedTransfer>& transfers) 
     if (exit_code != 0 && global.fail_early) break;
   }
   if (!performed && skipped_group != nullptr) {
-    session.diagnostics.error_unless_silent("no transfer performed");
+    session.io.diagnostics.error_unless_silent("no transfer performed");
     return exit_code::kReadError;
   }
   return exit_code;
@@ -442,20 +443,19 @@ void write_libcurl_source(const Diagnostics& diagnostics, const std::string& pat
 
 }  // namespace
 
-int perform_transfers(const GlobalConfig& global, std::vector<PlannedTransfer>& transfers, const Environment& env,
-                      const Diagnostics& diagnostics, const SecretRegistry& secrets) {
+int perform_transfers(const GlobalConfig& global, std::vector<PlannedTransfer>& transfers, Io io) {
   ShareHandle share(curl_share_init());
   for (curl_lock_data data : {CURL_LOCK_DATA_COOKIE, CURL_LOCK_DATA_DNS, CURL_LOCK_DATA_SSL_SESSION}) {
     curl_share_setopt(share.get(), CURLSHOPT_SHARE, data);
   }
   // The multi handle keeps its own connection cache for -Z; serial transfers share one here.
   if (!global.parallel) curl_share_setopt(share.get(), CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
-  const OutputStream trace = open_trace_stream(global, diagnostics);
+  const OutputStream trace = open_trace_stream(global, io.diagnostics);
   std::optional<LibcurlSource> source;
-  if (global.libcurl_file) source.emplace(secrets);
-  const Session session{global, share.get(), trace.get(), env, diagnostics, secrets, source ? &*source : nullptr};
+  if (global.libcurl_file) source.emplace(io.secrets);
+  const Session session{global, share.get(), trace.get(), io, source ? &*source : nullptr};
   const int exit_code = global.parallel ? run_parallel(session, transfers) : run_serial(session, transfers);
-  if (source) write_libcurl_source(diagnostics, *global.libcurl_file, source->program());
+  if (source) write_libcurl_source(io.diagnostics, *global.libcurl_file, source->program());
   return exit_code;
 }
 

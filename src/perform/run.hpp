@@ -7,13 +7,12 @@
 #include <vector>
 
 #include "cli/config.hpp"
-#include "common/diagnostics.hpp"
-#include "common/environment.hpp"
+#include "common/io.hpp"
 #include "creds/plan.hpp"
 
 namespace dbcurl {
 
-int perform_transfers(const GlobalConfig& global, std::vector<PlannedTransfer>& transfers, const Environment& env,
-                      const Diagnostics& diagnostics, const SecretRegistry& secrets);
+// io: the environment, the diagnostics and the secrets redacted from -v/--trace and -w.
+int perform_transfers(const GlobalConfig& global, std::vector<PlannedTransfer>& transfers, Io io);
 
 }  // namespace dbcurl

@@ -20,8 +20,8 @@ bool upload_url_parses(const std::string& url) {
 Transfer::Transfer(const Session& session, const PlannedTransfer& planned, BodyOutput& output, long time_left_ms)
     : planned_(planned),
       output_(output),
-      diagnostics_(session.diagnostics),
-      trace_(session.secrets, session.global.trace_mode, session.trace_stream, session.global.trace_time,
+      diagnostics_(session.io.diagnostics),
+      trace_(session.io.secrets, session.global.trace_mode, session.trace_stream, session.global.trace_time,
              // curl counts data in -v only when the body does not share the terminal.
              !output.to_terminal() || (session.trace_stream != stdout && session.trace_stream != stderr)),
       easy_(curl_easy_init()) {
@@ -45,7 +45,7 @@ Transfer::Transfer(const Session& session, const PlannedTransfer& planned, BodyO
     sinks.trace = &TraceWriter::callback;
     sinks.trace_data = &trace_;
   }
-  sinks.error_stream = session.diagnostics.stream();
+  sinks.error_stream = session.io.diagnostics.stream();
   sinks.progress_meter =
       !session.global.silent && !session.global.no_progress_meter && !output.to_terminal() && !session.global.parallel;
   sinks.error_buffer = error_buffer_;
@@ -57,15 +57,16 @@ Transfer::Transfer(const Session& session, const PlannedTransfer& planned, BodyO
   if (!planned.upload_file) read_standard_input(sinks);
   sinks.resume_from = output.resume_from();
   if (sinks.progress_meter && session.global.progress_bar) {
-    progress_bar_.emplace(session.diagnostics.stream(), std::max(sinks.resume_from, 0LL),
-                          progress_bar_width(session.env));
+    progress_bar_.emplace(session.io.diagnostics.stream(), std::max(sinks.resume_from, 0LL),
+                          progress_bar_width(session.io.env));
     sinks.progress = &ProgressBar::callback;
     sinks.progress_data = &*progress_bar_;
   }
   sinks.wait_for_multiplexing = session.global.parallel && !session.global.parallel_immediate;
   sinks.source = session.libcurl_source;
   sinks.time_left_ms = time_left_ms;
-  if (Status applied = apply_transfer(easy_.get(), session.share, config, planned.plan, sinks, session.env, applied_);
+  if (Status applied =
+          apply_transfer(easy_.get(), session.share, config, planned.plan, sinks, session.io.env, applied_);
       !applied) {
     fail(applied.error().exit_code, applied.error().message);
   }

@@ -15,8 +15,7 @@
 #include "apply/curl_handles.hpp"
 #include "apply/libcurl_source.hpp"
 #include "cli/config.hpp"
-#include "common/diagnostics.hpp"
-#include "common/environment.hpp"
+#include "common/io.hpp"
 #include "creds/plan.hpp"
 #include "perform/output.hpp"
 #include "perform/progress_bar.hpp"
@@ -28,10 +27,8 @@ namespace dbcurl {
 struct Session {
   const GlobalConfig& global;
   CURLSH* share;
-  std::FILE* trace_stream;  // -v/--trace, else null
-  const Environment& env;
-  const Diagnostics& diagnostics;
-  const SecretRegistry& secrets;  // redacted from -v/--trace and -w
+  std::FILE* trace_stream;        // -v/--trace, else null
+  Io io;                          // io.secrets: redacted from -v/--trace and -w
   LibcurlSource* libcurl_source;  // --libcurl, else null
 };
 

@@ -4,14 +4,17 @@
 
 #include <curl/curl.h>
 
+#include <cerrno>
 #include <cstdint>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "apply/url_parser.hpp"
 #include "cli/parse.hpp"
+#include "common/io.hpp"
 #include "common/redact.hpp"
 #include "creds/classify.hpp"
 #include "creds/dbcurl_config.hpp"
@@ -45,20 +48,36 @@ class RefusingRunner final : public dbcurl::CommandRunner {
   }
 };
 
+// Every file holds the same text, or none exists: fuzzing reads no disk.
+class FuzzFiles final : public dbcurl::FileSystem {
+ public:
+  explicit FuzzFiles(std::optional<std::string> text) : text_(std::move(text)) {}
+  dbcurl::FileContent read_whole_file(const std::string&, dbcurl::ReadLimit limit) const override {
+    if (!text_) return dbcurl::FileContent{dbcurl::FileContent::Outcome::kCannotOpen, {}, ENOENT};
+    return dbcurl::read_within_limit(*text_, limit);
+  }
+  bool shared_with_others(const std::string&) const override { return false; }
+
+ private:
+  std::optional<std::string> text_;
+};
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text = as_text(data, size);
 #if defined(FUZZ_TARGET_PARSE)
-  const dbcurl::ParseContext context{
-      [](const std::string&, dbcurl::ReadLimit) {
-        return dbcurl::FileContent{dbcurl::FileContent::Outcome::kRead, "file data\r\n", 0};
-      },
-      [](std::string_view) {},
-      [](std::string_view) {},
-      std::nullopt,
-      dbcurl::LibcurlFeatures{},
-      [](std::string_view) { return true; }};
+  const FuzzFiles files("file data\r\n");
+  const dbcurl::MapEnvironment env;
+  RefusingRunner runner;
+  dbcurl::SecretRegistry secrets;
+  const dbcurl::Diagnostics diagnostics(secrets);
+  const dbcurl::ParseContext context{dbcurl::Io{files, env, runner, diagnostics, secrets},
+                                     [](std::string_view) {},
+                                     [](std::string_view) {},
+                                     std::nullopt,
+                                     dbcurl::LibcurlFeatures{},
+                                     [](std::string_view) { return true; }};
   (void)dbcurl::parse_command_line(split_words(text), context);
 #elif defined(FUZZ_TARGET_INI)
   (void)dbcurl::parse_ini(text, "fuzz.cfg");
@@ -77,7 +96,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   env.set("DATABRICKS_TOKEN", "dapi0123456789abcdef0123456789abcdef");
   RefusingRunner runner;
   dbcurl::SecretRegistry secrets;
-  dbcurl::CredentialResolver resolver(env, std::nullopt, runner, secrets, nullptr, dbcurl::parse_url_as_libcurl);
+  const dbcurl::Diagnostics diagnostics(secrets);
+  const FuzzFiles files(std::nullopt);
+  dbcurl::CredentialResolver resolver(dbcurl::Io{files, env, runner, diagnostics, secrets}, std::nullopt, nullptr,
+                                      dbcurl::parse_url_as_libcurl);
   dbcurl::TransferConfig transfer;
   (void)dbcurl::plan_request(url, transfer, resolver, [](std::string_view) {});
 #elif defined(FUZZ_TARGET_WRITE_OUT)

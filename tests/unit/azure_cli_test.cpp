@@ -31,7 +31,7 @@ struct AzHome {
     home.env.set("PATH", home.path("bin"));
   }
   Result<Credential> resolve(const DatabricksConfig& config) {
-    return resolve_workspace_token(config, ResolveContext{home.env, runner, home.secrets}, std::nullopt);
+    return resolve_workspace_token(config, ResolveContext{home.io(runner)}, std::nullopt);
   }
   TempHome home;
   FakeRunner runner;
@@ -159,9 +159,8 @@ TEST_CASE("azure-cli without auth_type: only for Azure hosts with az on PATH, an
     TempHome no_az;
     no_az.env.set("PATH", no_az.path("bin"));
     FakeRunner runner;
-    const Result<Credential> none =
-        resolve_workspace_token(workspace_config("adb-1.2.azuredatabricks.net"),
-                                ResolveContext{no_az.env, runner, no_az.secrets}, std::nullopt);
+    const Result<Credential> none = resolve_workspace_token(workspace_config("adb-1.2.azuredatabricks.net"),
+                                                            ResolveContext{no_az.io(runner)}, std::nullopt);
     REQUIRE_FALSE(none.ok());
     CHECK(none.error().message.find("Azure CLI") == std::string::npos);
   }
@@ -193,8 +192,7 @@ TEST_CASE("auth_type azure-cli: a failure is the error; a host that is not Azure
     TempHome no_az;
     no_az.env.set("PATH", no_az.path("bin"));
     FakeRunner runner;
-    const Result<Credential> missing =
-        resolve_workspace_token(config, ResolveContext{no_az.env, runner, no_az.secrets}, std::nullopt);
+    const Result<Credential> missing = resolve_workspace_token(config, ResolveContext{no_az.io(runner)}, std::nullopt);
     REQUIRE_FALSE(missing.ok());
     CHECK(missing.error().exit_code == 103);
     CHECK(missing.error().message == "auth_type azure-cli: the Azure CLI 'az' is not on PATH");

@@ -10,14 +10,14 @@
 #include "temp_home.hpp"
 
 using namespace dbcurl;
+using dbcurl::testing::FakeHome;
 using dbcurl::testing::FakeRunner;
 using dbcurl::testing::parse_url_text;
-using dbcurl::testing::TempHome;
 
 namespace {
 
 struct Planner {
-  TempHome home;
+  FakeHome home;
   FakeRunner runner;
   std::vector<std::string> warnings;
 
@@ -29,7 +29,7 @@ struct Planner {
   UrlParser parser = parse_url_text;
 
   Result<RequestPlan> plan(const std::string& url, const TransferConfig& transfer = TransferConfig{}) {
-    CredentialResolver resolver(home.env, std::nullopt, runner, home.secrets, nullptr, parser);
+    CredentialResolver resolver(home.io(runner), std::nullopt, nullptr, parser);
     return plan_request(url, transfer, resolver, [this](std::string_view text) { warnings.emplace_back(text); });
   }
 };

@@ -9,6 +9,7 @@
 #include "temp_home.hpp"
 
 using namespace dbcurl;
+using dbcurl::testing::FakeHome;
 using dbcurl::testing::TempHome;
 
 namespace {
@@ -18,8 +19,7 @@ constexpr auto kShared = std::filesystem::perms::owner_read | std::filesystem::p
 
 // A ConfigFiles whose warnings are collected.
 struct WatchedFiles {
-  explicit WatchedFiles(const Environment& env)
-      : files(env, [this](std::string_view text) { warnings.emplace_back(text); }) {}
+  explicit WatchedFiles(Io io) : files(io, [this](std::string_view text) { warnings.emplace_back(text); }) {}
   std::vector<std::string> warnings;
   ConfigFiles files;
 };
@@ -28,21 +28,22 @@ struct WatchedFiles {
 
 TEST_CASE("shared_with_others: a regular file that group or others may use") {
   TempHome home;
+  const DiskFileSystem disk;
   const std::string path = home.write("file", "x");
-  CHECK_FALSE(shared_with_others(path));  // 0600
+  CHECK_FALSE(disk.shared_with_others(path));  // 0600
   std::filesystem::permissions(path, kShared);
-  CHECK(shared_with_others(path));
-  CHECK_FALSE(shared_with_others(home.path("missing")));
-  CHECK_FALSE(shared_with_others(home.path("")));  // a directory
+  CHECK(disk.shared_with_others(path));
+  CHECK_FALSE(disk.shared_with_others(home.path("missing")));
+  CHECK_FALSE(disk.shared_with_others(home.path("")));  // a directory
 }
 
 TEST_CASE("ConfigFiles warns once about a credential file others can read, through its sink") {
-  TempHome home;
-  const std::string config = home.write(".databrickscfg", "[DEFAULT]\nhost = https://h\ntoken = dapi-x\n");
-  const std::string netrc = home.write(".netrc", "machine h login token password dapi-y\n");
-  std::filesystem::permissions(config, kShared);
-  std::filesystem::permissions(netrc, kShared);
-  WatchedFiles watched(home.env);
+  FakeHome home;
+  const std::string config = home.path(".databrickscfg");
+  const std::string netrc = home.path(".netrc");
+  home.files.write(config, "[DEFAULT]\nhost = https://h\ntoken = dapi-x\n", true);
+  home.files.write(netrc, "machine h login token password dapi-y\n", true);
+  WatchedFiles watched(home.io());
   REQUIRE(watched.files.databricks_config());
   REQUIRE(watched.files.netrc(netrc));
   (void)watched.files.databricks_config();
@@ -53,21 +54,20 @@ TEST_CASE("ConfigFiles warns once about a credential file others can read, throu
 }
 
 TEST_CASE("ConfigFiles: no warning for a private file, nor for a shared file without secrets") {
-  TempHome home;
-  home.write(".netrc", "machine h login token password dapi-y\n");  // 0600
-  const std::string config = home.write(".databrickscfg", "[DEFAULT]\nhost = https://h\n");
-  std::filesystem::permissions(config, kShared);
-  WatchedFiles watched(home.env);
+  FakeHome home;
+  home.write(".netrc", "machine h login token password dapi-y\n");  // private
+  home.files.write(home.path(".databrickscfg"), "[DEFAULT]\nhost = https://h\n", true);
+  WatchedFiles watched(home.io());
   REQUIRE(watched.files.databricks_config());
   REQUIRE(watched.files.netrc(home.path(".netrc")));
   CHECK(watched.warnings.empty());
 }
 
 TEST_CASE("ConfigFiles warns about a shared config.toml, also one that does not parse") {
-  TempHome home;
-  const std::string toml = home.write(".config/dbcurl/config.toml", "this is not toml [");
-  std::filesystem::permissions(toml, kShared);
-  WatchedFiles watched(home.env);
+  FakeHome home;
+  const std::string toml = home.path(".config/dbcurl/config.toml");
+  home.files.write(toml, "this is not toml [", true);
+  WatchedFiles watched(home.io());
   CHECK_FALSE(watched.files.dbcurl_config());
   REQUIRE(watched.warnings.size() == 1);
   CHECK(watched.warnings[0].starts_with(toml + " holds credentials"));

@@ -6,11 +6,11 @@
 #include "temp_home.hpp"
 
 using namespace dbcurl;
-using dbcurl::testing::TempHome;
+using dbcurl::testing::FakeHome;
 
 namespace {
 
-DatabricksConfig config_with_token_command(TempHome& home) {
+DatabricksConfig config_with_token_command(FakeHome& home) {
   home.env.set("NETRC", home.path("netrc"));
   DatabricksConfig config;
   config.config_file = home.path(".databrickscfg");
@@ -23,11 +23,11 @@ DatabricksConfig config_with_token_command(TempHome& home) {
 }  // namespace
 
 TEST_CASE("under --explain the first source that would run a helper is named, and nothing runs") {
-  TempHome home;
+  FakeHome home;
   const DatabricksConfig config = config_with_token_command(home);
   ExplainRunner runner;
   ExplainTokenHttp http;
-  ResolveContext context{home.env, runner, home.secrets};
+  ResolveContext context{home.io(runner)};
   context.http = &http;
   const Result<Credential> named = resolve_workspace_token(config, context, std::nullopt);
   REQUIRE(named.ok());

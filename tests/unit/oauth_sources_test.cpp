@@ -30,7 +30,7 @@ struct OAuthFixture {
                          std::to_string(lifetime) + "}");
   }
   Result<Credential> resolve(const TokenCache* cache = nullptr) {
-    ResolveContext context{home.env, runner, home.secrets, cache};
+    ResolveContext context{home.io(runner), cache};
     context.http = &http;
     return resolve_workspace_token(config, context, std::nullopt);
   }
@@ -209,7 +209,7 @@ TEST_CASE("token sources: the SDKs' order, and each OIDC source only when config
   f.config.oidc_token_filepath = Sourced{"/f", "env"};
   f.config.actions_id_token_request_url = Sourced{"https://gh.example/t?a=1", "env"};
   f.config.actions_id_token_request_token = SecretSourced{SecretString("r"), "env"};
-  const ResolveContext context{f.home.env, f.runner, f.home.secrets};
+  const ResolveContext context{f.home.io(f.runner)};
   std::vector<std::string> names;
   for (const TokenSource* source : token_sources()) {
     if (auto what = source->looks_at(TokenRequest{f.config, context, std::nullopt})) {

@@ -4,36 +4,38 @@
 
 #include "cli/parse.hpp"
 #include "cli/protocols.hpp"
+#include "fake_io.hpp"
 
 using namespace dbcurl;
 
 namespace {
 
-// A file content that stands for a file that opens but cannot be read (a directory).
+// File contents that stand for a file that opens but cannot be read (a
+// directory), and for one past the reader's byte limit.
 const std::string kUnreadable = "<unreadable>";
-// Contents that stand for files past the reader's byte limit, or with a line past its line limit.
 const std::string kTooLarge = "<too large>";
-const std::string kLineTooLong = "<line too long>";
+// A line one byte longer than a -K file may have.
+const std::string kLineTooLong(kCurlConfigLimit.max_line + 1, 'x');
 
 struct Parsed {
   Result<CommandLine> line;
   std::vector<std::string> warnings;
 };
 
-Parsed parse(std::vector<std::string> args, std::map<std::string, std::string> files = {}) {
+Parsed parse(std::vector<std::string> args, const std::map<std::string, std::string>& files = {}) {
+  testing::FakeHome home;
+  for (const auto& [path, text] : files) {
+    if (text == kTooLarge) {
+      home.files.fail(path, FileContent::Outcome::kTooLarge);
+    } else if (text == kUnreadable) {
+      home.files.fail(path, FileContent::Outcome::kReadError, EISDIR);
+    } else {
+      home.files.write(path, text);
+    }
+  }
   auto warnings = std::make_shared<std::vector<std::string>>();
   ParseContext context{
-      [files](const std::string& path, ReadLimit limit) {
-        auto found = files.find(path);
-        if (found == files.end()) return FileContent{FileContent::Outcome::kCannotOpen, {}, ENOENT};
-        if (found->second == kTooLarge) return FileContent{FileContent::Outcome::kTooLarge, {}, 0};
-        if (found->second == kLineTooLong && limit.max_line != SIZE_MAX) {
-          return FileContent{FileContent::Outcome::kLineTooLong, {}, 0};
-        }
-        if (found->second == kUnreadable) return FileContent{FileContent::Outcome::kReadError, {}, EISDIR};
-        return FileContent{FileContent::Outcome::kRead, found->second, 0};
-      },
-      [warnings](std::string_view text) { warnings->emplace_back(text); },
+      home.io(), [warnings](std::string_view text) { warnings->emplace_back(text); },
       [warnings](std::string_view text) { warnings->emplace_back("note: " + std::string(text)); }, std::nullopt,
       LibcurlFeatures{.http3 = false, .tls_srp = true, .dns_servers = false, .protocols = {"ftp", "http", "https"}},
       // --stderr: where it happens among the warnings; "unwritable" cannot be opened.

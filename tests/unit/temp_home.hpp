@@ -1,5 +1,7 @@
 #pragma once
-// A temporary HOME for tests that read config files.
+// A temporary HOME on the disk, for tests of the disk itself (permission
+// warnings, the token cache, helpers on PATH); FakeHome (fake_io.hpp) where
+// files are only read.
 
 #include <filesystem>
 #include <fstream>
@@ -9,11 +11,10 @@
 #include <utility>
 #include <vector>
 
-#include "common/environment.hpp"
-#include "common/redact.hpp"
-#include "creds/helper.hpp"
+#include "common/io.hpp"
 #include "creds/resolve.hpp"
 #include "creds/token_http.hpp"
+#include "fake_io.hpp"
 
 namespace dbcurl::testing {
 
@@ -45,36 +46,18 @@ class TempHome {
     return path.string();
   }
   std::string path(const std::string& name) const { return (dir_ / name).string(); }
+  // The Io of a run in this home, with runner (the home's own by default).
+  Io io(CommandRunner& with) { return Io{disk, env, with, diagnostics, secrets}; }
+  Io io() { return io(runner); }
 
+  DiskFileSystem disk;
   MapEnvironment env;
+  FakeRunner runner;
   SecretRegistry secrets;  // the test run's
+  Diagnostics diagnostics{secrets};
 
  private:
   std::filesystem::path dir_;
-};
-
-// A CommandRunner that records the commands and answers from a script.
-class FakeRunner final : public CommandRunner {
- public:
-  Result<SecretString> run(const HelperCommand& command) override {
-    commands.push_back(command.argv);
-    if (!answers.empty()) {
-      Result<SecretString> answer = std::move(answers.front());
-      answers.erase(answers.begin());
-      return answer;
-    }
-    return make_error(exit_code::kHelperFailed, "no answer scripted for " + describe_command(command.argv));
-  }
-  void answer(std::string output) { answers.emplace_back(SecretString(output)); }
-  void fail(std::string message) { answers.emplace_back(make_error(exit_code::kHelperFailed, std::move(message))); }
-  void time_out(std::string message) {
-    Error timed_out = make_error(exit_code::kHelperFailed, std::move(message));
-    timed_out.kind = ErrorKind::kTimedOut;
-    answers.emplace_back(std::move(timed_out));
-  }
-
-  std::vector<std::vector<std::string>> commands;
-  std::vector<Result<SecretString>> answers;
 };
 
 // A TokenHttp that records the requests and answers from a script, in order.

@@ -6,9 +6,9 @@
 #include "temp_home.hpp"
 
 using namespace dbcurl;
+using dbcurl::testing::FakeHome;
 using dbcurl::testing::FakeRunner;
 using dbcurl::testing::FakeTokenHttp;
-using dbcurl::testing::TempHome;
 using dbcurl::testing::workspace_config;
 
 namespace {
@@ -17,11 +17,11 @@ using Pairs = std::vector<std::pair<std::string, std::string>>;
 
 struct Services {
   Result<Credential> resolve(const DatabricksConfig& config) {
-    ResolveContext context{home.env, runner, home.secrets};
+    ResolveContext context{home.io(runner)};
     context.http = &http;
     return resolve_workspace_token(config, context, std::nullopt);
   }
-  TempHome home;
+  FakeHome home;
   FakeRunner runner;
   FakeTokenHttp http;
 };

@@ -8,6 +8,7 @@
 #include "temp_home.hpp"
 
 using namespace dbcurl;
+using dbcurl::testing::FakeHome;
 using dbcurl::testing::FakeRunner;
 using dbcurl::testing::TempHome;
 
@@ -47,7 +48,7 @@ TEST_CASE("token sources in order: token, token_command, netrc, databricks CLI; 
   TempHome home;
   DatabricksConfig config = config_with_tools(home, {"databricks"}, "ws.cloud.databricks.com");
   FakeRunner runner;
-  const ResolveContext context{home.env, runner, home.secrets};
+  const ResolveContext context{home.io(runner)};
   CHECK(applying(config, context) ==
         std::vector<std::string>{"'token' of " + home.path(".databrickscfg") + " or DATABRICKS_TOKEN",
                                  "token_command 'keyring get databricks ws'",
@@ -67,7 +68,7 @@ TEST_CASE("the Azure CLI comes last, as in the Go SDK; auth_type azure-cli leave
   TempHome home;
   DatabricksConfig config = config_with_tools(home, {"databricks", "az"}, "adb-1.2.azuredatabricks.net");
   FakeRunner runner;
-  const ResolveContext context{home.env, runner, home.secrets};
+  const ResolveContext context{home.io(runner)};
   const std::vector<std::string> all = applying(config, context);
   REQUIRE(all.size() == 5);
   CHECK(all[3].starts_with("the databricks CLI"));
@@ -82,14 +83,14 @@ TEST_CASE("the Azure CLI comes last, as in the Go SDK; auth_type azure-cli leave
 }
 
 TEST_CASE("which hosts the sources name: token_command config.toml's [hosts], netrc its 'login token' machines") {
-  TempHome home;
+  FakeHome home;
   home.write(".netrc",
              "machine netrc.example.com login token password dapi-netrc\n"
              "machine alice.example.com login alice password pw\n");
   home.write(".config/dbcurl/config.toml",
              "[hosts.\"tool.example.com\"]\ntoken_command = [\"pass\", \"show\", \"db\"]\n");
   home.env.set("XDG_CONFIG_HOME", home.path(".config"));
-  ConfigFiles files(home.env);
+  ConfigFiles files(home.io());
   struct Named {
     int sources = 0;
     DatabricksConfig config;

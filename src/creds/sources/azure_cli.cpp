@@ -118,7 +118,7 @@ class AzureCli final : public TokenSource {
     if (!config.auth_type) {
       const Result<std::optional<AzureEnvironment>> environment = azure_environment(config);
       if (environment && !*environment) return std::nullopt;
-      if (!find_executable("az", request.context.env.get("PATH").value_or(""))) return std::nullopt;
+      if (!find_executable("az", request.context.io.env.get("PATH").value_or(""))) return std::nullopt;
     }
     return "the Azure CLI 'az account get-access-token'";
   }
@@ -128,7 +128,7 @@ class AzureCli final : public TokenSource {
     Result<std::optional<AzureEnvironment>> environment = azure_environment(config);
     if (!environment) return environment.error();
     if (!*environment) return make_error(exit_code::kConfigInvalid, not_azure(config));
-    if (!find_executable("az", request.context.env.get("PATH").value_or(""))) {
+    if (!find_executable("az", request.context.io.env.get("PATH").value_or(""))) {
       return make_error(exit_code::kHelperFailed, "auth_type azure-cli: the Azure CLI 'az' is not on PATH",
                         "Install it (https://aka.ms/azure-cli) and sign in with 'az login', or pick another "
                         "auth_type.\n");
@@ -141,7 +141,7 @@ class AzureCli final : public TokenSource {
     Result<Credential> credential =
         cached_credential(key, "az account get-access-token --resource " + std::string(cloud.application_id),
                           std::string(kAzureCliAuthType), request.context,
-                          [&] { return az_token(config, cloud, request.context.runner); });
+                          [&] { return az_token(config, cloud, request.context.io.runner); });
     if (credential) return TokenAttempt{std::move(*credential)};
     if (required || credential.error().kind == ErrorKind::kNotRun) return credential.error();
     return TokenAttempt{std::nullopt, credential.error().message};

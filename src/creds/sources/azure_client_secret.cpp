@@ -123,7 +123,7 @@ Result<Credential> entra_credential(const DatabricksConfig& config, const Servic
                           " is none (*.azuredatabricks.net, *.databricks.azure.us, *.databricks.azure.cn); set "
                           "azure_workspace_resource_id if it is one");
   }
-  Result<std::string> endpoint = login_endpoint(context.env, **cloud);
+  Result<std::string> endpoint = login_endpoint(context.io.env, **cloud);
   if (!endpoint) return endpoint.error();
   if (context.http == nullptr) return make_error(exit_code::kTokenRequestFailed, "no HTTP client to ask Entra ID");
   const std::string url = *endpoint + principal.tenant_id.value + "/oauth2/token";

@@ -29,7 +29,7 @@ class DatabricksCli final : public TokenSource {
     if (!config.workspace || !auth_type_allows(config, "databricks-cli")) return std::nullopt;
     const HelperCommand cli = databricks_cli_command(config);
     if (!requires_databricks_cli(config) &&
-        !find_executable(cli.argv[0], request.context.env.get("PATH").value_or(""))) {
+        !find_executable(cli.argv[0], request.context.io.env.get("PATH").value_or(""))) {
       return std::nullopt;
     }
     return "the databricks CLI '" + describe_command(cli.argv) + "'";

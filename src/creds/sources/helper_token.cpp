@@ -50,13 +50,13 @@ Result<Credential> cached_credential(const std::string& key, const std::string& 
                                      const std::function<Result<ObtainedToken>()>& obtain) {
   if (context.cache != nullptr) {
     if (std::optional<SecretString> cached = context.cache->get(key, context.now)) {
-      context.secrets.add(cached->view());
+      context.io.secrets.add(cached->view());
       return Credential{std::move(*cached), origin + " (cached in " + context.cache->file_for(key) + ")", label, {}};
     }
   }
   Result<ObtainedToken> token = obtain();
   if (!token) return token.error();
-  context.secrets.add(token->token.view());
+  context.io.secrets.add(token->token.view());
   if (token->expiry && context.cache != nullptr) context.cache->put(key, token->token, *token->expiry);
   return Credential{std::move(token->token), origin, label, std::move(token->explain)};
 }
@@ -66,7 +66,7 @@ Result<Credential> helper_credential(const HelperCommand& command, std::string_v
                                      const ResolveContext& context) {
   return cached_credential(cache_key(kind, config, command), describe_command(command.argv), label, context,
                            [&]() -> Result<ObtainedToken> {
-                             Result<SecretString> output = context.runner.run(command);
+                             Result<SecretString> output = context.io.runner.run(command);
                              if (!output) return output.error();
                              return parse_helper_output(*output, command);
                            });

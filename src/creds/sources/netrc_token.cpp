@@ -16,19 +16,20 @@ class NetrcToken final : public TokenSource {
     const DatabricksConfig& config = request.config;
     if (!config.workspace || !auth_type_allows(config, "pat")) return std::nullopt;
     return "a 'login token' entry for " + config.workspace->host + " in " +
-           netrc_path(request.netrc_file, request.context.env);
+           netrc_path(request.netrc_file, request.context.io.env);
   }
   Result<TokenAttempt> resolve(const TokenRequest& request) const override {
-    const std::string path = netrc_path(request.netrc_file, request.context.env);
+    const std::string path = netrc_path(request.netrc_file, request.context.io.env);
     std::optional<NetrcFile> own;
-    const NetrcFile& entries =
-        request.context.files != nullptr ? request.context.files->netrc(path) : own.emplace(load_netrc(path));
+    const NetrcFile& entries = request.context.files != nullptr
+                                   ? request.context.files->netrc(path)
+                                   : own.emplace(load_netrc(request.context.io.files, path));
     if (!entries) return entries.error();
     const NetrcEntry* entry = *entries ? find_netrc_machine(**entries, request.config.workspace->host) : nullptr;
     if (entry == nullptr || entry->login != "token" || !entry->password || entry->password->empty()) {
       return TokenAttempt{};
     }
-    request.context.secrets.add(entry->password->view());
+    request.context.io.secrets.add(entry->password->view());
     return TokenAttempt{
         Credential{entry->password->clone(), path + ":" + std::to_string(entry->line) + " (login token)", "pat", {}}};
   }

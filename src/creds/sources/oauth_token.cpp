@@ -93,7 +93,7 @@ void register_basic_credentials(const BasicCredentials& basic, SecretRegistry& s
 Result<ObtainedToken> request_oauth_token(TokenHttp& http, const std::string& endpoint,
                                           const std::vector<HttpField>& form, const BasicCredentials* basic,
                                           const ResolveContext& context) {
-  if (basic != nullptr) register_basic_credentials(*basic, context.secrets);
+  if (basic != nullptr) register_basic_credentials(*basic, context.io.secrets);
   Result<HttpReply> reply = http.post_form(endpoint, {}, form, basic);
   if (!reply) return reply.error();
   if (reply->status != 200) {
@@ -106,7 +106,7 @@ Result<ObtainedToken> request_oauth_token(TokenHttp& http, const std::string& en
     return token_failure("token endpoint " + endpoint + " answered without an access_token");
   }
   std::string& text = token->get_ref<std::string&>();
-  context.secrets.add(text);
+  context.io.secrets.add(text);
   ObtainedToken result{SecretString(text), std::nullopt};
   wipe_string(text);
   if (std::optional<std::chrono::seconds> lifetime = expires_in(document))

@@ -173,11 +173,11 @@ class EnvOidc final : public IdTokenSource {
   }
   std::string where(const TokenRequest& request) const override { return variable(request); }
   bool configured(const TokenRequest& request) const override {
-    return request.context.env.get(variable(request)).has_value();
+    return request.context.io.env.get(variable(request)).has_value();
   }
   Result<SecretString> identity(const TokenRequest& request) const override {
-    std::string text = request.context.env.get(variable(request)).value_or("");
-    return checked_id_token(text, "env-oidc (" + variable(request) + ")", request.context.secrets);
+    std::string text = request.context.io.env.get(variable(request)).value_or("");
+    return checked_id_token(text, "env-oidc (" + variable(request) + ")", request.context.io.secrets);
   }
 };
 
@@ -193,12 +193,12 @@ class FileOidc final : public IdTokenSource {
   }
   bool configured(const TokenRequest& request) const override { return request.config.oidc_token_filepath.has_value(); }
   Result<SecretString> identity(const TokenRequest& request) const override {
-    const std::string path = expand_home(request.config.oidc_token_filepath->value, request.context.env);
+    const std::string path = expand_home(request.config.oidc_token_filepath->value, request.context.io.env);
     Result<std::optional<std::string>> text =
-        read_file_if_exists(path, kMaxIdTokenBytes, exit_code::kTokenRequestFailed);
+        request.context.io.files.read_file_if_exists(path, kMaxIdTokenBytes, exit_code::kTokenRequestFailed);
     if (!text) return text.error();
     if (!*text) return id_token_failure("file-oidc", path + " does not exist");
-    return checked_id_token(**text, "file-oidc (" + path + ")", request.context.secrets);
+    return checked_id_token(**text, "file-oidc (" + path + ")", request.context.io.secrets);
   }
 };
 
@@ -243,7 +243,7 @@ class GithubOidc final : public IdTokenSource {
     if (value == document.end() || !value->is_string()) {
       return id_token_failure(source, "GitHub's id token endpoint answered without a \"value\"");
     }
-    return checked_id_token(value->get_ref<std::string&>(), source, request.context.secrets);
+    return checked_id_token(value->get_ref<std::string&>(), source, request.context.io.secrets);
   }
 };
 
