@@ -29,14 +29,14 @@ class IniParser {
       if (line.empty() || line.front() == '#' || line.front() == ';') continue;
       if (line.front() == '[') {
         const auto close = line.find(']');
-        if (close == std::string_view::npos) return fail("unclosed section: " + std::string(line));
+        if (close == std::string_view::npos) return fail("no ']' closes the section name (write [NAME])");
         current_ = &section(std::string(trim(line.substr(1, close - 1))));
         continue;
       }
       const auto delimiter = line.find_first_of("=:");
-      if (delimiter == std::string_view::npos) return fail("key-value delimiter not found: " + std::string(line));
+      if (delimiter == std::string_view::npos) return fail("no '=' after the key (write key = value)");
       const std::string key(trim(line.substr(0, delimiter)));
-      if (key.empty()) return fail("empty key: " + std::string(line));
+      if (key.empty()) return fail("no key before the '=' (write key = value)");
       Result<std::string> value = read_value(trim(line.substr(delimiter + 1)));
       if (!value) return value.error();
       set(current_ != nullptr ? *current_ : section(std::string(kDefaultSection)), key, std::move(*value));
@@ -45,6 +45,8 @@ class IniParser {
   }
 
  private:
+  // A line may hold a secret (a value without its '='): messages say what is
+  // wrong and where, never the line's text.
   Error fail(const std::string& message) const {
     return error_at(exit_code::kConfigInvalid, path_, index_ + 1, message);
   }

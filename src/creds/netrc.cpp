@@ -82,7 +82,13 @@ Result<std::vector<NetrcEntry>> parse_netrc(std::string_view text, const std::st
       entries.push_back(NetrcEntry{"", true, std::nullopt, std::nullopt, words[i].line});
       continue;
     }
-    if (!has_value) return error_at(exit_code::kConfigInvalid, path, words[i].line, "'" + keyword + "' needs a value");
+    if (!has_value) {
+      // A lone last word that is no keyword may be a password whose keyword is missing: never print it.
+      const bool known = iequals(keyword, "machine") || iequals(keyword, "login") || iequals(keyword, "password") ||
+                         iequals(keyword, "account");
+      return error_at(exit_code::kConfigInvalid, path, words[i].line,
+                      known ? "'" + keyword + "' needs a value" : "a word without its keyword at the end of the file");
+    }
     if (iequals(keyword, "machine")) {
       entries.push_back(NetrcEntry{words[++i].text, false, std::nullopt, std::nullopt, words[i].line});
     } else if (entries.empty()) {

@@ -333,5 +333,35 @@ class HostPicksProfile(HelperTest):
         self.assertEqual((run.code, run.out), (0, "DEFAULT\nprod\nextra\n"))
 
 
+class MalformedDatabricksConfig(WorkspaceTest):
+    """A line of ~/.databrickscfg without its '=' may be a secret: the error
+    names the file and line, never the line's text, whether or not its profile
+    is the one used."""
+
+    # Not shaped like a PAT: only the INI parser's wording keeps it out of sight.
+    SECRET = "opq5ca1ab1eQZXWcanaryJKVY5ca1ab1e"
+
+    def write_config(self):
+        return self.sandbox.write(".databrickscfg", f"[DEFAULT]\nhost = {self.workspace.origin}\ntoken = {CANARY}\n\n"
+                                                    f"[unused]\nclient_secret {self.SECRET}\n")
+
+    def assertSecretNowhere(self, run):
+        shown = [self.SECRET[i:i + 8] for i in range(4, len(self.SECRET) - 7) if self.SECRET[i:i + 8] in run.out + run.err]
+        self.assertEqual(shown, [], run.out + run.err)
+        self.assertNoCanary(run.stdout, run.stderr)
+
+    def test_the_line_of_a_profile_nobody_selected_is_not_printed(self):
+        path = self.write_config()
+        for args in ([CLUSTERS], ["--explain", CLUSTERS], ["--profile", "DEFAULT", CLUSTERS],
+                     ["--explain", "--profile", "DEFAULT", CLUSTERS]):
+            with self.subTest(args=args):
+                run = self.dbcurl(*args)
+                self.assertSecretNowhere(run)
+                self.assertIn(f"{path}:6: no '=' after the key (write key = value)", run.out + run.err)
+                if "--explain" not in args:
+                    self.assertEqual(run.code, 102, run.err)
+        self.assertEqual(self.workspace.requests, [])
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -82,11 +82,27 @@ TEST_CASE("CRLF line ends and a BOM are accepted") {
 TEST_CASE("malformed lines are errors with file:line") {
   Result<IniFile> no_delimiter = parse_ini("[p]\nhost = h\njust words\n", "/home/u/.databrickscfg");
   REQUIRE_FALSE(no_delimiter.ok());
-  CHECK(no_delimiter.error().message == "/home/u/.databrickscfg:3: key-value delimiter not found: just words");
+  CHECK(no_delimiter.error().message == "/home/u/.databrickscfg:3: no '=' after the key (write key = value)");
   CHECK(no_delimiter.error().exit_code == 102);
   Result<IniFile> unclosed = parse_ini("[p\n", "cfg");
   REQUIRE_FALSE(unclosed.ok());
-  CHECK(unclosed.error().message == "cfg:1: unclosed section: [p");
+  CHECK(unclosed.error().message == "cfg:1: no ']' closes the section name (write [NAME])");
+  Result<IniFile> no_key = parse_ini("[p]\n= value\n", "cfg");
+  REQUIRE_FALSE(no_key.ok());
+  CHECK(no_key.error().message == "cfg:2: no key before the '=' (write key = value)");
+}
+
+// A value not shaped like a PAT: only the parser's wording keeps it out.
+TEST_CASE("a malformed line's text is never in the message: it may be a secret") {
+  const std::string secret = "opq5ca1ab1eQZXWcanaryJKVY5ca1ab1e";
+  for (const std::string& line : {"client_secret " + secret, "[" + secret, "= " + secret, "  " + secret + "  "}) {
+    INFO(line);
+    Result<IniFile> file = parse_ini("[unused]\n" + line + "\n", "cfg");
+    REQUIRE_FALSE(file.ok());
+    CHECK(file.error().message.starts_with("cfg:2: "));
+    CHECK(file.error().message.find("5ca1ab1e") == std::string::npos);
+    CHECK(file.error().hint.find("5ca1ab1e") == std::string::npos);
+  }
 }
 
 TEST_CASE("INI: a NUL byte is an error with file:line") {

@@ -70,6 +70,21 @@ TEST_CASE("an unterminated quote is an error with file:line") {
   CHECK(entries.error().message == "/n:2: unterminated quoted string");
 }
 
+TEST_CASE("a keyword without its value is named; a lone word that is no keyword is not printed") {
+  Result<std::vector<NetrcEntry>> keyword = parse_netrc("machine h login token password\n", "/n");
+  REQUIRE_FALSE(keyword.ok());
+  CHECK(keyword.error().message == "/n:1: 'password' needs a value");
+  // "password" forgotten: the secret is read as an unknown keyword taking "password", then "p" is left alone.
+  const std::string secret = "opq5ca1ab1eQZXWcanaryJKVY5ca1ab1e";
+  for (const std::string& text :
+       {"machine h login token\n" + secret + "\n", "machine h login token x password\n" + secret + "\n"}) {
+    INFO(text);
+    Result<std::vector<NetrcEntry>> entries = parse_netrc(text, "/n");
+    REQUIRE_FALSE(entries.ok());
+    CHECK(entries.error().message == "/n:2: a word without its keyword at the end of the file");
+  }
+}
+
 TEST_CASE("netrc path: --netrc-file, then NETRC, then ~/.netrc") {
   MapEnvironment env;
   env.set("HOME", "/home/u");
