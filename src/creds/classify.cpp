@@ -264,7 +264,7 @@ Result<Target> locate(const std::string& given, const TransferConfig& transfer, 
     explain.push_back("host " + parts.host + " is the resolved workspace");
     return Target{url, parts, &*config};
   }
-  Result<const DatabricksConfig*> picked = resolver.config_for_host(parts);
+  Result<const DatabricksConfig*> picked = resolver.config_for_host(parts, warn);
   if (!picked) return picked.error();
   if (*picked != nullptr) {
     explain.push_back("host " + parts.host + " picks its own configuration:");
@@ -309,29 +309,39 @@ const Result<DatabricksConfig>& CredentialResolver::config() {
   return *config_;
 }
 
-Result<const DatabricksConfig*> CredentialResolver::config_for_host(const UrlParts& url) {
+Result<const DatabricksConfig*> CredentialResolver::config_for_host(const UrlParts& url, const WarningSink& warn) {
   const DatabricksConfig* none = nullptr;
   if (url.host.empty()) return none;
   const std::string key = url.scheme + "://" + to_lower(url.host) + ":" + url.port;
   auto found = host_configs_.find(key);
-  if (found == host_configs_.end()) found = host_configs_.emplace(key, load_for_host(url)).first;
+  if (found == host_configs_.end()) found = host_configs_.emplace(key, load_for_host(url, warn)).first;
   if (found->second) return &*found->second;
   // kOk marks "nothing names this host": a plain request.
   if (found->second.error().exit_code == exit_code::kOk) return none;
   return found->second.error();
 }
 
-Result<DatabricksConfig> CredentialResolver::load_for_host(const UrlParts& url) {
+Result<DatabricksConfig> CredentialResolver::unreadable_config(const Error& error, const WarningSink& warn) {
+  // A named profile is a Databricks run: the file it lives in must be read.
+  if (profile_flag_ || context_.io.env.get("DATABRICKS_CONFIG_PROFILE")) return error;
+  // Without one, a URL may be any curl user's: it goes out as curl would, once said.
+  if (!unreadable_config_warned_ && warn) {
+    warn(error.message + "; requests to the hosts it may name go out without Databricks credentials");
+  }
+  unreadable_config_warned_ = true;
+  return make_error(exit_code::kOk, "");
+}
+
+Result<DatabricksConfig> CredentialResolver::load_for_host(const UrlParts& url, const WarningSink& warn) {
   const Error nothing = make_error(exit_code::kOk, "");
-  // Broken config files are reported when a workspace request needs them, never for a plain request.
-  if (!dbcurl_config()) return nothing;
+  if (const auto& dbcurl = dbcurl_config(); !dbcurl) return unreadable_config(dbcurl.error(), warn);
   const DbcurlConfig* own = dbcurl_or_null();
   const std::function<bool(const WorkspaceHost&)> matches = [this, &url](const WorkspaceHost& candidate) {
     return is_for_workspace(url, candidate);
   };
 
   Result<std::vector<std::string>> names = profiles_naming_host(files_, own, matches);
-  if (!names) return nothing;
+  if (!names) return unreadable_config(names.error(), warn);
   if (names->size() > 1) {
     const Result<DatabricksConfig>& resolved = config();
     const bool resolved_is_one = resolved && resolved->profile &&

@@ -70,8 +70,10 @@ class CredentialResolver {
   // The resolved workspace (docs/resolution.md, "Workspace and attributes").
   const Result<DatabricksConfig>& config();
   // Rule 4: the configuration of the one profile, config.toml host or netrc
-  // "login token" entry that names this host; nullptr when none does.
-  Result<const DatabricksConfig*> config_for_host(const UrlParts& url);
+  // "login token" entry that names this host; nullptr when none does. A
+  // config file that cannot be read is an error when a profile is named,
+  // else one warning per run and nullptr (docs/resolution.md).
+  Result<const DatabricksConfig*> config_for_host(const UrlParts& url, const WarningSink& warn);
   const Result<Credential>& token(const DatabricksConfig& config, const std::optional<std::string>& netrc_file);
   // Where an account API path goes when the resolved configuration is a
   // workspace's: the one account profile (of the resolved account_id, when
@@ -80,13 +82,15 @@ class CredentialResolver {
 
  private:
   const DbcurlConfig* dbcurl_or_null();
-  Result<DatabricksConfig> load_for_host(const UrlParts& url);
+  Result<DatabricksConfig> load_for_host(const UrlParts& url, const WarningSink& warn);
+  Result<DatabricksConfig> unreadable_config(const Error& error, const WarningSink& warn);
 
   ConfigFiles files_;
   std::optional<std::string> profile_flag_;
   ResolveContext context_;
   std::optional<Result<DatabricksConfig>> config_;
   std::map<std::string, Result<DatabricksConfig>> host_configs_;
+  bool unreadable_config_warned_ = false;
   std::optional<Result<DatabricksConfig>> account_config_;
   std::map<std::pair<const DatabricksConfig*, std::string>, Result<Credential>> tokens_;
   UrlParser parse_url_;

@@ -362,6 +362,27 @@ class MalformedDatabricksConfig(WorkspaceTest):
                     self.assertEqual(run.code, 102, run.err)
         self.assertEqual(self.workspace.requests, [])
 
+    def test_full_url_without_a_named_profile_goes_out_as_curl_with_one_warning(self):
+        path = self.write_config()
+        run = self.dbcurl(self.workspace.origin + CLUSTERS, self.workspace.origin + CLUSTERS)
+        self.assertEqual(run.code, 0, run.err)
+        self.assertSecretNowhere(run)
+        warnings = [line for line in run.err.splitlines() if line.startswith("Warning: ")]
+        self.assertEqual("".join(line[len("Warning: "):] for line in warnings),
+                         f"{path}:6: no '=' after the key (write key = value); requests to the hosts it may name "
+                         "go out without Databricks credentials")
+        self.assertEqual([request.header("Authorization") for request in self.workspace.requests], [None, None])
+
+    def test_full_url_with_a_named_profile_is_the_files_error(self):
+        path = self.write_config()
+        for args, env in ((("--profile", "DEFAULT"), {}), ((), {"DATABRICKS_CONFIG_PROFILE": "DEFAULT"})):
+            with self.subTest(args=args, env=env):
+                run = self.dbcurl(*args, self.workspace.origin + CLUSTERS, env=env)
+                self.assertEqual(run.code, 102, run.err)
+                self.assertSecretNowhere(run)
+                self.assertIn(f"{path}:6: no '=' after the key (write key = value)", run.err)
+        self.assertEqual(self.workspace.requests, [])
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -211,13 +211,45 @@ TEST_CASE("path-only URL without a workspace, and a workspace without a token") 
   CHECK(planner.plan("https://example.com/").ok());  // plain requests never need credentials
 }
 
-TEST_CASE("a broken config file does not break plain requests") {
+TEST_CASE("a broken config file does not break plain requests: one warning says what it cannot tell") {
   Planner planner;
   planner.home.env = MapEnvironment();
   planner.home.env.set("HOME", planner.home.path(""));
-  planner.home.write(".databrickscfg", "[DEFAULT\n");
-  CHECK(planner.plan("https://example.com/").ok());
-  CHECK(planner.plan("/api/x").error().exit_code == 102);
+  planner.home.write(".databrickscfg", "[DEFAULT]\nhost = https://ws.cloud.databricks.com\n[DEFAULT\n");
+  CredentialResolver resolver(planner.home.io(planner.runner), std::nullopt, nullptr, planner.parser);
+  const WarningSink warn = [&](std::string_view text) { planner.warnings.emplace_back(text); };
+  Result<RequestPlan> plain = plan_request("https://ws.cloud.databricks.com/api/x", TransferConfig{}, resolver, warn);
+  REQUIRE(plain.ok());
+  CHECK_FALSE(plain->workspace);
+  CHECK(plan_request("https://example.com/", TransferConfig{}, resolver, warn).ok());
+  REQUIRE(planner.warnings.size() == 1);  // once per run, not once per host
+  CHECK(planner.warnings[0] == planner.home.path("") +
+                                   "/.databrickscfg:3: no ']' closes the section name (write [NAME]); requests to "
+                                   "the hosts it may name go out without Databricks credentials");
+  CHECK(plan_request("/api/x", TransferConfig{}, resolver, warn).error().exit_code == 102);
+}
+
+TEST_CASE("a broken config file with a named profile is the run's error, also for full URLs") {
+  Planner planner;
+  planner.home.env = MapEnvironment();
+  planner.home.env.set("HOME", planner.home.path(""));
+  planner.home.write(".databrickscfg", "[DEFAULT]\nhost = https://ws.cloud.databricks.com\ntoken = dapi-x\nbroken\n");
+  const WarningSink warn = [&](std::string_view text) { planner.warnings.emplace_back(text); };
+  const std::string expected = planner.home.path("") + "/.databrickscfg:4: no '=' after the key (write key = value)";
+  for (const char* url : {"https://ws.cloud.databricks.com/api/x", "https://example.com/"}) {
+    INFO(url);
+    CredentialResolver flagged(planner.home.io(planner.runner), std::string("DEFAULT"), nullptr, planner.parser);
+    Result<RequestPlan> by_flag = plan_request(url, TransferConfig{}, flagged, warn);
+    REQUIRE_FALSE(by_flag.ok());
+    CHECK(by_flag.error().exit_code == 102);
+    CHECK(by_flag.error().message == expected);
+  }
+  planner.home.env.set("DATABRICKS_CONFIG_PROFILE", "DEFAULT");
+  CredentialResolver by_variable(planner.home.io(planner.runner), std::nullopt, nullptr, planner.parser);
+  Result<RequestPlan> plan = plan_request("https://example.com/", TransferConfig{}, by_variable, warn);
+  REQUIRE_FALSE(plan.ok());
+  CHECK(plan.error().message == expected);
+  CHECK(planner.warnings.empty());
 }
 
 TEST_CASE("a PAT sent to an account host draws a warning") {
