@@ -28,14 +28,16 @@ Error reserved_profile(const std::string& path, const Sourced& chosen) {
 // Fills the attributes that are still empty from one source.
 class AttributeFiller {
  public:
-  // secrets: where a secret value is added; null: nowhere.
-  AttributeFiller(DatabricksConfig& config, SecretRegistry* secrets) : config_(config), secrets_(secrets) {}
+  // secrets: the run's registry, where each secret value read is added.
+  AttributeFiller(DatabricksConfig& config, SecretRegistry& secrets) : config_(config), secrets_(secrets) {}
 
+  // origin: where the value comes from, kept with it for messages; a variable or a key already named.
   void fill(const Attribute& attribute, std::optional<std::string> value, const std::string& origin) {
-    if (!value || value->empty()) return;  // an empty value is unset, as an empty variable
-    const bool filled = attribute.secret ? fill_secret(config_.*attribute.secret, std::move(*value), origin)
-                                         : fill_plain(config_.*attribute.plain, std::move(*value), origin);
-    if (filled && !attribute.auth.empty()) note_method(attribute, origin);
+    fill_shown_as(attribute, std::move(value), origin, origin);
+  }
+  // A profile's value: --explain names the key too ("~/.databrickscfg [p] client_secret gives ...").
+  void fill_from_profile(const Attribute& attribute, std::optional<std::string> value, const std::string& origin) {
+    fill_shown_as(attribute, std::move(value), origin, origin + " " + std::string(attribute.key));
   }
 
   // "azure (azure_tenant_id from ARM_TENANT_ID) and pat (token from ...)" when
@@ -51,17 +53,27 @@ class AttributeFiller {
   }
 
  private:
-  bool fill_plain(std::optional<Sourced>& slot, std::string value, const std::string& origin) {
+  // shown: how --explain names where the value comes from.
+  void fill_shown_as(const Attribute& attribute, std::optional<std::string> value, const std::string& origin,
+                     const std::string& shown) {
+    if (!value || value->empty()) return;  // an empty value is unset, as an empty variable
+    const bool filled = attribute.secret ? fill_secret(config_.*attribute.secret, std::move(*value), origin, shown)
+                                         : fill_plain(config_.*attribute.plain, std::move(*value), origin, shown);
+    if (filled && !attribute.auth.empty()) note_method(attribute, origin);
+  }
+  bool fill_plain(std::optional<Sourced>& slot, std::string value, const std::string& origin,
+                  const std::string& shown) {
     if (slot) return false;
-    config_.explain.push_back("  " + origin + " gives " + value);
+    config_.explain.push_back("  " + shown + " gives " + value);
     slot = Sourced{std::move(value), origin};
     return true;
   }
-  bool fill_secret(std::optional<SecretSourced>& slot, std::string value, const std::string& origin) {
+  bool fill_secret(std::optional<SecretSourced>& slot, std::string value, const std::string& origin,
+                   const std::string& shown) {
     const bool empty = !slot;
     if (empty) {
-      if (secrets_ != nullptr) secrets_->add(value);
-      config_.explain.push_back("  " + origin + " gives " + redacted_form(value));
+      secrets_.add(value);
+      config_.explain.push_back("  " + shown + " gives " + redacted_form(value));
       slot = SecretSourced{SecretString(value), origin};
     }
     wipe_string(value);
@@ -71,7 +83,7 @@ class AttributeFiller {
     methods_.try_emplace(attribute.auth, std::string(attribute.key) + " from " + origin);
   }
   DatabricksConfig& config_;
-  SecretRegistry* secrets_;
+  SecretRegistry& secrets_;
   std::map<std::string_view, std::string> methods_;  // method -> its first attribute and where from
 };
 
@@ -87,9 +99,6 @@ void fill_from_environment(AttributeFiller& filler, DatabricksConfig& config, co
       continue;
     }
     filler.fill(attribute, std::move(value), std::string(attribute.env));
-  }
-  if (auto cli = env.get("DATABRICKS_CLI_PATH"); cli && !config.cli_path) {
-    config.cli_path = Sourced{*cli, "DATABRICKS_CLI_PATH"};
   }
   if (config.explain.size() == lines_before) config.explain.push_back("  nothing from DATABRICKS_* variables");
 }
@@ -124,7 +133,7 @@ Result<DatabricksConfig> load_databricks_config(Io io, const ConfigRequest& requ
   ConfigFiles& files = request.files != nullptr ? *request.files : own_files.emplace(io);
   DatabricksConfig config;
   config.config_file = files.databricks_config_path();
-  AttributeFiller filler(config, &io.secrets);
+  AttributeFiller filler(config, io.secrets);
 
   std::optional<Sourced> named;
   if (request.profile)
@@ -171,12 +180,12 @@ Result<DatabricksConfig> load_databricks_config(Io io, const ConfigRequest& requ
                                  chosen.origin + ")");
         const std::string origin = config.config_file + " [" + chosen.value + "]";
         for (const Attribute& attribute : databricks_attributes()) {
-          filler.fill(attribute, section->get(attribute.key), origin);
+          filler.fill_from_profile(attribute, section->get(attribute.key), origin);
         }
       }
       if (own != nullptr) {
         config.explain.push_back(dbcurl->path + ": [profiles." + chosen.value + "]");
-        filler.fill(*find_attribute("host"), own->host, dbcurl->path + " [profiles." + chosen.value + "]");
+        filler.fill_from_profile(*find_attribute("host"), own->host, dbcurl->path + " [profiles." + chosen.value + "]");
         if (own->token_command) config.token_command = own->token_command;
       }
     }

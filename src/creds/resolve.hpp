@@ -58,7 +58,7 @@ struct DatabricksConfig {
   std::optional<SecretSourced> azure_client_secret;
   std::optional<Sourced> azure_tenant_id;
   std::optional<Sourced> azure_environment;    // PUBLIC, USGOVERNMENT, CHINA
-  std::optional<Sourced> cli_path;             // DATABRICKS_CLI_PATH
+  std::optional<Sourced> cli_path;             // databricks_cli_path
   std::optional<HelperCommand> token_command;  // from config.toml
   std::vector<std::string> explain;            // one line per step, secrets redacted
 };

@@ -1,7 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 
+#include "common/redact.hpp"
 #include "creds/attributes.hpp"
 #include "creds/resolve.hpp"
 #include "temp_home.hpp"
@@ -394,6 +396,44 @@ TEST_CASE("databricks CLI with --host when no profile was read, DATABRICKS_CLI_P
   REQUIRE(resolve_workspace_token(*config, ResolveContext{home.io(runner)}, std::nullopt).ok());
   CHECK(runner.commands.at(0) ==
         std::vector<std::string>{"/opt/databricks", "auth", "token", "--host", "https://ws.cloud.databricks.com"});
+}
+
+TEST_CASE("--explain's lines of a profile name the key each value comes from") {
+  FakeHome home;
+  home.write(".databrickscfg",
+             "[p]\nhost = https://ws.cloud.databricks.com\nclient_id = sp-1\n"
+             "client_secret = dose5ca1ab1e5ca1ab1e\n");
+  Result<DatabricksConfig> config = load_databricks_config(home.io(), ConfigRequest{"p"}, nullptr);
+  REQUIRE(config.ok());
+  const std::string profile = "  " + home.path(".databrickscfg") + " [p] ";
+  const auto has_line = [&](const std::string& line) {
+    return std::find(config->explain.begin(), config->explain.end(), line) != config->explain.end();
+  };
+  CHECK(has_line(profile + "host gives https://ws.cloud.databricks.com"));
+  CHECK(has_line(profile + "client_id gives sp-1"));
+  CHECK(has_line(profile + "client_secret gives " + redacted_form("dose5ca1ab1e5ca1ab1e")));
+  CHECK(config->client_secret->origin == home.path(".databrickscfg") + " [p]");  // messages keep the origin alone
+}
+
+TEST_CASE("a profile's databricks_cli_path is the CLI run, as the Go SDK's attribute") {
+  FakeHome home;
+  home.write(".databrickscfg",
+             "[p]\nhost = https://ws.cloud.databricks.com\nauth_type = databricks-cli\n"
+             "databricks_cli_path = /opt/from-profile/databricks\n");
+  Result<DatabricksConfig> config = load_databricks_config(home.io(), ConfigRequest{"p"}, nullptr);
+  REQUIRE(config.ok());
+  REQUIRE(config->cli_path);
+  CHECK(config->cli_path->origin == home.path(".databrickscfg") + " [p]");
+  FakeRunner runner;
+  runner.answer(R"({"access_token": "eyJ-x"})");
+  REQUIRE(resolve_workspace_token(*config, ResolveContext{home.io(runner)}, std::nullopt).ok());
+  REQUIRE(runner.commands.size() == 1);
+  CHECK(runner.commands[0].at(0) == "/opt/from-profile/databricks");
+  // The environment fills it only when the profile leaves it empty.
+  home.env.set("DATABRICKS_CLI_PATH", "/opt/from-env/databricks");
+  Result<DatabricksConfig> both = load_databricks_config(home.io(), ConfigRequest{"p"}, nullptr);
+  REQUIRE(both.ok());
+  CHECK(both->cli_path->value == "/opt/from-profile/databricks");
 }
 
 TEST_CASE("helper failures and malformed output are errors naming the command") {

@@ -1,6 +1,6 @@
 // Token source 4: `databricks auth token --profile P` (or --host H), when
 // auth_type = databricks-cli, or when no token was found and the CLI is on
-// PATH (or at DATABRICKS_CLI_PATH). Only when required is its failure an error.
+// PATH (or at databricks_cli_path). Only when required is its failure an error.
 
 #include "creds/sources/helper_token.hpp"
 #include "creds/sources/token_source.hpp"
@@ -8,6 +8,11 @@
 namespace dbcurl {
 
 namespace {
+
+// The Go SDK's name (config/config.go); a path, not a secret, and no auth method of its own.
+constexpr Attribute kDatabricksCliAttributes[] = {
+    {.key = "databricks_cli_path", .env = "DATABRICKS_CLI_PATH", .plain = &DatabricksConfig::cli_path},
+};
 
 HelperCommand databricks_cli_command(const DatabricksConfig& config) {
   const std::string executable = config.cli_path ? config.cli_path->value : "databricks";
@@ -17,13 +22,14 @@ HelperCommand databricks_cli_command(const DatabricksConfig& config) {
     command.argv.insert(command.argv.end(), {"--profile", config.profile->value});
   else
     command.argv.insert(command.argv.end(), {"--host", config.workspace->origin()});
-  command.origin = config.cli_path ? "DATABRICKS_CLI_PATH" : "";
+  command.origin = config.cli_path ? config.cli_path->origin : "";
   return command;
 }
 
 class DatabricksCli final : public TokenSource {
  public:
   std::string_view auth_type() const override { return "databricks-cli"; }
+  std::span<const Attribute> attributes() const override { return kDatabricksCliAttributes; }
   std::optional<std::string> looks_at(const TokenRequest& request) const override {
     const DatabricksConfig& config = request.config;
     if (!config.workspace || !auth_type_allows(config, "databricks-cli")) return std::nullopt;
