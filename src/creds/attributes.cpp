@@ -10,9 +10,9 @@ namespace dbcurl {
 
 namespace {
 
-// The attributes no single source reads: the workspace, how resolution is
-// steered, and basic auth (read only to be refused). Names as the Go SDK's
-// config attributes spell them (config/config.go).
+// The rows no token source declares: the workspace and how resolution is
+// steered (resolution reads them itself), and basic auth (read only to be
+// refused). Names as the Go SDK's config attributes spell them (config/config.go).
 constexpr Attribute kCoreAttributes[] = {
     {.key = "host", .env = "DATABRICKS_HOST", .plain = &DatabricksConfig::host},
     {.key = "username", .env = "DATABRICKS_USERNAME", .plain = &DatabricksConfig::username, .auth = "basic"},

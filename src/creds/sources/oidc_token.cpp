@@ -25,8 +25,8 @@ namespace {
 // An OIDC id token's size limit: real ones are a few KiB.
 constexpr std::size_t kMaxIdTokenBytes = 64 * 1024;
 
-// What all three read besides their id token: the federation policy's client
-// and the audience (config/auth_oidc.go).
+// The audience: all three read it, and the federation policy's client
+// (kOAuthClientId), besides where their id token comes from (config/auth_oidc.go).
 constexpr Attribute kOidcAudience = {
     .key = "audience", .env = "DATABRICKS_TOKEN_AUDIENCE", .plain = &DatabricksConfig::audience};
 
