@@ -25,10 +25,30 @@ export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 
 stage_names=()
 stage_seconds=()
+stage_cpu=()
+# A stage's CPU seconds (user + system, all its processes): its share of the
+# cores shows whether another stage could overlap it. Read from `times` run
+# at the end of the stage's own subshell, so the background stage's processes
+# are never counted in a stage that happens to reap them.
+times_file=$(mktemp "${TMPDIR:-/tmp}/dbcurl-times.XXXXXX")
+cpu_seconds_of_times_file() {
+  local minutes seconds total=0
+  for field in $(tail -n 1 "$times_file"); do
+    minutes=${field%%m*}
+    seconds=${field#*m}
+    seconds=${seconds%s}
+    total=$((total + minutes * 60 + 10#${seconds%.*}))
+  done
+  echo "$total"
+}
 print_times() {
-  echo "== stage times"
+  echo "== stage times (wall, and CPU seconds as a share of $jobs cores)"
   for i in "${!stage_names[@]}"; do
-    printf '  %-32s %4d:%02d\n' "${stage_names[$i]}" $((stage_seconds[i] / 60)) $((stage_seconds[i] % 60))
+    printf '  %-32s %4d:%02d' "${stage_names[$i]}" $((stage_seconds[i] / 60)) $((stage_seconds[i] % 60))
+    if [ -n "${stage_cpu[$i]}" ] && ((stage_seconds[i] > 0)); then
+      printf '  cpu %5ds %3d%%' "${stage_cpu[$i]}" $((100 * stage_cpu[i] / (jobs * stage_seconds[i])))
+    fi
+    printf '\n'
   done
   # Background stages overlap the others: the total is the run's own time.
   printf '  %-32s %4d:%02d\n' total $((SECONDS / 60)) $((SECONDS % 60))
@@ -40,6 +60,7 @@ on_exit() {
     rm -f "$background_log"
   fi
   print_times
+  rm -f "$times_file"
 }
 trap on_exit EXIT
 # stage NAME COMMAND...: runs one stage and records how long it took. (set -e
@@ -50,9 +71,17 @@ stage() {
   echo "== $name"
   stage_names+=("$name")
   stage_seconds+=(0)
+  stage_cpu+=("")
   local status=0
-  "$@" || status=$?
+  : >"$times_file"
+  (
+    status=0
+    "$@" || status=$?
+    times >"$times_file"
+    exit "$status"
+  ) || status=$?
   stage_seconds[-1]=$((SECONDS - start))
+  stage_cpu[-1]=$(cpu_seconds_of_times_file)
   if ((status != 0)); then
     echo "== $name failed (exit $status)"
     exit "$status"
@@ -82,6 +111,7 @@ finish_background_stage() {
   rm -f "$background_log"
   stage_names+=("$background_name (background)")
   stage_seconds+=($((SECONDS - background_start)))
+  stage_cpu+=("")
   if ((status != 0)); then
     echo "== $background_name failed (exit $status)"
     exit "$status"
