@@ -117,19 +117,25 @@ class Zsh(CompletionTest):
 
     def setUp(self):
         super().setUp()
+        # A tmux server of its own (-L): sessions of the default server are
+        # shared with every other run, and the server exits, taking a
+        # starting session with it, when another run kills the last one.
         self.session = f"dbcurl-zsh-{uuid.uuid4().hex[:8]}"
         self.sandbox.write(".zshrc", f"fpath=({os.path.abspath(COMPLETIONS)} $fpath)\n"
                                      "autoload -U compinit && compinit -u\nPS1='%% '\n")
         env = " ".join(f"{k}='{v}'" for k, v in self.sandbox.env.items())
-        subprocess.run(["tmux", "new-session", "-d", "-s", self.session, "-x", "200", "-y", "50",
-                        f"env -i {env} ZDOTDIR={self.sandbox.home} zsh -i"], check=True, timeout=30)
-        self.addCleanup(subprocess.run, ["tmux", "kill-session", "-t", self.session], timeout=30)
+        self.tmux("new-session", "-d", "-s", self.session, "-x", "200", "-y", "50",
+                  f"env -i {env} ZDOTDIR={self.sandbox.home} zsh -i")
+        self.addCleanup(subprocess.run, ["tmux", "-L", self.session, "kill-server"], timeout=30)
         self.wait_for("%")  # the prompt; capture-pane trims its trailing blank
+
+    def tmux(self, *args):
+        return subprocess.run(["tmux", "-L", self.session, *args], check=True, capture_output=True, text=True,
+                              timeout=30).stdout
 
     def screen(self):
         """The screen and everything scrolled off it."""
-        return subprocess.run(["tmux", "capture-pane", "-p", "-S", "-", "-t", self.session], capture_output=True,
-                              text=True, timeout=30).stdout
+        return self.tmux("capture-pane", "-p", "-S", "-", "-t", self.session)
 
     def wait_for(self, text, seconds=20):
         deadline = time.monotonic() + seconds
@@ -141,7 +147,7 @@ class Zsh(CompletionTest):
         self.fail(f"{text!r} never appeared on the screen:\n{self.screen()}")
 
     def keys(self, *keys):
-        subprocess.run(["tmux", "send-keys", "-t", self.session, *keys], check=True, timeout=30)
+        self.tmux("send-keys", "-t", self.session, *keys)
 
     def complete(self, line, shows):
         """Types line and one Tab (zsh lists ambiguous matches at once), then waits for shows."""
