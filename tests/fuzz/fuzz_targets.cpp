@@ -1,12 +1,14 @@
-// libFuzzer targets: every parser of outside input. One binary per target,
-// chosen at compile time with -DFUZZ_TARGET_<NAME>. Any crash, hang, leak or
-// sanitizer report fails the bounded run in CI (tests/fuzz/run_fuzzer.sh).
+// libFuzzer targets: every parser of outside input. One binary holds them all
+// (one build and link, not seven); DBCURL_FUZZ_TARGET names the one a run
+// fuzzes. Any crash, hang, leak or sanitizer report fails the bounded run in
+// CI (tests/fuzz/run_fuzzer.sh).
 
 #include <curl/curl.h>
 
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,7 +32,7 @@ std::string_view as_text(const std::uint8_t* data, std::size_t size) {
 }
 
 // NUL-separated words, as argv would be.
-[[maybe_unused]] std::vector<std::string> split_words(std::string_view text) {
+std::vector<std::string> split_words(std::string_view text) {
   std::vector<std::string> words;
   std::size_t start = 0;
   while (start <= text.size()) {
@@ -62,11 +64,7 @@ class FuzzFiles final : public dbcurl::FileSystem {
   std::optional<std::string> text_;
 };
 
-}  // namespace
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string_view text = as_text(data, size);
-#if defined(FUZZ_TARGET_PARSE)
+void fuzz_parse(std::string_view text) {
   const FuzzFiles files("file data\r\n");
   const dbcurl::MapEnvironment env;
   RefusingRunner runner;
@@ -79,14 +77,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                      dbcurl::LibcurlFeatures{},
                                      [](std::string_view) { return true; }};
   (void)dbcurl::parse_command_line(split_words(text), context);
-#elif defined(FUZZ_TARGET_INI)
-  (void)dbcurl::parse_ini(text, "fuzz.cfg");
-#elif defined(FUZZ_TARGET_NETRC)
+}
+
+void fuzz_ini(std::string_view text) { (void)dbcurl::parse_ini(text, "fuzz.cfg"); }
+
+void fuzz_netrc(std::string_view text) {
   auto entries = dbcurl::parse_netrc(text, "fuzz.netrc");
   if (entries) (void)dbcurl::find_netrc_entry(*entries, "host.example");
-#elif defined(FUZZ_TARGET_TOML)
-  (void)dbcurl::parse_dbcurl_config(text, "fuzz.toml");
-#elif defined(FUZZ_TARGET_URL)
+}
+
+void fuzz_toml(std::string_view text) { (void)dbcurl::parse_dbcurl_config(text, "fuzz.toml"); }
+
+void fuzz_url(std::string_view text) {
   const std::string url(text);
   (void)dbcurl::repair_doubled_scheme(url);
   (void)dbcurl::normalize_host(url);
@@ -102,13 +104,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                       dbcurl::parse_url_as_libcurl);
   dbcurl::TransferConfig transfer;
   (void)dbcurl::plan_request(url, transfer, resolver, [](std::string_view) {});
-#elif defined(FUZZ_TARGET_WRITE_OUT)
+}
+
+void fuzz_write_out(std::string_view text) {
   static CURL* easy = curl_easy_init();
   static std::FILE* sink = std::fopen("/dev/null", "w");
   static const dbcurl::SecretRegistry secrets;
   const dbcurl::WriteOutFacts facts{easy, 7, "error text", "file.out", "https://h/", 0, secrets};
   dbcurl::write_out(text, facts, sink, sink, [](std::string_view) {});
-#elif defined(FUZZ_TARGET_REDACT)
+}
+
+void fuzz_redact(std::string_view text) {
   dbcurl::SecretRegistry secrets;
   secrets.add("a-registered-secret");
   (void)secrets.redact_trace(text);
@@ -119,8 +125,34 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   (void)stream.pause();
   (void)stream.write(text.substr(cut));
   (void)stream.finish();
-#else
-#error "define one FUZZ_TARGET_*"
-#endif
+}
+
+// The names are those of tests/fuzz/CMakeLists.txt and of the seed corpora.
+struct FuzzTarget {
+  std::string_view name;
+  void (*run)(std::string_view);
+};
+constexpr FuzzTarget kTargets[] = {{"parse", fuzz_parse},  {"ini", fuzz_ini}, {"netrc", fuzz_netrc},
+                                   {"toml", fuzz_toml},    {"url", fuzz_url}, {"write_out", fuzz_write_out},
+                                   {"redact", fuzz_redact}};
+
+void (*chosen_target)(std::string_view) = nullptr;
+
+}  // namespace
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  const char* name = std::getenv("DBCURL_FUZZ_TARGET");
+  for (const FuzzTarget& target : kTargets) {
+    if (name != nullptr && target.name == name) chosen_target = target.run;
+  }
+  if (chosen_target == nullptr) {
+    std::fprintf(stderr, "fuzz_targets: DBCURL_FUZZ_TARGET must name a target (parse, ini, netrc, ...)\n");
+    std::exit(2);
+  }
+  return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  chosen_target(as_text(data, size));
   return 0;
 }

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs one fuzzer for a bounded time on a copy of its seed corpus, so new
-# inputs never land in the repository by accident. Usage: run_fuzzer.sh BINARY SEEDS SECONDS
+# inputs never land in the repository by accident.
+# Usage: run_fuzzer.sh BINARY TARGET SEEDS SECONDS (TARGET: parse, ini, ...)
 set -euo pipefail
-binary=$1 seeds=$2 seconds=$3
+binary=$1 seeds=$3 seconds=$4
+export DBCURL_FUZZ_TARGET=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/corpus" "$work/artifacts"
