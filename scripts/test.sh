@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite, exactly as CI runs it (.ci/run): style check, a -Werror
-# release build and its tests, an ASan+UBSan build and its tests (the
-# differential corpus with -v/--trace-ascii added), then the libFuzzer targets
-# for a bounded time, and curl's own tool tests against the release build. Each
+# release build and its tests (with the ASan+UBSan build compiling alongside),
+# the sanitizer build's tests (the differential corpus with -v/--trace-ascii
+# added), then the libFuzzer targets for a bounded time, and curl's own tool
+# tests against the release build. Each
 # stage is timed; the times are printed at the end. curl's tool tests mostly
 # wait on their servers: they run in the background from the release build on,
 # their output kept in a log that is printed when they end.
@@ -132,6 +133,23 @@ sanitizer_build() {
 run_tests() {  # run_tests BUILD_DIR
   ctest --test-dir "$1" --output-on-failure -j"$test_jobs"
 }
+# The release tests wait on their servers more than they compute (about 60% of
+# two cores, with curl's suite beside them): the sanitizer build takes the
+# rest meanwhile. Its output is printed only when it fails.
+release_tests_and_sanitizer_build() {
+  local build_log build_pid status=0
+  build_log=$(mktemp "${TMPDIR:-/tmp}/dbcurl-asan-build.XXXXXX")
+  sanitizer_build >"$build_log" 2>&1 &
+  build_pid=$!
+  run_tests build || status=$?
+  if ! wait "$build_pid"; then
+    echo "== the sanitizer build failed:"
+    cat "$build_log"
+    status=1
+  fi
+  rm -f "$build_log"
+  return "$status"
+}
 # curl's own tool tests against the release build: fails on a test the system
 # curl passes and dbcurl fails, unless tests/curl-suite/known-failures.txt lists it.
 curl_suite() {
@@ -143,8 +161,7 @@ stage "dependencies" scripts/install-deps.sh
 stage "style" scripts/check-format.sh
 stage "release build" release_build
 background_stage "curl's test suite" curl_suite
-stage "release tests" run_tests build
-stage "sanitizer build" sanitizer_build
+stage "release tests, sanitizer build" release_tests_and_sanitizer_build
 stage "sanitizer tests" run_tests build-asan
 stage "fuzzers" scripts/fuzz.sh
 finish_background_stage
