@@ -2,11 +2,50 @@
 
 #include <toml++/toml.h>
 
+#include <array>
+
 #include "common/files.hpp"
+#include "creds/attributes.hpp"
 
 namespace dbcurl {
 
 namespace {
+
+// A key of a malformed config.toml may be a secret pasted in the wrong place
+// ("dapi… = 1"), so messages quote only the names dbcurl knows: its own keys
+// and the Databricks attributes (a "token" put here by mistake).
+bool known_name(std::string_view name) {
+  static constexpr std::array<std::string_view, 6> kOwnKeys{"default_profile", "profiles",     "hosts", "host",
+                                                            "token_command",   "token_timeout"};
+  return std::find(kOwnKeys.begin(), kOwnKeys.end(), name) != kOwnKeys.end() || find_attribute(name) != nullptr;
+}
+
+std::string unknown_key(const toml::key& key) {
+  return known_name(key.str()) ? "unknown key '" + std::string(key.str()) + "'" : "a key dbcurl does not know";
+}
+
+// toml++'s message with what it quotes from the file left out, unless that is
+// a name dbcurl knows or a delimiter it expected or saw ("expected '=', saw 'o'").
+std::string without_quoted_text(std::string_view description) {
+  constexpr std::size_t kLongestDelimiter = 3;
+  std::string shown;
+  std::size_t open = std::string_view::npos;
+  for (std::size_t i = 0; i < description.size(); ++i) {
+    if (description[i] != '\'') {
+      if (open == std::string_view::npos) shown += description[i];
+      continue;
+    }
+    if (open == std::string_view::npos) {
+      open = i;
+      continue;
+    }
+    const std::string_view quoted = description.substr(open + 1, i - open - 1);
+    shown += quoted.size() <= kLongestDelimiter || known_name(quoted) ? "'" + std::string(quoted) + "'" : "'\u2026'";
+    open = std::string_view::npos;
+  }
+  if (open != std::string_view::npos) shown += "'\u2026";
+  return shown;
+}
 
 class ConfigReader {
  public:
@@ -31,7 +70,7 @@ class ConfigReader {
           if (!status) return status.error();
         }
       } else {
-        return fail(key.source(), "unknown key '" + std::string(key.str()) + "'");
+        return fail(key.source(), unknown_key(key));
       }
     }
     return config;
@@ -89,7 +128,7 @@ class ConfigReader {
       } else if (key == "token_command" || key == "token_timeout") {
         if (Status status = read_helper(table, key, node, profile.token_command, timeout); !status) return status;
       } else {
-        return fail(key.source(), "unknown key '" + std::string(key.str()) + "' in [profiles." + profile.name + "]");
+        return fail(key.source(), unknown_key(key) + " in [profiles." + profile.name + "]");
       }
     }
     if (profile.token_command && timeout) profile.token_command->timeout = *timeout;
@@ -106,8 +145,7 @@ class ConfigReader {
       if (key == "token_command" || key == "token_timeout") {
         if (Status status = read_helper(table, key, node, command, timeout); !status) return status;
       } else {
-        return fail(key.source(),
-                    "unknown key '" + std::string(key.str()) + "' in [hosts.\"" + std::string(name.str()) + "\"]");
+        return fail(key.source(), unknown_key(key) + " in [hosts.\"" + std::string(name.str()) + "\"]");
       }
     }
     if (!command) return fail(name.source(), "[hosts.\"" + std::string(name.str()) + "\"] needs a token_command");
@@ -172,7 +210,7 @@ Result<std::optional<DbcurlConfig>> parse_dbcurl_config(std::string_view text, c
     const auto& where = error.source().begin;
     return make_error(exit_code::kConfigInvalid, path + ":" + std::to_string(where.line) + ":" +
                                                      std::to_string(where.column) + ": " +
-                                                     std::string(error.description()));
+                                                     without_quoted_text(error.description()));
   }
   Result<DbcurlConfig> config = ConfigReader(path).read(root);
   if (!config) return config.error();

@@ -40,7 +40,7 @@ TEST_CASE("config.toml: the documented schema") {
 }
 
 TEST_CASE("config.toml: unknown keys, wrong types and bad TOML name file:line:column") {
-  CHECK(config_error("colour = \"blue\"\n").message == "/c.toml:1:1: unknown key 'colour'");
+  CHECK(config_error("colour = \"blue\"\n").message == "/c.toml:1:1: a key dbcurl does not know");
   CHECK(config_error("[profiles.p]\nhost = \"h\"\ntoken = \"dapi\"\n").message ==
         "/c.toml:3:1: unknown key 'token' in [profiles.p]");
   CHECK(config_error("[profiles.p]\ntoken_command = \"keyring get x y\"\n")
@@ -54,6 +54,25 @@ TEST_CASE("config.toml: unknown keys, wrong types and bad TOML name file:line:co
         std::string::npos);
   CHECK(config_error("profiles = 1\n").message == "/c.toml:1:12: 'profiles' must be a table");
   CHECK(config_error("default_profile = \"unterminated\n").message.starts_with("/c.toml:1:"));
+}
+
+TEST_CASE("config.toml: a key of a malformed file is never quoted unless dbcurl knows the name: it may be a secret") {
+  const std::string secret = "opq5ca1ab1eQZXWcanaryJKVY5ca1ab1e";  // not PAT-shaped: only the message's rule hides it
+  const std::string cases[] = {
+      secret + " = 1\n",
+      "[profiles.p]\n" + secret + " = \"x\"\n",
+      "[hosts.\"h.example\"]\n" + secret + " = \"x\"\n",
+      secret + " = 1\n" + secret + " = 2\n",   // toml++: cannot redefine existing integer '…'
+      "[" + secret + "]\n[" + secret + "]\n",  // toml++: a table defined twice
+  };
+  for (const std::string& text : cases) {
+    const std::string message = config_error(text).message;
+    INFO(message);
+    CHECK(message.starts_with("/c.toml:"));
+    CHECK(message.find(secret.substr(0, 8)) == std::string::npos);
+  }
+  CHECK(config_error("host = \"h\"\n").message == "/c.toml:1:1: unknown key 'host'");       // a name it knows
+  CHECK(config_error("default_profile \"p\"\n").message.find("'='") != std::string::npos);  // a delimiter
 }
 
 TEST_CASE("config.toml location: DBCURL_CONFIG, XDG_CONFIG_HOME, ~/.config") {
