@@ -77,9 +77,24 @@ class FakeRunner final : public CommandRunner {
   std::vector<Result<SecretString>> answers;
 };
 
+// What a test run does its I/O with: Files (the disk or files in memory) and
+// fakes for the rest. FakeHome and TempHome (temp_home.hpp) are its HOMEs.
+template <class Files>
+struct FakeRun {
+  // The Io of a run, with runner (the run's own by default).
+  Io io(CommandRunner& with) { return Io{files, env, with, diagnostics, secrets}; }
+  Io io() { return io(runner); }
+
+  Files files;
+  MapEnvironment env;
+  FakeRunner runner;
+  SecretRegistry secrets;  // the test run's
+  Diagnostics diagnostics{secrets};
+};
+
 // A HOME of files in memory (/home/test, on a MemoryFileSystem), for tests that
 // only need files read; tests of the disk itself use TempHome (temp_home.hpp).
-class FakeHome {
+class FakeHome : public FakeRun<MemoryFileSystem> {
  public:
   FakeHome() { env.set("HOME", "/home/test"); }
   FakeHome(const FakeHome&) = delete;
@@ -90,15 +105,6 @@ class FakeHome {
     return path(name);
   }
   std::string path(const std::string& name) const { return "/home/test/" + name; }
-  // The Io of a run in this home, with runner (the home's own by default).
-  Io io(CommandRunner& with) { return Io{files, env, with, diagnostics, secrets}; }
-  Io io() { return io(runner); }
-
-  MemoryFileSystem files;
-  MapEnvironment env;
-  FakeRunner runner;
-  SecretRegistry secrets;  // the test run's
-  Diagnostics diagnostics{secrets};
 };
 
 }  // namespace dbcurl::testing

@@ -26,7 +26,7 @@ inline DatabricksConfig workspace_config(const std::string& host) {
   return config;
 }
 
-class TempHome {
+class TempHome : public FakeRun<DiskFileSystem> {
  public:
   TempHome() {
     std::random_device random;
@@ -46,15 +46,6 @@ class TempHome {
     return path.string();
   }
   std::string path(const std::string& name) const { return (dir_ / name).string(); }
-  // The Io of a run in this home, with runner (the home's own by default).
-  Io io(CommandRunner& with) { return Io{disk, env, with, diagnostics, secrets}; }
-  Io io() { return io(runner); }
-
-  DiskFileSystem disk;
-  MapEnvironment env;
-  FakeRunner runner;
-  SecretRegistry secrets;  // the test run's
-  Diagnostics diagnostics{secrets};
 
  private:
   std::filesystem::path dir_;
