@@ -32,11 +32,21 @@ std::optional<std::size_t> open_line_after(std::string_view piece, std::size_t o
 FileContent DiskFileSystem::read_whole_file(const std::string& path, ReadLimit limit) const {
   FileContent content;
   const bool standard_input = path == "-";
-  const int fd = standard_input ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  const int flags = O_RDONLY | O_CLOEXEC | (limit.regular_file_only ? O_NONBLOCK : 0);
+  const int fd = standard_input ? STDIN_FILENO : ::open(path.c_str(), flags);
   if (fd < 0) {
     content.outcome = FileContent::Outcome::kCannotOpen;
     content.error_number = errno;
     return content;
+  }
+  if (limit.regular_file_only) {
+    struct stat info {};
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+      content.outcome = FileContent::Outcome::kNotRegularFile;
+      content.error_number = S_ISDIR(info.st_mode) ? EISDIR : 0;
+      if (!standard_input) ::close(fd);
+      return content;
+    }
   }
   char buffer[16384];
   std::size_t open_line = 0;
@@ -92,7 +102,7 @@ FileContent read_within_limit(std::string_view text, ReadLimit limit) {
 // that name, never standard input.
 Result<std::optional<std::string>> FileSystem::read_file_if_exists(const std::string& path, std::size_t max_bytes,
                                                                    int error_code) const {
-  FileContent content = read_whole_file(path == "-" ? "./-" : path, ReadLimit{max_bytes});
+  FileContent content = read_whole_file(path == "-" ? "./-" : path, ReadLimit{max_bytes, SIZE_MAX, true});
   std::string reason;
   switch (content.outcome) {
     case FileContent::Outcome::kRead: return std::optional<std::string>{std::move(content.bytes)};
@@ -102,6 +112,9 @@ Result<std::optional<std::string>> FileSystem::read_file_if_exists(const std::st
       break;
     case FileContent::Outcome::kReadError:
       reason = content.error_number == EISDIR ? "is a directory" : std::strerror(content.error_number);
+      break;
+    case FileContent::Outcome::kNotRegularFile:
+      reason = content.error_number == EISDIR ? "is a directory" : "not a regular file (a FIFO or a device)";
       break;
     case FileContent::Outcome::kTooLarge:
     case FileContent::Outcome::kLineTooLong: reason = "larger than " + std::to_string(max_bytes) + " bytes"; break;

@@ -18,6 +18,9 @@ inline constexpr std::size_t kMaxConfigFileBytes = 1 << 20;
 struct ReadLimit {
   std::size_t max_bytes = SIZE_MAX;
   std::size_t max_line = SIZE_MAX;  // bytes in one line, its '\n' not counted
+  // Only a regular file is read (kNotRegularFile otherwise), and opening never
+  // waits: for the files dbcurl reads unasked, where a FIFO would hang every run.
+  bool regular_file_only = false;
 };
 
 // Files named in option values (-d @file, -H @file, -w @file, --etag-compare,
@@ -32,10 +35,10 @@ inline constexpr ReadLimit kCurlConfigLimit{std::size_t{64} << 20, 102398};
 // What reading a whole file gave. curl tells a file it cannot open from one
 // whose read fails (a directory opens but does not read), so dbcurl does too.
 struct FileContent {
-  enum class Outcome { kRead, kCannotOpen, kReadError, kTooLarge, kLineTooLong };
+  enum class Outcome { kRead, kCannotOpen, kReadError, kTooLarge, kLineTooLong, kNotRegularFile };
   Outcome outcome = Outcome::kRead;
-  std::string bytes;  // what was read, also when the read failed or stopped part way
-  int error_number = 0;
+  std::string bytes;     // what was read, also when the read failed or stopped part way
+  int error_number = 0;  // kNotRegularFile: EISDIR for a directory
 };
 
 // "PATH: larger than N bytes" or "PATH: a line longer than N bytes", for a
@@ -58,9 +61,10 @@ class FileSystem {
   // run: a credential file that is draws a warning, as ssh warns about keys.
   virtual bool shared_with_others(const std::string& path) const = 0;
 
-  // Whole-file read; nullopt when the file does not exist (a missing config
-  // file is not an error anywhere in dbcurl), an Error when it exists but
-  // cannot be read or is larger than max_bytes.
+  // Whole-file read of a regular file; nullopt when the file does not exist
+  // (a missing config file is not an error anywhere in dbcurl), an Error when
+  // it exists but is no regular file (a FIFO, a device), cannot be read or is
+  // larger than max_bytes.
   Result<std::optional<std::string>> read_file_if_exists(const std::string& path, std::size_t max_bytes,
                                                          int error_code) const;
 };

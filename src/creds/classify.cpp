@@ -325,11 +325,14 @@ Result<DatabricksConfig> CredentialResolver::unreadable_config(const Error& erro
   // A named profile is a Databricks run: the file it lives in must be read.
   if (profile_flag_ || context_.io.env.get("DATABRICKS_CONFIG_PROFILE")) return error;
   // Without one, a URL may be any curl user's: it goes out as curl would, once said.
-  if (!unreadable_config_warned_ && warn) {
+  warn_unreadable(error, warn);
+  return make_error(exit_code::kOk, "");
+}
+
+void CredentialResolver::warn_unreadable(const Error& error, const WarningSink& warn) {
+  if (warn && unreadable_warned_.insert(error.message).second) {
     warn(error.message + "; requests to the hosts it may name go out without Databricks credentials");
   }
-  unreadable_config_warned_ = true;
-  return make_error(exit_code::kOk, "");
 }
 
 Result<DatabricksConfig> CredentialResolver::load_for_host(const UrlParts& url, const WarningSink& warn) {
@@ -358,6 +361,11 @@ Result<DatabricksConfig> CredentialResolver::load_for_host(const UrlParts& url, 
 
   DatabricksConfig bare;
   bare.workspace = WorkspaceHost{url.scheme, to_lower(url.host), url.port, std::nullopt};
+  // The default netrc, read unasked (-n's is plan_request's): one that cannot
+  // be read names no host, whatever profile is named (docs/resolution.md).
+  if (const NetrcFile& netrc = files_.netrc(netrc_path(std::nullopt, env())); !netrc) {
+    warn_unreadable(netrc.error(), warn);
+  }
   const HostQuery query{url, files_, own, matches};
   for (const TokenSource* source : token_sources()) {
     if (source->names_host(query, bare)) return bare;

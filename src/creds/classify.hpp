@@ -4,6 +4,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -84,13 +85,14 @@ class CredentialResolver {
   const DbcurlConfig* dbcurl_or_null();
   Result<DatabricksConfig> load_for_host(const UrlParts& url, const WarningSink& warn);
   Result<DatabricksConfig> unreadable_config(const Error& error, const WarningSink& warn);
+  void warn_unreadable(const Error& error, const WarningSink& warn);
 
   ConfigFiles files_;
   std::optional<std::string> profile_flag_;
   ResolveContext context_;
   std::optional<Result<DatabricksConfig>> config_;
   std::map<std::string, Result<DatabricksConfig>> host_configs_;
-  bool unreadable_config_warned_ = false;
+  std::set<std::string> unreadable_warned_;  // the errors warn_unreadable gave, each once a run
   std::optional<Result<DatabricksConfig>> account_config_;
   std::map<std::pair<const DatabricksConfig*, std::string>, Result<Credential>> tokens_;
   UrlParser parse_url_;

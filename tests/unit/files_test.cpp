@@ -1,3 +1,4 @@
+#include <sys/stat.h>
 #include <unistd.h>
 #include <catch2/catch.hpp>
 
@@ -82,6 +83,26 @@ TEST_CASE("read_file_if_exists: missing is nothing, a directory or an oversized 
   const auto directory = kDisk.read_file_if_exists(P_tmpdir, 1024, 102);
   REQUIRE_FALSE(directory.ok());
   CHECK(directory.error().message == std::string(P_tmpdir) + ": is a directory");
+}
+
+TEST_CASE("read_file_if_exists refuses a FIFO or a device at once: a writer never comes") {
+  std::string fifo = P_tmpdir;
+  fifo += "/dbcurl-files-test-fifo-XXXXXX";
+  REQUIRE(::mkdtemp(fifo.data()) != nullptr);
+  const std::string directory = fifo;
+  fifo += "/netrc";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  const auto from_fifo = kDisk.read_file_if_exists(fifo, 1024, 102);  // a blocking open() would never return
+  REQUIRE_FALSE(from_fifo.ok());
+  CHECK(from_fifo.error().exit_code == 102);
+  CHECK(from_fifo.error().message == fifo + ": not a regular file (a FIFO or a device)");
+  const auto from_device = kDisk.read_file_if_exists("/dev/null", 1024, 102);
+  REQUIRE_FALSE(from_device.ok());
+  CHECK(from_device.error().message == "/dev/null: not a regular file (a FIFO or a device)");
+  // Files named in option values may be devices and pipes, as curl reads them.
+  CHECK(kDisk.read_whole_file("/dev/null", kOptionFileLimit).outcome == FileContent::Outcome::kRead);
+  std::remove(fifo.c_str());
+  ::rmdir(directory.c_str());
 }
 
 TEST_CASE("read_file_if_exists reads a file named '-', never standard input") {
