@@ -260,9 +260,10 @@ Result<Target> locate(const std::string& given, const TransferConfig& transfer, 
   const UrlParts& parts = *parsed;
   explain.push_back("destination: " + describe_destination(parts) + " (as libcurl reads the URL)");
   if (completed != nullptr) return Target{url, parts, completed};
-  if (config && config->workspace && resolver.is_for_workspace(parts, *config->workspace)) {
+  const DatabricksConfig* resolved = resolver.config_for_full_url(warn);
+  if (resolved != nullptr && resolved->workspace && resolver.is_for_workspace(parts, *resolved->workspace)) {
     explain.push_back("host " + parts.host + " is the resolved workspace");
-    return Target{url, parts, &*config};
+    return Target{url, parts, resolved};
   }
   Result<const DatabricksConfig*> picked = resolver.config_for_host(parts, warn);
   if (!picked) return picked.error();
@@ -321,12 +322,30 @@ Result<const DatabricksConfig*> CredentialResolver::config_for_host(const UrlPar
   return found->second.error();
 }
 
-Result<DatabricksConfig> CredentialResolver::unreadable_config(const Error& error, const WarningSink& warn) {
+const DatabricksConfig* CredentialResolver::config_for_full_url(const WarningSink& warn) {
+  const Result<DatabricksConfig>& resolved = config();
+  if (resolved) return &*resolved;
+  const Result<std::optional<DbcurlConfig>>& dbcurl = dbcurl_config();
+  if (dbcurl || profile_named()) return nullptr;
+  if (!config_without_dbcurl_) {
+    config_without_dbcurl_.emplace(
+        load_databricks_config(context_.io, ConfigRequest{std::nullopt, true, &files_}, nullptr));
+  }
+  if (!*config_without_dbcurl_) return nullptr;
+  warn_unreadable(dbcurl.error(), warn);
+  return &**config_without_dbcurl_;
+}
+
+bool CredentialResolver::profile_named() const {
+  return profile_flag_ || context_.io.env.get("DATABRICKS_CONFIG_PROFILE");
+}
+
+std::optional<Error> CredentialResolver::skip_unreadable(const Error& error, const WarningSink& warn) {
   // A named profile is a Databricks run: the file it lives in must be read.
-  if (profile_flag_ || context_.io.env.get("DATABRICKS_CONFIG_PROFILE")) return error;
+  if (profile_named()) return error;
   // Without one, a URL may be any curl user's: it goes out as curl would, once said.
   warn_unreadable(error, warn);
-  return make_error(exit_code::kOk, "");
+  return std::nullopt;
 }
 
 void CredentialResolver::warn_unreadable(const Error& error, const WarningSink& warn) {
@@ -337,27 +356,31 @@ void CredentialResolver::warn_unreadable(const Error& error, const WarningSink& 
 
 Result<DatabricksConfig> CredentialResolver::load_for_host(const UrlParts& url, const WarningSink& warn) {
   const Error nothing = make_error(exit_code::kOk, "");
-  if (const auto& dbcurl = dbcurl_config(); !dbcurl) return unreadable_config(dbcurl.error(), warn);
+  // A file that cannot be read only takes away what it would have named; the other files still name hosts.
+  if (const auto& dbcurl = dbcurl_config(); !dbcurl) {
+    if (std::optional<Error> stop = skip_unreadable(dbcurl.error(), warn)) return *stop;
+  }
+  if (const auto& file = files_.databricks_config(); !file) {
+    if (std::optional<Error> stop = skip_unreadable(file.error(), warn)) return *stop;
+  }
   const DbcurlConfig* own = dbcurl_or_null();
   const std::function<bool(const WorkspaceHost&)> matches = [this, &url](const WorkspaceHost& candidate) {
     return is_for_workspace(url, candidate);
   };
 
-  Result<std::vector<std::string>> names = profiles_naming_host(files_, own, matches);
-  if (!names) return unreadable_config(names.error(), warn);
-  if (names->size() > 1) {
+  std::vector<std::string> names = profiles_naming_host(files_, own, matches);
+  if (names.size() > 1) {
     const Result<DatabricksConfig>& resolved = config();
-    const bool resolved_is_one = resolved && resolved->profile &&
-                                 std::find(names->begin(), names->end(), resolved->profile->value) != names->end();
+    const bool resolved_is_one =
+        resolved && resolved->profile && std::find(names.begin(), names.end(), resolved->profile->value) != names.end();
     if (!resolved_is_one) {
       return make_error(exit_code::kAmbiguousHost,
-                        "host " + url.host + " is named by several profiles: " + join(*names, ", "),
+                        "host " + url.host + " is named by several profiles: " + join(names, ", "),
                         "Pick one with --profile NAME.\n");
     }
     names = std::vector<std::string>{resolved->profile->value};
   }
-  if (names->size() == 1)
-    return load_databricks_config(context_.io, ConfigRequest{names->front(), false, &files_}, own);
+  if (names.size() == 1) return load_databricks_config(context_.io, ConfigRequest{names.front(), false, &files_}, own);
 
   DatabricksConfig bare;
   bare.workspace = WorkspaceHost{url.scheme, to_lower(url.host), url.port, std::nullopt};

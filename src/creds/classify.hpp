@@ -70,6 +70,10 @@ class CredentialResolver {
   const Result<std::optional<DbcurlConfig>>& dbcurl_config();
   // The resolved workspace (docs/resolution.md, "Workspace and attributes").
   const Result<DatabricksConfig>& config();
+  // The resolved workspace a full URL may go to: config(), or when config.toml
+  // cannot be read and no profile is named, what the other sources resolve
+  // (the file's error once, as a warning); nullptr when there is none.
+  const DatabricksConfig* config_for_full_url(const WarningSink& warn);
   // Rule 4: the configuration of the one profile, config.toml host or netrc
   // "login token" entry that names this host; nullptr when none does. A
   // config file that cannot be read is an error when a profile is named,
@@ -84,13 +88,17 @@ class CredentialResolver {
  private:
   const DbcurlConfig* dbcurl_or_null();
   Result<DatabricksConfig> load_for_host(const UrlParts& url, const WarningSink& warn);
-  Result<DatabricksConfig> unreadable_config(const Error& error, const WarningSink& warn);
+  bool profile_named() const;
+  // A config file that cannot be read: its error when a profile is named, else
+  // nullopt after one warning (what it would have given is left out).
+  std::optional<Error> skip_unreadable(const Error& error, const WarningSink& warn);
   void warn_unreadable(const Error& error, const WarningSink& warn);
 
   ConfigFiles files_;
   std::optional<std::string> profile_flag_;
   ResolveContext context_;
   std::optional<Result<DatabricksConfig>> config_;
+  std::optional<Result<DatabricksConfig>> config_without_dbcurl_;  // config.toml left out
   std::map<std::string, Result<DatabricksConfig>> host_configs_;
   std::set<std::string> unreadable_warned_;  // the errors warn_unreadable gave, each once a run
   std::optional<Result<DatabricksConfig>> account_config_;

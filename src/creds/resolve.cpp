@@ -276,10 +276,9 @@ Result<Credential> resolve_workspace_token(const DatabricksConfig& config, const
                     "  or a token_command to ~/.config/dbcurl/config.toml (see FILES in 'man dbcurl')\n");
 }
 
-Result<std::vector<std::string>> profiles_naming_host(ConfigFiles& files, const DbcurlConfig* dbcurl,
-                                                      const std::function<bool(const WorkspaceHost&)>& matches) {
+std::vector<std::string> profiles_naming_host(ConfigFiles& files, const DbcurlConfig* dbcurl,
+                                              const std::function<bool(const WorkspaceHost&)>& matches) {
   const Result<std::optional<IniFile>>& file = files.databricks_config();
-  if (!file) return file.error();
   std::vector<std::string> names;
   const auto add_if_named = [&](const std::string& name, const std::optional<std::string>& configured) {
     if (!configured || name == kSettingsSection) return;
@@ -288,7 +287,7 @@ Result<std::vector<std::string>> profiles_naming_host(ConfigFiles& files, const 
       names.push_back(name);
     }
   };
-  if (*file) {
+  if (file && *file) {
     for (const auto& section : (*file)->sections) add_if_named(section.name, section.get("host"));
   }
   if (dbcurl != nullptr) {

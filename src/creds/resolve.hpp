@@ -95,9 +95,10 @@ Result<DatabricksConfig> load_databricks_config(Io io, const ConfigRequest& requ
 Result<Credential> resolve_workspace_token(const DatabricksConfig& config, const ResolveContext& context,
                                            const std::optional<std::string>& netrc_file);
 
-// Profiles of ~/.databrickscfg and config.toml whose host matches.
-Result<std::vector<std::string>> profiles_naming_host(ConfigFiles& files, const DbcurlConfig* dbcurl,
-                                                      const std::function<bool(const WorkspaceHost&)>& matches);
+// Profiles of ~/.databrickscfg and config.toml whose host matches; a
+// ~/.databrickscfg that cannot be read names none.
+std::vector<std::string> profiles_naming_host(ConfigFiles& files, const DbcurlConfig* dbcurl,
+                                              const std::function<bool(const WorkspaceHost&)>& matches);
 
 // Profiles of ~/.databrickscfg with an accounts host and an account_id
 // (account_id, when given, must be theirs).

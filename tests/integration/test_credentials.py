@@ -384,5 +384,53 @@ class MalformedDatabricksConfig(WorkspaceTest):
         self.assertEqual(self.workspace.requests, [])
 
 
+class BrokenFileLeavesTheOtherSources(WorkspaceTest):
+    """A file that cannot be read takes away only what it would have given:
+    a malformed config.toml no longer drops DATABRICKS_HOST/DATABRICKS_TOKEN
+    for a full URL to that host, nor a malformed ~/.databrickscfg the netrc
+    'login token' entry naming it; the file's warning still says so."""
+
+    def warning(self, run):
+        return "".join(line[len("Warning: "):] for line in run.err.splitlines() if line.startswith("Warning: "))
+
+    def broken_dbcurl_config(self):
+        return self.sandbox.write(".config/dbcurl/config.toml", "[profiles.p\n")
+
+    def test_environment_token_despite_a_malformed_config_toml(self):
+        path = self.broken_dbcurl_config()
+        self.use_environment()
+        run = self.dbcurl(self.workspace.origin + CLUSTERS, self.workspace.origin + CLUSTERS)
+        self.assertEqual(run.code, 0, run.err)
+        self.assertNoCanary(run.stdout, run.stderr)
+        self.assertTrue(self.warning(run).startswith(path + ":1:"), run.err)
+        self.assertTrue(self.warning(run).endswith("; requests to the hosts it may name go out without Databricks "
+                                                   "credentials"), run.err)
+        self.assertEqual(self.warning(run).count(path), 1, run.err)
+        self.assertEqual([request.header("Authorization") for request in self.workspace.requests],
+                         [f"Bearer {CANARY}"] * 2)
+
+    def test_netrc_token_despite_a_malformed_databrickscfg(self):
+        path = self.sandbox.write(".databrickscfg", "[DEFAULT]\nclient_secret opq5ca1ab1e\n")
+        self.sandbox.write(".netrc", f"machine 127.0.0.1 login token password {CANARY}\n")
+        run = self.dbcurl(self.workspace.origin + CLUSTERS)
+        self.assertClustersListed(run)
+        self.assertNoCanary(run.stdout, run.stderr)
+        self.assertNotIn("opq5ca1ab1e", run.err)
+        self.assertEqual(self.warning(run), f"{path}:2: no '=' after the key (write key = value); requests to the "
+                                            "hosts it may name go out without Databricks credentials")
+        self.assertEqual(self.only_request().header("Authorization"), f"Bearer {CANARY}")
+
+    def test_a_named_profile_still_makes_the_broken_file_the_runs_error(self):
+        path = self.broken_dbcurl_config()
+        self.use_environment()
+        for args, env in ((("--profile", "p"), {}), ((), {"DATABRICKS_CONFIG_PROFILE": "p"})):
+            with self.subTest(args=args, env=env):
+                run = self.dbcurl(*args, self.workspace.origin + CLUSTERS, env=env)
+                self.assertEqual(run.code, 102, run.err)
+                self.assertIn(path + ":1:", run.err)
+                self.assertNoCanary(run.stdout, run.stderr)
+        self.assertEqual(self.workspace.requests, [])
+
+
 if __name__ == "__main__":
     unittest.main()

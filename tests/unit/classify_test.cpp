@@ -6,6 +6,7 @@
 
 #include "apply/url_parser.hpp"
 #include "creds/classify.hpp"
+#include "creds/dbcurl_config.hpp"
 #include "fake_url_parser.hpp"
 #include "temp_home.hpp"
 
@@ -227,6 +228,30 @@ TEST_CASE("a broken config file does not break plain requests: one warning says 
                                    "/.databrickscfg:3: no ']' closes the section name (write [NAME]); requests to "
                                    "the hosts it may name go out without Databricks credentials");
   CHECK(plan_request("/api/x", TransferConfig{}, resolver, warn).error().exit_code == 102);
+}
+
+TEST_CASE("a broken config file leaves the other sources: the environment, a netrc 'login token' entry") {
+  Planner planner;  // DATABRICKS_HOST and DATABRICKS_TOKEN
+  planner.home.write(".config/dbcurl/config.toml", "[profiles.p\n");
+  Result<RequestPlan> plan = planner.plan("https://ws.cloud.databricks.com/api/x");
+  REQUIRE(plan.ok());
+  CHECK(plan->workspace);
+  CHECK(plan->bearer->view() == "dapi-resolved-token");
+  REQUIRE(planner.warnings.size() == 1);
+  CHECK(planner.warnings[0].starts_with(dbcurl_config_path(planner.home.env) + ":1:12: "));
+  CHECK(planner.plan("/api/x").error().exit_code == 102);  // a path-only URL needs every file
+
+  Planner netrc;
+  netrc.home.env = MapEnvironment();
+  netrc.home.env.set("HOME", netrc.home.path(""));
+  netrc.home.write(".databrickscfg", "[DEFAULT]\nbroken\n");
+  netrc.home.write(".netrc", "machine ws.cloud.databricks.com login token password dapi-netrc-token\n");
+  Result<RequestPlan> from_netrc = netrc.plan("https://ws.cloud.databricks.com/api/x");
+  REQUIRE(from_netrc.ok());
+  CHECK(from_netrc->workspace);
+  CHECK(from_netrc->bearer->view() == "dapi-netrc-token");
+  REQUIRE(netrc.warnings.size() == 1);
+  CHECK(netrc.warnings[0].starts_with(netrc.home.path("") + "/.databrickscfg:2: no '='"));
 }
 
 TEST_CASE("a broken config file with a named profile is the run's error, also for full URLs") {
