@@ -27,7 +27,7 @@ Result<std::string> data_option_value(std::string_view value, DataKind kind, con
     return std::string();
   }
   if (content.outcome == FileContent::Outcome::kReadError && kind != DataKind::kAscii) return read_error();
-  if (kind == DataKind::kAscii) erase_line_breaks(content.bytes);
+  if (kind == DataKind::kAscii) return curl_file_text(content.bytes);
   return std::move(content.bytes);
 }
 
@@ -61,7 +61,7 @@ std::string write_out_option_value(std::string_view value, const FileSystem& fil
     warn("Failed to read " + path);
     return {};
   }
-  return std::move(content.bytes);
+  return curl_file_text(content.bytes);
 }
 
 }  // namespace dbcurl

@@ -294,7 +294,7 @@ class Parser {
       return make_error(exit_code::kUsage, "--continue-at and --remote-header-name cannot be combined");
     }
     if (t.etag_compare_file) {
-      // curl sends the file's text (line breaks dropped), or "" when it is empty
+      // curl sends the file's text (curl_file_text), or "" when it is empty
       // or missing; missing is an error unless --etag-save will create it.
       FileContent etag = context_.io.files.read_whole_file(*t.etag_compare_file, kOptionFileLimit);
       if (etag.outcome == FileContent::Outcome::kTooLarge) {
@@ -304,8 +304,8 @@ class Parser {
         silenceable_note("Failed to open " + *t.etag_compare_file);
         return make_error(exit_code::kReadError, "");  // reported: no usage lines follow
       }
-      erase_line_breaks(etag.bytes);
-      t.headers.push_back("If-None-Match: " + (etag.bytes.empty() ? std::string("\"\"") : etag.bytes));
+      const std::string tag = curl_file_text(etag.bytes);
+      t.headers.push_back("If-None-Match: " + (tag.empty() ? std::string("\"\"") : tag));
     }
     return Ok{};
   }

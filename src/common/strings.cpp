@@ -34,8 +34,18 @@ std::string_view trim(std::string_view text) {
 
 bool has_ascii_control(std::string_view text) { return std::any_of(text.begin(), text.end(), is_ascii_control); }
 
-void erase_line_breaks(std::string& text) {
-  std::erase_if(text, [](char c) { return c == '\r' || c == '\n'; });
+std::string curl_file_text(std::string_view bytes) {
+  constexpr std::size_t kPiece = 255;  // what fgets() reads into curl's 256-byte buffer
+  constexpr std::string_view kPieceEnds("\r\n\0", 3);
+  std::string text;
+  while (!bytes.empty()) {
+    const std::size_t line_break = bytes.substr(0, kPiece).find('\n');
+    const std::size_t size = line_break == std::string_view::npos ? std::min(bytes.size(), kPiece) : line_break + 1;
+    const std::string_view piece = bytes.substr(0, size);
+    text += piece.substr(0, piece.find_first_of(kPieceEnds));
+    bytes.remove_prefix(size);
+  }
+  return text;
 }
 
 std::vector<std::string_view> split(std::string_view text, char separator) {

@@ -30,8 +30,10 @@ bool istarts_with(std::string_view text, std::string_view prefix);
 bool iless(std::string_view a, std::string_view b);
 std::string_view trim(std::string_view text);
 bool has_ascii_control(std::string_view text);
-// Drops every CR and LF, as curl reads -d @file and --etag-compare files.
-void erase_line_breaks(std::string& text);
+// A file's bytes as curl 7.88's tool reads a text file (file2string: -d @file,
+// -w @file, --etag-compare): in pieces of at most 255 bytes that end at a line
+// break, each kept up to its first CR, LF or NUL byte.
+std::string curl_file_text(std::string_view bytes);
 // Splits on separator; empty pieces are kept ("a,,b" is three).
 std::vector<std::string_view> split(std::string_view text, char separator);
 // Splits on '\n', dropping a trailing '\r' from each line.

@@ -92,6 +92,9 @@ def prepare_files(directory):
                           "* a comment\nconnect-timeout\nheader\t\v\"X-Sep: 1\"\n",
         "cookies.txt": "127.0.0.1\tFALSE\t/\tFALSE\t0\tfromfile\tyes\n",
         "etag.txt": '"v1"\n',  # the ETag of /etag
+        # text as curl's file2string reads it (-w @file, -d @file, --etag-compare): line breaks dropped, a CR or
+        # NUL ends its 255-byte fgets() piece
+        "lines.txt": "A\n%{http_code}\nB\r\nC\rnot kept\nnul\0not kept\n" + "x" * 300 + "\ry" + "z" * 300 + "\nend",
         # a -K file naming files that cannot be read: curl warns and reads on
         "nested.txt": "config = missing.txt\n-K missing.txt\nheader = @.\nuser-agent from-nested\n",
     }

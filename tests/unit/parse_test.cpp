@@ -196,10 +196,10 @@ TEST_CASE("-H @file adds one header per non-empty line") {
   CHECK(parsed.line->transfers[0].headers == std::vector<std::string>{"A: 1", "B: 2"});
 }
 
-TEST_CASE("-w @file reads the format") {
-  Parsed parsed = parse({"-w", "@fmt", "u"}, {{"fmt", "%{http_code}\n"}});
+TEST_CASE("-w @file reads the format as curl 7.88 does, its line breaks dropped") {
+  Parsed parsed = parse({"-w", "@fmt", "u"}, {{"fmt", "A\n%{http_code}\r\nB\n"}});
   REQUIRE(parsed.line.ok());
-  CHECK(parsed.line->transfers[0].write_out == std::string("%{http_code}\n"));
+  CHECK(parsed.line->transfers[0].write_out == std::string("A%{http_code}B"));
 }
 
 TEST_CASE("several URLs, --url, and --next groups") {

@@ -56,3 +56,16 @@ TEST_CASE("ASCII helpers give the same answers under single-byte locales") {
     std::setlocale(LC_ALL, "C");
   }
 }
+
+TEST_CASE("curl_file_text keeps what curl 7.88's file2string keeps: each fgets() piece up to CR, LF or NUL") {
+  CHECK(curl_file_text("A\n%{http_code}\nB\nC\n") == "A%{http_code}BC");
+  CHECK(curl_file_text("line one\r\nline two\r\n") == "line oneline two");
+  CHECK(curl_file_text("kept\rdropped\nnext") == "keptnext");  // a CR ends its piece, not only a CRLF
+  CHECK(curl_file_text(std::string_view("a\0b\nc", 5)) == "ac");
+  // A line past 255 bytes is read in pieces: a CR drops only the rest of its own piece.
+  const std::string first(255, 'x');
+  CHECK(curl_file_text(first + "yy\rzz" + std::string(300, 'w') + "\nend") ==
+        first + "yy" + std::string(50, 'w') + "end");
+  CHECK(curl_file_text(first + "\r" + "after") == first);  // the CR opens the second piece
+  CHECK(curl_file_text("") == "");
+}
