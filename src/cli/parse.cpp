@@ -296,7 +296,8 @@ class Parser {
     if (t.etag_compare_file) {
       // curl sends the file's text (curl_file_text), or "" when it is empty
       // or missing; missing is an error unless --etag-save will create it.
-      FileContent etag = context_.io.files.read_whole_file(*t.etag_compare_file, kOptionFileLimit);
+      FileContent etag =
+          context_.io.files.read_whole_file(file_named_dash_as_file(*t.etag_compare_file), kOptionFileLimit);
       if (etag.outcome == FileContent::Outcome::kTooLarge) {
         return make_error(exit_code::kReadError, limit_message(*t.etag_compare_file, etag, kOptionFileLimit));
       }

@@ -96,13 +96,15 @@ FileContent read_within_limit(std::string_view text, ReadLimit limit) {
   return content;
 }
 
+std::string file_named_dash_as_file(const std::string& path) { return path == "-" ? "./-" : path; }
+
 // The disk's answers, as the stat() this replaced gave them: a directory opens
 // but does not read (EISDIR), a path through a file is ENOTDIR, a file past
 // max_bytes stops the read at the limit. A config file named "-" is a file of
 // that name, never standard input.
 Result<std::optional<std::string>> FileSystem::read_file_if_exists(const std::string& path, std::size_t max_bytes,
                                                                    int error_code) const {
-  FileContent content = read_whole_file(path == "-" ? "./-" : path, ReadLimit{max_bytes, SIZE_MAX, true});
+  FileContent content = read_whole_file(file_named_dash_as_file(path), ReadLimit{max_bytes, SIZE_MAX, true});
   std::string reason;
   switch (content.outcome) {
     case FileContent::Outcome::kRead: return std::optional<std::string>{std::move(content.bytes)};

@@ -75,6 +75,10 @@ class DiskFileSystem final : public FileSystem {
   bool shared_with_others(const std::string& path) const override;
 };
 
+// path, with "-" written as "./-": a file of that name, as curl opens it
+// (--etag-compare, config files), never standard input.
+std::string file_named_dash_as_file(const std::string& path);
+
 // What reading a file that holds text gives under limit: for fakes, which
 // keep the limits as the disk does.
 FileContent read_within_limit(std::string_view text, ReadLimit limit);

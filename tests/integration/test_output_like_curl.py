@@ -49,6 +49,17 @@ class OutputLikeCurl(SandboxTest):
         with open(os.path.join(directory, name), "rb") as handle:
             return handle.read()
 
+    def test_etag_compare_dash_is_a_file_named_dash_not_standard_input(self):
+        with open(os.path.join(self.sandbox.home, "-"), "w") as handle:
+            handle.write('"from-the-file"\n')
+        for program in (None, "curl"):
+            with self.subTest(program=program or "dbcurl"):
+                self.server.clear()
+                run = self.sandbox.run(["-s", "--etag-compare", "-", self.server.origin + "/echo"], program=program,
+                                       stdin=b'"from-stdin"\n')
+                self.assertEqual(run.code, 0, run.err)
+                self.assertEqual([r.header("If-None-Match") for r in self.server.requests], ['"from-the-file"'])
+
     def test_retry_keeps_the_headers_of_a_failed_attempt_with_no_body(self):
         url = self.server.origin + "/flaky/429?id={id}"
         (mine, mine_dir), (theirs, theirs_dir) = self.both(["-s", "-i", "--retry", "1", "-o", "{dir}/out", url])
