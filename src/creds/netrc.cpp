@@ -14,15 +14,23 @@ struct Token {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
+// libcurl 7.88 reads netrc with fgets() into 4096 bytes (lib/netrc.c,
+// lib/curl_get_line.c) and drops a line that does not fit with its '\n': one
+// of more bytes than this, a CR included, the last line's too. Its entries are
+// not libcurl's, so they are not dbcurl's either.
+constexpr std::size_t kLibcurlNetrcLine = 4094;
+
 Result<std::vector<Token>> tokenize(std::string_view text, const std::string& path) {
   std::vector<Token> tokens;
   std::size_t line_number = 0;
   bool in_macdef = false;
-  for (std::string_view line : split_lines(text)) {
+  for (std::string_view line : split(text, '\n')) {
     ++line_number;
     if (line.find('\0') != std::string_view::npos) {
       return error_at(exit_code::kConfigInvalid, path, line_number, "NUL byte in line");
     }
+    if (line.size() > kLibcurlNetrcLine) continue;
+    if (line.ends_with('\r')) line.remove_suffix(1);
     if (in_macdef) {
       if (trim(line).empty()) in_macdef = false;
       continue;

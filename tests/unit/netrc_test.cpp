@@ -85,6 +85,27 @@ TEST_CASE("a keyword without its value is named; a lone word that is no keyword 
   }
 }
 
+TEST_CASE("a line longer than libcurl reads (4094 bytes, a CR counted) is dropped, as libcurl drops it") {
+  const auto line_of = [](std::size_t size, std::string_view end) {
+    std::string line = "machine h.example login token password dapi1 #";
+    line.resize(size - end.size(), 'x');
+    return line + std::string(end);
+  };
+  for (const char* end : {"", "\r"}) {
+    INFO("line end: " << (*end ? "CRLF" : "LF"));
+    CHECK(parse_ok(line_of(4094, end) + "\n").size() == 1);
+    CHECK(parse_ok(line_of(4095, end) + "\n").empty());
+    CHECK(parse_ok(line_of(4094, end)).size() == 1);  // the last line, no line break
+    CHECK(parse_ok(line_of(4095, end)).empty());
+  }
+  // The lines around a dropped one are read on: its 'machine' starts no entry.
+  auto entries = parse_ok("machine a.example\n" + line_of(5000, "") + "\nlogin token password dapi2\n");
+  REQUIRE(entries.size() == 1);
+  CHECK(entries[0].machine == "a.example");
+  CHECK(entries[0].password->view() == "dapi2");
+  CHECK(entries[0].line == 1);
+}
+
 TEST_CASE("netrc path: --netrc-file, then NETRC, then ~/.netrc") {
   MapEnvironment env;
   env.set("HOME", "/home/u");
