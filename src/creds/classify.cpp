@@ -260,10 +260,11 @@ Result<Target> locate(const std::string& given, const TransferConfig& transfer, 
   const UrlParts& parts = *parsed;
   explain.push_back("destination: " + describe_destination(parts) + " (as libcurl reads the URL)");
   if (completed != nullptr) return Target{url, parts, completed};
-  const DatabricksConfig* resolved = resolver.config_for_full_url(warn);
-  if (resolved != nullptr && resolved->workspace && resolver.is_for_workspace(parts, *resolved->workspace)) {
+  const Result<const DatabricksConfig*> resolved = resolver.config_for_full_url(warn);
+  if (!resolved) return resolved.error();
+  if (*resolved != nullptr && (*resolved)->workspace && resolver.is_for_workspace(parts, *(*resolved)->workspace)) {
     explain.push_back("host " + parts.host + " is the resolved workspace");
-    return Target{url, parts, resolved};
+    return Target{url, parts, *resolved};
   }
   Result<const DatabricksConfig*> picked = resolver.config_for_host(parts, warn);
   if (!picked) return picked.error();
@@ -322,16 +323,20 @@ Result<const DatabricksConfig*> CredentialResolver::config_for_host(const UrlPar
   return found->second.error();
 }
 
-const DatabricksConfig* CredentialResolver::config_for_full_url(const WarningSink& warn) {
+Result<const DatabricksConfig*> CredentialResolver::config_for_full_url(const WarningSink& warn) {
+  const DatabricksConfig* none = nullptr;
   const Result<DatabricksConfig>& resolved = config();
   if (resolved) return &*resolved;
+  // A named profile is a Databricks run: a profile that does not exist, or a
+  // file it lives in that cannot be read, stops it (docs/resolution.md).
+  if (profile_named()) return resolved.error();
   const Result<std::optional<DbcurlConfig>>& dbcurl = dbcurl_config();
-  if (dbcurl || profile_named()) return nullptr;
+  if (dbcurl) return none;
   if (!config_without_dbcurl_) {
     config_without_dbcurl_.emplace(
         load_databricks_config(context_.io, ConfigRequest{std::nullopt, true, &files_}, nullptr));
   }
-  if (!*config_without_dbcurl_) return nullptr;
+  if (!*config_without_dbcurl_) return none;
   warn_unreadable(dbcurl.error(), warn);
   return &**config_without_dbcurl_;
 }

@@ -72,8 +72,9 @@ class CredentialResolver {
   const Result<DatabricksConfig>& config();
   // The resolved workspace a full URL may go to: config(), or when config.toml
   // cannot be read and no profile is named, what the other sources resolve
-  // (the file's error once, as a warning); nullptr when there is none.
-  const DatabricksConfig* config_for_full_url(const WarningSink& warn);
+  // (the file's error once, as a warning); nullptr when there is none. With a
+  // profile named, config()'s error is the run's, whatever the URL.
+  Result<const DatabricksConfig*> config_for_full_url(const WarningSink& warn);
   // Rule 4: the configuration of the one profile, config.toml host or netrc
   // "login token" entry that names this host; nullptr when none does. A
   // config file that cannot be read is an error when a profile is named,

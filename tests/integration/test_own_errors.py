@@ -46,6 +46,16 @@ class SilentSetupFailures(WorkspaceTest):
         self.sandbox.write(".databrickscfg", f"[DEFAULT]\nhost = {self.workspace.origin}\ntoken = {CANARY}\n")
         self.expect(102, "has no nosuch profile configured", "--profile", "nosuch", CLUSTERS)
 
+    def test_102_missing_profile_with_a_full_url(self):
+        path = self.sandbox.write(".databrickscfg", f"[DEFAULT]\nhost = {self.workspace.origin}\ntoken = {CANARY}\n")
+        for args, env in ((("--profile", "nosuch"), {}), ((), {"DATABRICKS_CONFIG_PROFILE": "nosuch"})):
+            for url in (self.workspace.origin + CLUSTERS, "https://127.0.0.1:9/other"):
+                with self.subTest(args=args, env=env, url=url):
+                    self.sandbox.env.update(env)
+                    line = self.expect(102, "has no nosuch profile configured", *args, url)
+                    self.assertEqual(line, f"dbcurl: {path} has no nosuch profile configured")
+                    self.sandbox.env.pop("DATABRICKS_CONFIG_PROFILE", None)
+
     def test_102_malformed_config_toml(self):
         self.use_environment()
         self.sandbox.write(".config/dbcurl/config.toml", "[profiles.p\n")

@@ -254,6 +254,19 @@ TEST_CASE("a broken config file leaves the other sources: the environment, a net
   CHECK(netrc.warnings[0].starts_with(netrc.home.path("") + "/.databrickscfg:2: no '='"));
 }
 
+TEST_CASE("a named profile that does not exist is the run's error, also for full URLs to any host") {
+  Planner planner;
+  planner.home.write(".databrickscfg", "[DEFAULT]\nhost = https://ws.cloud.databricks.com\ntoken = dapi-x\n");
+  for (const char* url : {"/api/x", "https://ws.cloud.databricks.com/api/x", "https://example.com/"}) {
+    INFO(url);
+    CredentialResolver resolver(planner.home.io(planner.runner), std::string("nosuch"), nullptr, planner.parser);
+    Result<RequestPlan> plan = plan_request(url, TransferConfig{}, resolver, {});
+    REQUIRE_FALSE(plan.ok());
+    CHECK(plan.error().exit_code == 102);
+    CHECK(plan.error().message == planner.home.path(".databrickscfg") + " has no nosuch profile configured");
+  }
+}
+
 TEST_CASE("a broken config file with a named profile is the run's error, also for full URLs") {
   Planner planner;
   planner.home.env = MapEnvironment();
@@ -297,7 +310,10 @@ TEST_CASE("the host picks its profile (rule 4), never the environment's token") 
   CHECK(plan->bearer->view() == "dapi-other-token");
 
   // A profile naming the host but without a token: the environment's token is not lent to it.
-  planner.home.write(".databrickscfg", "[bare]\nhost = https://bare.cloud.databricks.com\n");
+  // (DEFAULT stays: DATABRICKS_CONFIG_PROFILE names it, and a named profile that is missing stops every request.)
+  planner.home.write(
+      ".databrickscfg",
+      "[DEFAULT]\nhost = https://ws.cloud.databricks.com\n\n[bare]\nhost = https://bare.cloud.databricks.com\n");
   Result<RequestPlan> bare = planner.plan("https://bare.cloud.databricks.com/api/2.0/x");
   REQUIRE_FALSE(bare.ok());
   CHECK(bare.error().exit_code == 101);
