@@ -32,8 +32,10 @@ Result<std::vector<Token>> tokenize(std::string_view text, const std::string& pa
     if (line.size() > kLibcurlNetrcLine) continue;
     if (line.ends_with('\r')) line.remove_suffix(1);
     if (in_macdef) {
-      if (trim(line).empty()) in_macdef = false;
-      continue;
+      // libcurl ends a macro body only at a line that starts with its line
+      // break (LF or CR), read on as any line; a line of blanks is body.
+      if (!line.empty() && line.front() != '\r') continue;
+      in_macdef = false;
     }
     std::size_t pos = 0;
     while (pos < line.size()) {

@@ -49,6 +49,18 @@ class NetrcLinesLikeLibcurl(WorkspaceTest):
                 by_dbcurl = self.authorization(None, text)
                 self.assertEqual(by_dbcurl, NETRC_BASIC if read else f"Bearer {WRONG_TOKEN}")
 
+    def test_a_macdef_body_ends_where_libcurls_does(self):
+        self.use_environment(WRONG_TOKEN)
+        entry = f"machine 127.0.0.1 login token password {CANARY}\n"
+        cases = {"an empty line ends it": ("macdef init\ncd /\n\n" + entry, True),
+                 "a line of blanks does not": ("macdef init\ncd /\n  \t\n" + entry, False)}
+        for name, (text, read) in cases.items():
+            with self.subTest(name):
+                by_curl = self.authorization(CURL, text)
+                self.assertEqual(by_curl == NETRC_BASIC, read, by_curl)
+                by_dbcurl = self.authorization(None, text)
+                self.assertEqual(by_dbcurl, NETRC_BASIC if read else f"Bearer {WRONG_TOKEN}")
+
     def test_a_long_line_names_no_host(self):
         # Rule 4: a netrc 'login token' entry names its host, only where libcurl reads the line.
         self.sandbox.write(".netrc", entry_line(LIBCURL_LINE + 1))

@@ -58,6 +58,12 @@ TEST_CASE("macdef bodies are skipped to the next empty line") {
   CHECK(entries[0].machine == "h");
 }
 
+TEST_CASE("a macdef body ends only at a line that starts with a line break, as libcurl reads it") {
+  CHECK(parse_ok("macdef init\ncd /\n  \t\nmachine h login token password p\n").empty());
+  CHECK(parse_ok("macdef init\ncd /\n\r\nmachine h login token password p\n").size() == 1);
+  CHECK(parse_ok("macdef init\ncd /\n\rmachine h login token password p\n").size() == 1);
+}
+
 TEST_CASE("account is accepted and ignored") {
   auto entries = parse_ok("machine h login token account acct password p\n");
   REQUIRE(entries.size() == 1);
