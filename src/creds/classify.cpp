@@ -48,7 +48,7 @@ Error password_refused(const std::string& origin, const std::string& how) {
 // an own Authorization header or --oauth2-bearer, so no password may reach a
 // workspace request at all.
 std::optional<Error> refuse_passwords(const TransferConfig& transfer, const UrlParts& parts, const std::string& origin,
-                                      const NetrcEntry* netrc_entry, const DatabricksConfig& config) {
+                                      const NetrcMatch* netrc_entry, const DatabricksConfig& config) {
   if (transfer.user && login_of(transfer.user->view()) != "token") return password_refused(origin, "-u");
   if (!parts.userinfo.empty() && login_of(parts.userinfo) != "token")
     return password_refused(origin, "credentials in the URL");
@@ -454,15 +454,24 @@ Result<RequestPlan> plan_request(const std::string& url, const TransferConfig& t
 
   // -n: the entry curl would take for this host (a "default" entry too),
   // looked up by the name libcurl uses (no brackets, normal IPv4/IPv6 form).
-  const NetrcEntry* netrc_entry = nullptr;
+  // A user name in the URL selects the entry, as libcurl looks it up.
+  std::optional<NetrcMatch> netrc_match;
   bool netrc_read = false;  // the file exists
   const std::string netrc_file = netrc_path(transfer.netrc_file, resolver.env());
   if (transfer.netrc || transfer.netrc_optional || transfer.netrc_file) {
-    const NetrcFile& entries = resolver.files().netrc(netrc_file);
-    if (!entries) return entries.error();
-    netrc_read = entries->has_value();
-    if (netrc_read) netrc_entry = find_netrc_entry(**entries, libcurl_host_name(parts.host));
+    const NetrcFile& text = resolver.files().netrc(netrc_file);
+    if (!text) return text.error();
+    netrc_read = text->has_value();
+    if (netrc_read) {
+      std::optional<std::string> url_user;
+      if (!login_of(parts.userinfo).empty()) url_user.emplace(percent_decoded(login_of(parts.userinfo)).view());
+      Result<std::optional<NetrcMatch>> match =
+          netrc_lookup((*text)->view(), libcurl_host_name(parts.host), url_user, netrc_file);
+      if (!match) return match.error();
+      netrc_match = std::move(*match);
+    }
   }
+  const NetrcMatch* netrc_entry = netrc_match ? &*netrc_match : nullptr;
   if (std::optional<Error> refused = refuse_passwords(transfer, parts, origin, netrc_entry, config)) return *refused;
 
   // The user's own credentials win; a placeholder Authorization asks for ours.

@@ -18,7 +18,7 @@
 
 namespace dbcurl {
 
-using NetrcFile = Result<std::optional<std::vector<NetrcEntry>>>;  // nullopt: no such file
+using NetrcFile = Result<std::optional<SecretString>>;  // a netrc's text; nullopt: no such file
 
 class ConfigFiles {
  public:

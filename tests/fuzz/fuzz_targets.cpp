@@ -81,10 +81,7 @@ void fuzz_parse(std::string_view text) {
 
 void fuzz_ini(std::string_view text) { (void)dbcurl::parse_ini(text, "fuzz.cfg"); }
 
-void fuzz_netrc(std::string_view text) {
-  auto entries = dbcurl::parse_netrc(text, "fuzz.netrc");
-  if (entries) (void)dbcurl::find_netrc_entry(*entries, "host.example");
-}
+void fuzz_netrc(std::string_view text) { (void)dbcurl::netrc_lookup(text, "host.example", std::nullopt, "fuzz.netrc"); }
 
 void fuzz_toml(std::string_view text) { (void)dbcurl::parse_dbcurl_config(text, "fuzz.toml"); }
 

@@ -494,8 +494,8 @@ TEST_CASE("the configuration files are read once per run: later lookups share th
   home.write(".netrc", "machine n.test login token password dapi-netrc-token\n");
   ConfigFiles files(home.io());
   const auto netrc_names_host = [&files, &home] {
-    const NetrcFile& entries = files.netrc(home.path(".netrc"));
-    return entries && *entries && find_netrc_machine(**entries, "n.test") != nullptr;
+    const NetrcFile& text = files.netrc(home.path(".netrc"));
+    return text && *text && netrc_machine_match((*text)->view(), "n.test", home.path(".netrc")).has_value();
   };
   REQUIRE(files.databricks_config().ok());
   CHECK(netrc_names_host());

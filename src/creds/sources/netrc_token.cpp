@@ -21,12 +21,15 @@ class NetrcToken final : public TokenSource {
   Result<TokenAttempt> resolve(const TokenRequest& request) const override {
     const std::string path = netrc_path(request.netrc_file, request.context.io.env);
     std::optional<NetrcFile> own;
-    const NetrcFile& entries = request.context.files != nullptr
-                                   ? request.context.files->netrc(path)
-                                   : own.emplace(load_netrc(request.context.io.files, path));
-    if (!entries) return entries.error();
-    const NetrcEntry* entry = *entries ? find_netrc_machine(**entries, request.config.workspace->host) : nullptr;
-    if (entry == nullptr || entry->login != "token" || !entry->password || entry->password->empty()) {
+    const NetrcFile& text = request.context.files != nullptr ? request.context.files->netrc(path)
+                                                             : own.emplace(load_netrc(request.context.io.files, path));
+    if (!text) return text.error();
+    if (!*text) return TokenAttempt{};
+    Result<std::optional<NetrcMatch>> match =
+        netrc_lookup((*text)->view(), request.config.workspace->host, std::nullopt, path);
+    if (!match) return match.error();
+    const std::optional<NetrcMatch>& entry = *match;
+    if (!entry || entry->by_default || entry->login != "token" || !entry->password || entry->password->empty()) {
       return TokenAttempt{};
     }
     request.context.io.secrets.add(entry->password->view());
@@ -35,10 +38,11 @@ class NetrcToken final : public TokenSource {
   }
   // The default netrc's (not --netrc-file's, which is curl's option for the request).
   bool names_host(const HostQuery& query, DatabricksConfig& config) const override {
-    const NetrcFile& entries = query.files.netrc(netrc_path(std::nullopt, query.files.env()));
-    if (!entries || !*entries) return false;  // a broken netrc never makes a plain request a workspace one
-    const NetrcEntry* entry = find_netrc_machine(**entries, query.url.host);
-    if (entry == nullptr || entry->login != "token") return false;
+    const std::string path = netrc_path(std::nullopt, query.files.env());
+    const NetrcFile& text = query.files.netrc(path);
+    if (!text || !*text) return false;  // a broken netrc never makes a plain request a workspace one
+    const std::optional<NetrcMatch> entry = netrc_machine_match((*text)->view(), query.url.host, path);
+    if (!entry || entry->login != "token") return false;
     config.explain.push_back("a netrc 'login token' entry names " + query.url.host);
     return true;
   }
