@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets with clang and runs each for a bounded time
-# (default 30 s; FUZZ_SECONDS=600 scripts/fuzz.sh for a longer run by hand),
-# as many at once as there are cores.
+# Runs the libFuzzer targets of the sanitizer build (cmake --preset sanitize,
+# in build-asan) for a bounded time each, as many at once as there are cores:
+# 30 s by default, FUZZ_SECONDS=600 scripts/fuzz.sh for a longer run by hand.
+# Builds only the fuzz binary when the build is not there yet.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DDBCURL_TESTS=OFF -DDBCURL_FUZZ=ON -DDBCURL_FUZZ_SECONDS="${FUZZ_SECONDS:-30}" >/dev/null
-cmake --build build-fuzz -j"$(nproc)" --target fuzzers
-ctest --test-dir build-fuzz --output-on-failure -j"$(nproc)"
+cmake --preset sanitize >/dev/null
+cmake --build build-asan -j"$(nproc)" --target fuzzers
+seconds=${FUZZ_SECONDS:-30}
+FUZZ_SECONDS=$seconds ctest --test-dir build-asan --output-on-failure -j"$(nproc)" --label-regex fuzz \
+  --timeout $((seconds + 120))

@@ -24,7 +24,8 @@ test_packages=(
   locales                                   # localedef sources: tests under single-byte locales
   python3-keyring python3-keyrings.alt      # the keyring recipe, tested with the real keyring CLI
   clang-format                              # style check
-  clang libclang-rt-dev                     # libFuzzer targets
+  clang libclang-rt-dev                     # the sanitizer build and its libFuzzer targets
+  llvm                                      # llvm-symbolizer: sanitizer reports name functions (tests/lsan.supp)
   bash-completion zsh fish tmux             # completion tests, in the real shells
   man-db mandoc                             # man page rendering and lint
   rpm lintian                               # packages: rpmbuild, lint

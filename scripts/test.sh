@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The whole test suite, exactly as CI runs it (.ci/run): style check, a -Werror
-# release build and its tests (with the ASan+UBSan build compiling alongside),
-# the sanitizer build's tests (the differential corpus with -v/--trace-ascii
-# added), then the libFuzzer targets for a bounded time, and curl's own tool
-# tests against the release build. Each
+# release build and its tests (with the sanitizer build compiling alongside:
+# clang, ASan+UBSan, the tests and the libFuzzer targets), the sanitizer
+# build's tests (the differential corpus with -v/--trace-ascii added), then the
+# libFuzzer targets for a bounded time, and curl's own tool tests against the
+# release build. Each
 # stage is timed; the times are printed at the end. curl's tool tests mostly
 # wait on their servers: they run in the background from the release build on,
 # their output kept in a log that is printed when they end.
@@ -119,19 +120,18 @@ finish_background_stage() {
   fi
 }
 
-configure() {  # configure BUILD_DIR CMAKE_ARGS...
+release_build() {
+  cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDBCURL_WERROR=ON >/dev/null &&
+    cmake --build build -j"$jobs"
+}
+# CMakePresets.json: the same build scripts/fuzz.sh uses.
+sanitizer_build() {
+  cmake --preset sanitize -DDBCURL_WERROR=ON >/dev/null && cmake --build build-asan -j"$jobs"
+}
+run_tests() {  # run_tests BUILD_DIR [CTEST_ARGS...]
   local dir=$1
   shift
-  cmake -S . -B "$dir" -DDBCURL_WERROR=ON "$@" >/dev/null
-}
-release_build() {
-  configure build -DCMAKE_BUILD_TYPE=RelWithDebInfo && cmake --build build -j"$jobs"
-}
-sanitizer_build() {
-  configure build-asan -DCMAKE_BUILD_TYPE=Debug -DDBCURL_SANITIZE=ON && cmake --build build-asan -j"$jobs"
-}
-run_tests() {  # run_tests BUILD_DIR
-  ctest --test-dir "$1" --output-on-failure -j"$test_jobs"
+  ctest --test-dir "$dir" --output-on-failure -j"$test_jobs" "$@"
 }
 # The release tests wait on their servers more than they compute (about 60% of
 # two cores, with curl's suite beside them): the sanitizer build takes the
@@ -162,6 +162,6 @@ stage "style" scripts/check-format.sh
 stage "release build" release_build
 background_stage "curl's test suite" curl_suite
 stage "release tests, sanitizer build" release_tests_and_sanitizer_build
-stage "sanitizer tests" run_tests build-asan
+stage "sanitizer tests" run_tests build-asan --label-exclude fuzz
 stage "fuzzers" scripts/fuzz.sh
 finish_background_stage

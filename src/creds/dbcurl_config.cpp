@@ -1,5 +1,10 @@
 #include "creds/dbcurl_config.hpp"
 
+// toml++'s internal assertions are off in every build, as in the release
+// build (NDEBUG), so that the sanitizer build tests what ships: toml++ 3.3.0
+// asserts on a table header such as "[ =", which its parser then reports as an
+// ordinary error.
+#define TOML_ASSERT(expr) static_cast<void>(0)
 #include <toml++/toml.h>
 
 #include <array>

@@ -75,6 +75,13 @@ TEST_CASE("config.toml: a key of a malformed file is never quoted unless dbcurl 
   CHECK(config_error("default_profile \"p\"\n").message.find("'='") != std::string::npos);  // a delimiter
 }
 
+TEST_CASE("config.toml: a table header without a key is an error, also in the sanitizer build (toml++ 3.3 asserts)") {
+  // Without NDEBUG, toml++ 3.3.0 aborts on its own assertion here before it
+  // reports the error (found by fuzz_toml in the Debug sanitizer build).
+  CHECK(config_error("[ = \"x\"]\n").message.starts_with("/c.toml:1:"));
+  CHECK(config_error("[\t\x01]\n").message.starts_with("/c.toml:1:"));
+}
+
 TEST_CASE("config.toml location: DBCURL_CONFIG, XDG_CONFIG_HOME, ~/.config") {
   MapEnvironment env;
   env.set("HOME", "/home/u");
