@@ -37,6 +37,8 @@ void apply_tls(Setter& set, const TransferConfig& transfer, const Environment& e
   if (proxy_ssl_options != 0) set(CURLOPT_PROXY_SSL_OPTIONS, proxy_ssl_options);
   if (transfer.cert_status) set(CURLOPT_SSL_VERIFYSTATUS, 1L);
   if (transfer.ec_curves) set(CURLOPT_SSL_EC_CURVES, transfer.ec_curves->c_str());
+  // curl's tool asks for the certificate chain whenever -w is given (%{certs}, %{num_certs}).
+  if (transfer.write_out) set(CURLOPT_CERTINFO, 1L);
   if (transfer.engine) {
     set(CURLOPT_SSLENGINE, transfer.engine->c_str());
     set(CURLOPT_SSLENGINE_DEFAULT, 1L);

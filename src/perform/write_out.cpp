@@ -3,6 +3,7 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "common/redact.hpp"
 #include "common/strings.hpp"
@@ -205,9 +206,13 @@ Value value_of(const Variable& variable, const WriteOutFacts& facts, Destination
     const int count = certs == nullptr ? 0 : certs->num_of_certs;
     if (name == "num_certs") return {std::to_string(count), false};
     std::string text;
+    // As curl prints them: the PEM without its "Cert:" label, each field on a line of its own.
     for (int i = 0; i < count; ++i) {
-      for (curl_slist* item = certs->certinfo[i]; item != nullptr; item = item->next)
-        text += std::string(item->data) + "\n";
+      for (curl_slist* item = certs->certinfo[i]; item != nullptr; item = item->next) {
+        const std::string_view field = item->data;
+        text += iequals(field.substr(0, 5), "cert:") ? field.substr(5) : field;
+        if (!text.empty() && text.back() != '\n') text += '\n';
+      }
     }
     return {text, true};
   }
