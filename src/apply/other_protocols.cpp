@@ -1,5 +1,3 @@
-#include <sys/stat.h>
-
 #include "apply/concerns.hpp"
 #include "common/strings.hpp"
 
@@ -61,9 +59,8 @@ Status apply_other_protocols(Setter& set, const TransferConfig& transfer, const 
     if (transfer.host_pubkey_sha256) set(CURLOPT_SSH_HOST_PUBLIC_KEY_SHA256, transfer.host_pubkey_sha256->c_str());
     if (transfer.ssh_compression) set(CURLOPT_SSH_COMPRESSION, 1L);
     if (!transfer.insecure) {
-      const std::string known_hosts = home_directory(env) + "/.ssh/known_hosts";
-      struct stat info {};
-      if (::stat(known_hosts.c_str(), &info) == 0) set(CURLOPT_SSH_KNOWNHOSTS, known_hosts.c_str());
+      if (const auto known_hosts = find_in_curl_homes(env, ".ssh/known_hosts"))
+        set(CURLOPT_SSH_KNOWNHOSTS, known_hosts->c_str());
     }
   }
   if (out_of_memory) return make_error(CURLE_OUT_OF_MEMORY, "out of memory");

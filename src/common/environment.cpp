@@ -51,4 +51,18 @@ std::optional<std::string> find_curlrc(const Environment& env) {
   return std::nullopt;
 }
 
+std::optional<std::string> find_in_curl_homes(const Environment& env, std::string_view name) {
+  for (const std::string_view variable : {"CURL_HOME", "XDG_CONFIG_HOME", "HOME"}) {
+    const auto home = env.get(variable);
+    if (!home || home->empty()) continue;
+    std::string path = *home + "/" + std::string(name);
+    if (::access(path.c_str(), R_OK) == 0) return path;
+  }
+  if (const passwd* entry = ::getpwuid(::geteuid()); entry != nullptr && entry->pw_dir != nullptr && *entry->pw_dir) {
+    std::string path = std::string(entry->pw_dir) + "/" + std::string(name);
+    if (::access(path.c_str(), R_OK) == 0) return path;
+  }
+  return std::nullopt;
+}
+
 }  // namespace dbcurl

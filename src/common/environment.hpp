@@ -43,4 +43,9 @@ std::string expand_home(const std::string& path, const Environment& env);
 // against the system curl), then the passwd home's .curlrc.
 std::optional<std::string> find_curlrc(const Environment& env);
 
+// The file curl 7.88.1's tool finds at NAME (".ssh/known_hosts") under a home:
+// the first that is readable under $CURL_HOME, $XDG_CONFIG_HOME, $HOME (each
+// when set and not empty), else under the passwd entry's home.
+std::optional<std::string> find_in_curl_homes(const Environment& env, std::string_view name);
+
 }  // namespace dbcurl
