@@ -85,6 +85,15 @@ if ! locale -a 2>/dev/null | grep -qix 'en_US\.utf-\?8'; then
   fi
   locale_env=("LOCPATH=$work/locale")
 fi
+# runtests will not start its SSH server as root (sshserver.pl): as root, it
+# runs as the system user dbcurl-suite, created once (with a shell: the SSH
+# server runs sftp-server and scp through it).
+as_tester=() tester=""
+if [ "$(id -u)" -eq 0 ]; then
+  tester="dbcurl-suite"
+  id -u "$tester" >/dev/null 2>&1 || useradd --system --user-group --no-create-home --shell /bin/sh "$tester"
+  as_tester=(setpriv --reuid="$tester" --regid="$tester" --init-groups)
+fi
 mkdir -p "$work/bin"
 ln -sfn "$dbcurl" "$work/bin/curl"
 
@@ -107,10 +116,16 @@ run_suite() {
   # nine per reason: have it print "SKIP: N - reason" where it records one.
   perl -0pi -e '$n = s/^([ \t]*)(\$teststat\[\$testnum\]=\$why;.*\n)/$1$2$1logmsg "SKIP: \$testnum - \$why\\n";\n/mg;
     END { die "curl-suite: runtests.pl records skips elsewhere\n" if $n != 1 }' "$dir/runtests.pl"
+  # runtests seeds the random walk that picks its TLS, SSH and HTTP/2 servers'
+  # ports with the minute and the tested curl's version: runtests started
+  # together would try the same ports in the same order, and the later ones give
+  # up after ten tries (the test fails). Each gets a seed of its own.
+  local seed=$((SRANDOM % 1000000000 + 1))
   home=$(mktemp -d "$work/home-$name.XXXXXX")
+  if [ -n "$tester" ]; then chown -R "$tester:" "$dir" "$home"; fi
   (cd "$dir" &&
-    env -i PATH="$PATH" HOME="$home" USER="$(id -un)" LANG=en_US.UTF-8 LC_ALL=en_US.UTF-8 "${locale_env[@]}" \
-      perl ./runtests.pl -a -am -n -c "$tested" -vc /usr/bin/curl "$@" >"$work/$name.log" 2>&1) || true
+    "${as_tester[@]}" env -i PATH="$PATH" HOME="$home" USER="${tester:-$(id -un)}" LANG=en_US.UTF-8 LC_ALL=en_US.UTF-8 "${locale_env[@]}" \
+      perl ./runtests.pl -a -am -n -c "$tested" -vc /usr/bin/curl --seed="$seed" "$@" >"$work/$name.log" 2>&1) || true
   rm -rf "$home"
   results PASS "$work/$name.log" >"$work/$name.passed"
 }

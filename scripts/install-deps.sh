@@ -30,6 +30,9 @@ test_packages=(
   man-db mandoc                             # man page rendering and lint
   rpm lintian                               # packages: rpmbuild, lint
   ruby                                      # the Homebrew formula's syntax check
+  stunnel4 gnutls-bin                       # curl's tool tests (scripts/curl-suite.sh): HTTPS, FTPS, TLS-SRP servers
+  openssh-server openssh-sftp-server        #   SCP and SFTP (runtests finds sshd, sftp-server in /usr/sbin, /usr/lib/openssh)
+  nghttp2-proxy                             #   HTTP/2 (nghttpx)
 )
 
 case "${1:-test}" in
