@@ -56,6 +56,16 @@ class SilentSetupFailures(WorkspaceTest):
                     self.assertEqual(line, f"dbcurl: {path} has no nosuch profile configured")
                     self.sandbox.env.pop("DATABRICKS_CONFIG_PROFILE", None)
 
+    def test_101_netrc_login_token_without_a_password_names_only_the_netrc(self):
+        # The entry makes the host a workspace (rule 4) but holds no token; the
+        # message names that entry, not a profile or DATABRICKS_TOKEN, which are
+        # not for this host.
+        self.sandbox.env["DATABRICKS_TOKEN"] = CANARY
+        netrc = self.sandbox.write(".netrc", "machine 127.0.0.1 login token\n")
+        line = self.expect(101, "no Databricks token found for http://127.0.0.1:9", "http://127.0.0.1:9/x")
+        self.assertIn(f"looked at a 'login token' entry for 127.0.0.1 in {netrc} (nothing)", line)
+        self.assertNotIn("DATABRICKS_TOKEN", line)
+
     def test_102_malformed_config_toml(self):
         self.use_environment()
         self.sandbox.write(".config/dbcurl/config.toml", "[profiles.p\n")

@@ -22,6 +22,8 @@ struct OAuthFixture {
 
   OAuthFixture() {
     home.env.set("PATH", home.path("bin"));  // no databricks CLI
+    // As load_databricks_config makes it: the file looked at, and its host.
+    config.config_file = home.path(".databrickscfg");
     config.workspace = WorkspaceHost{"https", "ws.cloud.databricks.com", "", std::nullopt};
   }
   void discovery() { http.answer(200, R"({"token_endpoint":")" + kEndpoint + R"("})"); }

@@ -18,6 +18,9 @@ class ProfileToken final : public TokenSource {
   std::optional<std::string> looks_at(const TokenRequest& request) const override {
     const DatabricksConfig& config = request.config;
     if (!auth_type_allows(config, "pat") && !requires_databricks_cli(config)) return std::nullopt;
+    // A host named only by another source (a netrc 'login token' entry, a
+    // config.toml [hosts] table) has no profile, and DATABRICKS_TOKEN is not for it.
+    if (config.config_file.empty() && !config.token) return std::nullopt;
     return "'token' of " +
            (config.profile ? config.config_file + " [" + config.profile->value + "]" : config.config_file) +
            " or DATABRICKS_TOKEN";
